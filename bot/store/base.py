@@ -1,0 +1,98 @@
+"""The session-store contract shared by every backend, its errors, and small helpers they share.
+
+Exceptions::
+
+    StoreError               a store operation failed (bug, corrupt data, misuse)
+    └── StoreUnavailable     backend down, or locked for too long: callers reply "try again"
+"""
+from __future__ import annotations
+
+import json
+import math
+from typing import Callable, Protocol, TypeVar
+
+T = TypeVar("T")
+
+# fn(record) -> (new_record, result); new_record None deletes the key.
+TransactFn = Callable[[dict | None], tuple[dict | None, T]]
+
+
+class StoreError(Exception):
+    """A store operation failed for a reason retrying will not fix."""
+
+
+class StoreUnavailable(StoreError):
+    """The backend is down or busy for too long; the caller should ask the user to try again."""
+
+
+class Store(Protocol):
+    """A key -> JSON-dict store with per-record expiry and an atomic read-modify-write."""
+
+    def get(self, key: str, now: float) -> dict | None:
+        """Return the record, or None if it is absent or expired."""
+        ...
+
+    def put(self, key: str, value: dict, ttl: float | None, now: float) -> None:
+        """Write the record; it expires `ttl` seconds after `now` (None: never)."""
+        ...
+
+    def delete(self, key: str) -> None:
+        """Remove the record if present."""
+        ...
+
+    def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
+        """Atomically apply `fn` (pure: it may be called more than once) to the record; return its result."""
+        ...
+
+    def purge_expired(self, now: float) -> int:
+        """Delete expired records and return how many were deleted."""
+        ...
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable if the backend cannot be reached."""
+        ...
+
+    def close(self) -> None:
+        """Release connections; the store must not be used afterwards."""
+        ...
+
+
+def encode(value: dict) -> str:
+    """Serialise a record compactly; raise StoreError (not TypeError) for a non-JSON value."""
+    if not isinstance(value, dict):
+        raise StoreError(f"a record must be a dict, not {type(value).__name__}")
+    try:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"record is not JSON-serialisable: {exc}") from exc
+
+
+def decode(text: str | bytes) -> dict:
+    """Parse a stored record; raise StoreError if it is not a JSON object."""
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise StoreError(f"stored record is not valid JSON: {exc}") from exc
+    if not isinstance(value, dict):
+        raise StoreError(f"stored record is a {type(value).__name__}, not a JSON object")
+    return value
+
+
+def check_ttl(ttl: float | None) -> None:
+    """Reject a ttl that is not None or a finite number (a bool is rejected too: it is a bug upstream)."""
+    if ttl is None:
+        return
+    if isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or not math.isfinite(ttl):
+        raise StoreError(f"ttl must be None or a finite number of seconds, not {ttl!r}")
+
+
+def split_outcome(outcome: object) -> tuple[dict | None, object]:
+    """Check what a transact fn returned and split it into (new_record, result)."""
+    if not (isinstance(outcome, tuple) and len(outcome) == 2):
+        raise StoreError(f"a transact fn must return (new_record, result), not {type(outcome).__name__}")
+    return outcome[0], outcome[1]
+
+
+def expires_now(ttl: float | None) -> bool:
+    """True if a record written with this ttl is already expired, so it is deleted instead of written."""
+    return ttl is not None and ttl <= 0
