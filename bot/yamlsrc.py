@@ -1,0 +1,83 @@
+"""Read YAML files for people who are not programmers: line numbers kept, duplicate keys refused."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class YamlError(Exception):
+    """A YAML file that cannot be read; the message names file, line and the fix."""
+
+
+class LineDict(dict):
+    """A mapping that remembers the line (1-based) of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that records lines and refuses a key written twice."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+    """Build a LineDict; a repeated key is an error, since YAML would silently keep the last one."""
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            raise YamlError(
+                f"{loader.name}:{line}: '{key}' is written twice (first on line {result.key_lines[key]}). "
+                "Fix: keep one of them; each name may appear once at the same level.")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text: reviewers write 2026-11-23 and expect to read back the same thing. And only true/false
+# are booleans (YAML 1.2): in YAML 1.1 the words yes, no, on and off turn into booleans, a trap for a
+# list of words such as "yes: [yes, si]".
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+
+def load_yaml(path: Path, root: Path | None = None) -> Any:
+    """Parse one YAML file; syntax errors become YamlError with the file and line."""
+    name = str(path.relative_to(root)) if root else str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(f"{name}: not UTF-8 text ({exc.reason}). Fix: save the file as UTF-8.") from None
+    loader = _Loader(text)
+    loader.name = name
+    try:
+        return loader.get_single_data()
+    except YamlError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = exc.problem or exc.context or "unreadable YAML"
+        raise YamlError(f"{name}:{line}: YAML syntax error: {problem}. "
+                        "Fix: check the indentation and quotes on that line and the one above.") from None
+    finally:
+        loader.dispose()
+
+
+def line_of(data: Any, key: str | None = None) -> int:
+    """The line of a mapping (or of one of its keys), 0 when unknown."""
+    if isinstance(data, LineDict):
+        return data.key_lines.get(key, data.line) if key else data.line
+    return 0
