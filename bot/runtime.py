@@ -1,0 +1,92 @@
+"""Build the engine and the service from configuration: environment variables, overridden by a mapping."""
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from .engine import DEFAULT_IDLE, Engine
+from .loader import load_content
+from .service import DEFAULT_RETENTION, Service
+from .store import open_store
+
+logger = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_STORE = "sqlite:///var/kyrbot.db"
+KEYS = ("KYR_STORE", "KYR_SECRET", "KYR_RETENTION", "KYR_IDLE", "KYR_CONTENT", "KYR_RATE_LIMIT",
+        "KYR_SMS_FOLD_ACCENTS", "PUBLIC_BASE_URL", "TWILIO_AUTH_TOKEN", "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_WEBHOOK_SECRET")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting, read once at start-up."""
+
+    store: str
+    secret: bytes
+    retention: float
+    idle: float
+    content: Path
+    rate_limit: int
+    fold_accents: frozenset[str]
+    public_base_url: str
+    twilio_token: str
+    telegram_token: str
+    telegram_secret: str
+
+
+def _local_secret(store_url: str) -> bytes:
+    """With no KYR_SECRET, keep a random one beside the SQLite file, so hashed keys survive restarts."""
+    path = Path(store_url.removeprefix("sqlite:///")).with_suffix(".secret") if store_url.startswith("sqlite:///") \
+        and ":memory:" not in store_url else None
+    if path is None:
+        return secrets.token_bytes(32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_bytes(secrets.token_hex(32).encode())
+        path.chmod(0o600)
+    return path.read_bytes().strip()
+
+
+def settings_from(config: Mapping[str, object] | None = None) -> Settings:
+    """Environment variables, overridden by a mapping with the same names (tests pass their own)."""
+    get = lambda key, default="": str((config or {}).get(key, os.environ.get(key, default)))  # noqa: E731
+    store = get("KYR_STORE", DEFAULT_STORE)
+    secret = get("KYR_SECRET").encode() or _local_secret(store)
+    return Settings(
+        store=store, secret=secret,
+        retention=float(get("KYR_RETENTION", str(DEFAULT_RETENTION))),
+        idle=float(get("KYR_IDLE", str(DEFAULT_IDLE))),
+        content=Path(get("KYR_CONTENT", str(ROOT))),
+        rate_limit=int(get("KYR_RATE_LIMIT", "30")),
+        fold_accents=frozenset(x for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x),
+        public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
+        twilio_token=get("TWILIO_AUTH_TOKEN"),
+        telegram_token=get("TELEGRAM_BOT_TOKEN"),
+        telegram_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+    )
+
+
+def build_engine(root: Path = ROOT, detector: bool = True, idle: float = DEFAULT_IDLE) -> Engine:
+    """Load and validate the content, and build every index once."""
+    content = load_content(root)
+    places = states = lang = None
+    from .places import Places as GeoPlaces  # the directory and state names
+
+    places = GeoPlaces.load(root / "flows")
+    states = places.states
+    if detector:
+        from .langid import LanguageDetector
+
+        lang = LanguageDetector(list(content.languages))
+    return Engine(content, lang, places, states, idle)
+
+
+def build_service(settings: Settings, engine: Engine | None = None) -> Service:
+    """The engine plus the configured store."""
+    engine = engine or build_engine(settings.content, idle=settings.idle)
+    store = open_store(settings.store)
+    return Service(engine, store, settings.secret, settings.retention, settings.rate_limit)

@@ -1,0 +1,77 @@
+"""A conversation's state and the message and replies that pass through the engine."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+TRAIL_MAX = 12
+
+
+@dataclass
+class Session:
+    """Where one user stands: everything the engine needs between two messages, nothing more."""
+
+    at: str = "menu.start"                            # the node the user is at, 'flow.node'
+    lang: str = "en"
+    lang_picked: bool = False                         # chosen in the picker: no automatic switching
+    trail: list[str] = field(default_factory=list)    # nodes visited, for BACK
+    state: str | None = None                          # US state the user gave (postal code)
+    pending: str | None = None                        # a question awaiting its answer
+    choices: list[str] = field(default_factory=list)  # what the numbers of that question mean
+    pages: list[str] = field(default_factory=list)    # the rest of a long reply, for MORE
+    seen: float = 0.0                                 # time of the last message (passed in)
+
+    def copy(self) -> Session:
+        """A deep-enough copy: the engine never mutates the caller's session."""
+        return replace(self, trail=list(self.trail), choices=list(self.choices), pages=list(self.pages))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for the store."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Session:
+        """Rebuild from the store, ignoring fields an older or newer version wrote."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message from a user, as the channel adapter parsed it."""
+
+    text: str
+    now: float
+    kind: str = "text"               # text | media | hello (Telegram /start)
+    lang_hint: str | None = None     # e.g. Telegram's language_code
+    state_hint: str | None = None    # e.g. Twilio's FromState: to confirm, never to trust
+    lang_pick: str | None = None     # a language chosen outside the chat (web switcher, chat --json "lang")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A numbered option as shown to the user."""
+
+    key: str
+    label: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to send: text, its options, and the language it is written in."""
+
+    text: str
+    options: tuple[Choice, ...] = ()
+    lang: str = "en"
+    rtl: bool = False
+    kind: str = "message"            # message | officer (English text for an officer)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a step returns: the new session (None: erase it), the replies, and events for metrics."""
+
+    session: Session | None
+    replies: tuple[Reply, ...]
+    events: tuple[str, ...] = ()

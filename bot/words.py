@@ -1,0 +1,32 @@
+"""Global words (menu, back, help, ...) in every language, matched on the whole message."""
+from __future__ import annotations
+
+from typing import Mapping
+
+from .textnorm import fold, normalize
+
+ACTIONS = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no")
+
+
+class Words:
+    """Maps a whole message to a global action, whatever the language it is written in."""
+
+    def __init__(self, keywords: Mapping[str, Mapping[str, tuple[str, ...]]]) -> None:
+        self.table: dict[str, str] = {}
+        self.by_lang: dict[tuple[str, str], str] = {}
+        for lang, words in keywords.items():
+            for action, spellings in words.items():
+                for word in spellings:
+                    for key in {normalize(word), fold(word), word.strip().casefold()}:
+                        self.table.setdefault(key, action)
+                        self.by_lang.setdefault((key, action), lang)
+
+    def action(self, text: str) -> str | None:
+        """The global action a whole message names, or None."""
+        raw = text.strip().casefold()
+        return self.table.get(raw) or self.table.get(normalize(text)) or self.table.get(fold(text))
+
+    def spelling(self, keywords: Mapping[str, tuple[str, ...]], action: str) -> str:
+        """How to write an action's word in one language (its first spelling), upper-cased for SMS."""
+        words = keywords.get(action) or ()
+        return words[0].upper() if words else action.upper()

@@ -1,0 +1,118 @@
+"""Engine behaviours: first message, global words, urgent interrupts, idle restart, bad input, determinism."""
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.session import Inbound, Session
+from bot.turns import number
+
+
+def send(engine: Engine, texts: list[str], start: float = 1000.0, gap: float = 10.0, **kw) -> list:
+    """Send messages in order; return every Result."""
+    session, results = None, []
+    for i, text in enumerate(texts):
+        result = engine.step(session, Inbound(text, start + i * gap, **kw))
+        results.append(result)
+        session = result.session
+    return results
+
+
+def test_first_message_that_is_a_question_is_answered_at_once(engine: Engine) -> None:
+    """No greeting or language question before urgent guidance."""
+    result = send(engine, ["ICE is at my door"])[0]
+    assert result.session.at == "ice_at_door.start"
+    assert result.replies[0].text.startswith("Do not open the door.")
+    assert "urgent" in result.events and "new" in result.events
+
+
+@pytest.mark.parametrize("where", ["hi|7", "hi|4|1", "hi|6|1", "hi|language"])
+def test_urgent_interrupts_from_any_state(engine: Engine, where: str) -> None:
+    """Mid-question, mid-flow or in the picker: the crisis wins."""
+    last = send(engine, [*where.split("|"), "I am detained at the airport"])[-1]
+    assert last.session.at == "airport.start" and last.session.pending is None
+
+
+def test_idle_session_starts_again_at_menu(engine: Engine) -> None:
+    """After the idle time a number no longer means the old node's option."""
+    first = send(engine, ["hi", "1"])[-1].session
+    later = engine.step(first, Inbound("2", first.seen + engine.idle + 1))
+    assert later.session.at == "menu.start"
+    assert "idle_restart" in later.events
+    assert later.replies[0].text.startswith("Welcome back. Here is the main menu again.")
+
+
+def test_media_gets_a_helpful_reply(engine: Engine) -> None:
+    """A photo or voice note without text."""
+    result = engine.step(Session(), Inbound("", 1.0, kind="media"))
+    assert result.replies[0].text == ("I can only read text, not photos, voice notes or stickers. "
+                                      "Please type your question, or reply MENU.")
+
+
+@pytest.mark.parametrize("text", ["x" * 100_000, "🙏🙏🙏", "'; DROP TABLE users; --", "<script>alert(1)</script>",
+                                  "\x00\x01", "Привет", "١", "   "])
+def test_any_text_gets_a_sensible_short_reply(engine: Engine, text: str) -> None:
+    """Huge, emoji-only, injection strings, control characters, other scripts: a reply, never a crash."""
+    for session in (None, Session(at="ice_at_door.warrant", seen=1.0)):
+        result = engine.step(session, Inbound(text, 2.0))
+        assert result.replies and all(0 < len(r.text) <= 1200 for r in result.replies)
+
+
+def test_unsupported_script_gets_the_language_picker(engine: Engine) -> None:
+    """A new user writing in a language we do not have is offered the picker."""
+    result = engine.step(None, Inbound("Помогите, полиция у двери", 1.0))
+    assert result.session.pending == "language"
+    assert result.replies[0].options[0].label == "English"
+
+
+def test_stop_erases_and_start_comes_back(engine: Engine) -> None:
+    """STOP and DELETE erase the session; START greets again."""
+    stop = send(engine, ["hi", "STOP"])[-1]
+    assert stop.session is None and "stop" in stop.events
+    assert stop.replies[0].text.startswith("OK, you will get no more messages")
+    delete = send(engine, ["hi", "delete my data"])[-1]
+    assert delete.session is None and delete.replies[0].text.startswith("Done. I deleted everything")
+    start = engine.step(None, Inbound("START", 1.0))
+    assert start.session.at == "menu.start" and "not legal advice" in start.replies[0].text
+
+
+def test_step_does_not_mutate_the_callers_session(engine: Engine) -> None:
+    """The engine is pure: the session passed in stays as it was."""
+    session = Session(at="ice_at_door.start", trail=["menu.start"], seen=5.0)
+    before = session.to_dict()
+    engine.step(session, Inbound("1", 6.0))
+    assert session.to_dict() == before
+
+
+def test_same_input_same_output(engine: Engine) -> None:
+    """Deterministic: the clock is passed in, nothing random."""
+    texts = ["hi", "7", "Nueva York", "MORE", "back", "ICE at my door", "3"]
+    a, b = send(engine, texts), send(engine, texts)
+    assert [(r.session.to_dict() if r.session else None, r.replies) for r in a] == \
+        [(r.session.to_dict() if r.session else None, r.replies) for r in b]
+
+
+def test_typed_option_label_is_understood(engine: Engine) -> None:
+    """Typing an option's label works like its number."""
+    last = send(engine, ["ICE is at my door", "show this to the officer"])[-1]
+    assert last.session.at == "ice_at_door.officer"
+    assert last.replies[-1].kind == "officer" and last.replies[-1].lang == "en"
+
+
+def test_back_skips_a_question_already_answered(engine: Engine) -> None:
+    """BACK after answering the state question returns to the node before it."""
+    last = send(engine, ["hi", "4", "1", "Texas", "back"])[-1]
+    assert last.session.at == "detainers.start"
+
+
+@pytest.mark.parametrize("text,value", [("1", 1), ("１", 1), ("٢", 2), ("۳", 3), ("2.", 2), ("12", 12),
+                                        ("one", None), ("", None), ("1234", None)])
+def test_numbers_in_any_script(text: str, value: int | None) -> None:
+    """Option numbers typed with Arabic-Indic, Persian or full-width digits count."""
+    assert number(text) == value
+
+
+def test_session_round_trips_through_plain_data() -> None:
+    """What the store keeps rebuilds the same session; unknown fields are ignored."""
+    s = Session(at="airport.lpr", lang="es", trail=["menu.start"], state="MA", seen=3.0)
+    assert Session.from_dict({**s.to_dict(), "future_field": 1}) == s
