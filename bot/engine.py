@@ -102,7 +102,8 @@ class Engine:
         node = self.content.node(key)
         text = self.view.node_text(node, s)
         if node.officer_id and s.lang != "en":
-            text += "\n\n" + self.view.fill(self.view.t(node.officer_id, s.lang), s, node.flow)
+            says = self.view.t("ui.officer_says", s.lang)
+            text += f"\n\n{says}\n" + self.view.fill(self.view.t(node.officer_id, s.lang), s, node.flow)
         if entering and node.flow != MENU:
             text += "\n" + self.view.fill(self.view.t("ui.reviewed_note", s.lang), s, node.flow)
         if node.input and self.ask_state(turn, text):

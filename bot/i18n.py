@@ -69,6 +69,6 @@ def load_translations(root: Path, english: Mapping[str, str], problems: Problems
     """Read every translations/*.yaml (the English source lives in flows/)."""
     out = Translations()
     for path in sorted((root / "translations").glob("*.yaml")):
-        if path.stem != "en":
+        if path.stem != "en" and not path.stem.startswith("_"):  # _allowed.yaml etc. are not languages
             read_language(path, root, problems, out)
     return out

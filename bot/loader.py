@@ -244,6 +244,23 @@ def _read_flows(root: Path, problems: Problems, texts: dict[str, str],
     return flows, phrases
 
 
+def _read_phrases(root: Path, problems: Problems) -> list[Phrase]:
+    """flows/phrases/<lang>.yaml: what people type in each language, by flow or 'flow.node'."""
+    out: list[Phrase] = []
+    for path in sorted((root / "flows" / "phrases").glob("*.yaml")):
+        data = _load(path, root, problems)
+        if not isinstance(data, dict):
+            continue
+        for target, items in data.items():
+            if target in ("language",):
+                continue
+            if not _strings(items):
+                problems.add(str(path.relative_to(root)), line_of(data, target),
+                             f"'{target}' must list phrases.", "write each phrase on its own line starting with '- '.")
+            out += [Phrase(p, str(target), path.stem) for p in _strings(items)]
+    return out
+
+
 def load_content(root: Path, check: bool = True, required: tuple[str, ...] = FLOW_IDS) -> Content:
     """Load and validate all content under root; raise ContentError listing every problem."""
     from .checks import check_content  # late import: checks need the built Content
@@ -253,6 +270,7 @@ def load_content(root: Path, check: bool = True, required: tuple[str, ...] = FLO
     keywords = _read_common(root, problems, english)
     hotlines = _read_hotlines(root, problems)
     flows, phrases = _read_flows(root, problems, english, required)
+    phrases += _read_phrases(root, problems)
     problems.raise_if_any()
     tr = load_translations(root, english, problems)
     problems.raise_if_any()
