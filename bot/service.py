@@ -15,6 +15,7 @@ logger = logging.getLogger(__name__)
 DEDUP_KEEP = 8                # delivery ids remembered per user (Twilio and Telegram retry within minutes)
 DEFAULT_RETENTION = 7 * 86400.0
 RATE_WINDOW = 60.0
+PURGE_EVERY = 3600.0          # seconds between two automatic purges of expired conversations
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,11 @@ class Service:
     retention: float = DEFAULT_RETENTION
     rate_limit: int = 30          # messages per user per minute before a notice, then silence
     log: logging.Logger = field(default=logger)
+    _last_purge: float = field(default=float("-inf"), repr=False)
 
     def handle(self, channel: str, raw_id: str, msg: Inbound, delivery_id: str | None = None) -> Outcome:
         """Handle one message; a store outage becomes a short 'try again', never an exception."""
+        self.maybe_purge(msg.now)
         key = user_key(self.secret, channel, raw_id)
         dedup = message_key(self.secret, channel, delivery_id) if delivery_id else None
         try:
@@ -69,7 +72,7 @@ class Service:
         for past_key, replies in seen:
             if past_key == dedup:
                 return record, Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
-        if record.get("o") and self.engine.words.action(msg.text) != "start":
+        if record.get("o") and not self._opts_in(msg.text):
             return record, Outcome((), ("opted_out",))
         rate = self._rate(record, msg.now)
         if rate[1] > self.rate_limit:
@@ -85,6 +88,26 @@ class Service:
             return ({"o": 1} if "stop" in result.events else None), outcome
         done = [[dedup, [_reply_to_data(r) for r in result.replies]]] if dedup else []
         return {"s": result.session.to_dict(), "d": (seen + done)[-DEDUP_KEEP:], "r": rate}, outcome
+
+    def _opts_in(self, text: str) -> bool:
+        """START in any language, or Twilio's own opt-in words (YES, UNSTOP), ends an opt-out."""
+        return self.engine.words.action(text) == "start" or text.strip().casefold() in ("yes", "unstop")
+
+    def purge(self, now: float) -> int:
+        """Delete conversations older than the retention period (Redis expires them by itself)."""
+        count = self.store.purge_expired(now)
+        self.log.info("purged sessions=%d", count)
+        return count
+
+    def maybe_purge(self, now: float) -> None:
+        """Purge at most once per PURGE_EVERY seconds per process, from the message path, so retention
+        holds on disk even when nobody runs the purge command."""
+        if now - self._last_purge >= PURGE_EVERY:
+            self._last_purge = now
+            try:
+                self.purge(now)
+            except StoreError:
+                self.log.warning("purge failed: store unavailable")
 
     def _rate(self, record: dict, now: float) -> list[float]:
         """[window start, messages in it], counting this one."""
