@@ -4,10 +4,10 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .model import MENU
-from .router import Match
+from .router import STOP, Match
 from .session import Choice
 from .textnorm import fold
 
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from .engine import Engine, Turn
 
 SWITCH_CONFIDENCE = 0.9   # how sure the detector must be to change a running conversation's language
-LABEL_CUTOFF = 88.0
+LABEL_CUTOFF = 88.0   # fuzzy score a typed label needs to pick an option
+LABEL_MARGIN = 6.0    # ...and its lead over the next option's label
 
 
 def number(text: str) -> int | None:
@@ -124,20 +125,33 @@ def pick_option(engine: Engine, turn: Turn, n: int) -> bool:
 
 
 def pick_label(engine: Engine, turn: Turn, text: str) -> bool:
-    """A typed option label ('check the warrant') answers the current node's options."""
+    """A typed option label, in any supported language ('orden del juez', 'check the warrant'), picks it."""
     query = fold(text)
     if len(query) < 3:
         return False
     node = engine.content.node(turn.s.at)
-    labels = {}
-    for i, c in enumerate(engine.view.choices(node, turn.s.lang)[: len(node.options)]):
-        labels[fold(c.label)] = i
-        labels.setdefault(fold(engine.view.choices(node, "en")[i].label), i)
-    found = process.extractOne(query, list(labels), scorer=fuzz.ratio, score_cutoff=LABEL_CUTOFF)
-    if not found:
+    labels: dict[str, int] = {}
+    for lang in dict.fromkeys([turn.s.lang, "en", *engine.languages()]):
+        for i, c in enumerate(engine.view.choices(node, lang)[: len(node.options)]):
+            labels.setdefault(fold(c.label), i)
+    best: dict[int, float] = {}
+    for label, i in labels.items():
+        best[i] = max(best.get(i, 0.0), _label_score(query, label))
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < LABEL_CUTOFF or len(ranked) > 1 and ranked[0][1] - ranked[1][1] < LABEL_MARGIN:
         return False
-    engine.go(turn, node.options[labels[found[0]]].target, node.flow)
+    engine.go(turn, node.options[ranked[0][0]].target, node.flow)
     return True
+
+
+def _label_score(query: str, label: str) -> float:
+    """Whole-label similarity, or 95 when two or more content words of the query all appear in the label."""
+    score = max(fuzz.ratio(query, label), fuzz.token_sort_ratio(query, label))
+    words = [w for w in query.split() if w not in STOP and len(w) > 2]
+    have = [w for w in label.split() if w not in STOP]
+    if len(words) >= 2 and all(any(fuzz.ratio(w, h) >= 85 for h in have) for w in words):
+        score = max(score, 95.0)  # 'orden del juez' picks 'Como revisar la orden del juez'
+    return score
 
 
 def answer_pending(engine: Engine, turn: Turn, text: str, word: str | None, sure: Match | None) -> bool:
