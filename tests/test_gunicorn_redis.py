@@ -1,0 +1,157 @@
+"""A real `gunicorn -w 2 webhook:app` on Redis: one person's signed Twilio messages over HTTP stay one
+coherent conversation whichever worker serves them, and concurrent messages of one person lose no turn."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import redis
+from twilio.request_validator import RequestValidator
+
+from bot.privacy import message_key, user_key
+from bot.runtime import ROOT
+from bot.store import open_store
+from tests.conftest_redis import _free_port
+from tests.payloads import encode_twilio, load_twilio, with_fields
+
+TOKEN = "gunicorn-test-token"
+BASE = "https://kyr.example.org"
+SECRET = "gunicorn-test-secret"
+BOOT_TIMEOUT = 60.0   # two workers each load the content and the language detector
+ROUNDS = 20           # rounds of two concurrent messages from one person, at least
+MAX_ROUNDS = 300      # more rounds until both workers have answered (a busy machine may favour one)
+
+
+@dataclass
+class Server:
+    """A running gunicorn: where it listens, where its access log (one line per request, worker pid) is."""
+
+    url: str
+    store_url: str
+    access_log: Path
+
+    def worker_pids(self) -> set[str]:
+        """The pids of the workers that answered /twilio so far."""
+        lines = self.access_log.read_text().splitlines()
+        return {line.split()[0] for line in lines if line.endswith(" /twilio")}
+
+
+def _wait_ready(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    """Poll /healthz until it answers 200; fail if gunicorn exits or BOOT_TIMEOUT passes."""
+    deadline = time.monotonic() + BOOT_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"gunicorn exited with {proc.returncode}: {log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.05)  # readiness poll, not a timing assumption
+    pytest.fail(f"gunicorn did not answer /healthz within {BOOT_TIMEOUT}s: {log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def server(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """gunicorn -w 2 webhook:app on a free loopback port, sessions in Redis database 3; always terminated."""
+    if importlib.util.find_spec("gunicorn") is None:
+        pytest.skip("gunicorn is not installed (pip install gunicorn)")
+    work, port = tmp_path_factory.mktemp("gunicorn"), _free_port()
+    store_url = redis_url.rsplit("/", 1)[0] + "/3"
+    redis.Redis.from_url(store_url).flushdb()  # a database of its own, apart from the store contract tests
+    env = {**os.environ, "KYR_STORE": store_url, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN,
+           "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "100000"}
+    access, log = work / "access.log", work / "gunicorn.log"
+    args = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--access-logfile", str(access),
+            "--access-logformat", "%(p)s %(s)s %(U)s", "webhook:app"]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
+    try:
+        _wait_ready(proc, f"http://127.0.0.1:{port}", log)
+        yield Server(f"http://127.0.0.1:{port}", store_url, access)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+class Person:
+    """One phone number texting the server through signed Twilio requests over real HTTP."""
+
+    def __init__(self, server: Server, number: str) -> None:
+        self.server, self.number, self.sids = server, number, []
+        self.store = open_store(server.store_url)
+
+    def say(self, body: str) -> list[str]:
+        """POST one signed message; the <Message> texts of the TwiML answer."""
+        sid = f"SM{uuid.uuid4().hex}"
+        self.sids.append(sid)
+        form = with_fields(load_twilio("sms"), Body=body, From=self.number, MessageSid=sid, FromState="")
+        signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
+        request = urllib.request.Request(self.server.url + "/twilio", data=encode_twilio(form).encode(), headers={
+            "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.status == 200
+            root = ElementTree.fromstring(response.read())
+        return [m.text or "" for m in root.findall("Message")]
+
+    def record(self) -> dict:
+        """What Redis keeps for this person."""
+        return self.store.get(user_key(SECRET.encode(), "sms", self.number), time.time())
+
+    def kept(self, sid: str) -> bool:
+        """Whether the record remembers having handled this MessageSid (its last few are kept)."""
+        return message_key(SECRET.encode(), "sms", sid) in [d[0] for d in self.record()["d"]]
+
+
+def test_one_conversation_across_two_workers(server: Server) -> None:
+    """Ten rounds of menu -> flow -> node -> back -> menu: every answer follows from the one before."""
+    person = Person(server, "+15555550170")
+    assert person.say("hi")[0].startswith("Hi, I am kyrbot.")
+    for _ in range(10):
+        assert person.say("1")[0].startswith("Do not open the door.")
+        assert person.say("2")[0].startswith("Do not fight or block them.")
+        assert person.say("back")[0].startswith("Do not open the door.")
+        assert person.say("0")[0].startswith("What do you need help with?")
+    assert person.record()["s"]["at"] == "menu.start"
+    assert person.record()["r"][1] == 41
+
+
+def test_concurrent_messages_of_one_person_lose_no_turn(server: Server) -> None:
+    """Two messages of one person at once, twenty times: every one is a turn of the stored conversation."""
+    person = Person(server, "+15555550171")
+    person.say("hi")
+    rounds = 0
+    while rounds < ROUNDS or (len(server.worker_pids()) < 2 and rounds < MAX_ROUNDS):
+        rounds += 1
+        answers: list[list[str]] = []
+        barrier = threading.Barrier(2)
+
+        def send(body: str) -> None:
+            barrier.wait()
+            answers.append(person.say(body))
+
+        threads = [threading.Thread(target=send, args=(body,)) for body in ("help", "menu")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(a[0][:10] for a in answers) == ["Reply with", "What do yo"]
+        assert person.kept(person.sids[-1]) and person.kept(person.sids[-2])
+    assert person.record()["r"][1] == 1 + 2 * rounds
+    assert len(server.worker_pids()) == 2, f"only one worker answered in {rounds} rounds"
