@@ -16,7 +16,7 @@ from flask import Flask, jsonify
 
 from bot.channels import Kyr, kyr
 from bot.errors import ContentError
-from bot.runtime import build_engine, build_service, settings_from
+from bot.runtime import ConfigError, build_engine, build_service, settings_from
 from bot.store import StoreError
 
 logger = logging.getLogger("kyrbot")
@@ -29,12 +29,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     engine = build_engine(settings.content, idle=settings.idle)
     service = build_service(settings, engine)
     app = Flask(__name__, static_folder="static", template_folder="templates")
+    app.config.update({k: v for k, v in (config or {}).items() if k.isupper()})  # e.g. TELEGRAM_API_BASE_URL
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
     app.extensions["kyrbot"] = Kyr(settings, engine, service)
     app.add_url_rule("/healthz", "healthz", healthz)
-    from bot.channels import telegram_bot, twilio_sms, web
+    from bot.channels import pictures, telegram_bot, twilio_sms, web
 
-    for channel in (web, twilio_sms, telegram_bot):
+    for channel in (web, pictures, twilio_sms, telegram_bot):
         channel.init_app(app)
     return app
 
@@ -64,9 +65,17 @@ def main() -> int:
     except ContentError as exc:
         print("kyrbot cannot start: the content has problems.\n" + str(exc), file=sys.stderr)
         return 2
+    except ConfigError as exc:
+        print(f"kyrbot cannot start: {exc}", file=sys.stderr)
+        return 2
     host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "5000"))
     print(f"kyrbot web demo: http://{host}:{port}/  (Ctrl-C to stop)")
-    application.run(host=host, port=port, threaded=True)
+    try:
+        application.run(host=host, port=port, threaded=True)
+    finally:
+        from bot.channels import telegram_bot
+
+        telegram_bot.shutdown(application)
     return 0
 
 

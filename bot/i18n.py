@@ -46,6 +46,21 @@ def _words(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value if str(v).strip()) if isinstance(value, list) else ()
 
 
+ACTIONS = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no")
+
+
+def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[str, ...]]:
+    """The 'keywords:' block: spellings of each global word; an unknown word name is reported."""
+    block = data.get("keywords") if isinstance(data, dict) else None
+    if not isinstance(block, dict):
+        return {}
+    for key in block:
+        if str(key) not in ACTIONS:
+            problems.add(file, line_of(block, key), f"'{key}' is not a global word.",
+                         f"use one of: {', '.join(ACTIONS)}.")
+    return {str(k): _words(v) for k, v in block.items() if str(k) in ACTIONS}
+
+
 def read_language(path: Path, root: Path, problems: Problems, out: Translations) -> None:
     """Read one translations/<lang>.yaml into out."""
     file, code = str(path.relative_to(root)), path.stem
@@ -60,8 +75,8 @@ def read_language(path: Path, root: Path, problems: Problems, out: Translations)
         return
     out.languages[code] = Language(code, str(data["name"]), code in RTL, str(data.get("status", "draft")))
     out.texts[code], out.sources[code] = _entries(data)
-    out.keywords[code] = frozen_map({k: _words(v) for k, v in (data.get("keywords") or {}).items()})
-    out.phrases += tuple(Phrase(p, str(target), code)
+    out.keywords[code] = frozen_map(read_keywords(file, data, problems))
+    out.phrases += tuple(Phrase(p, str(target), code, file, line_of(data.get("phrases"), target))
                          for target, items in (data.get("phrases") or {}).items() for p in _words(items))
 
 

@@ -33,11 +33,6 @@ def source_order(content: Content) -> list[str]:
     return ids
 
 
-def read_doc(path: Path) -> dict[str, Any]:
-    """A translation file as plain data (empty when it does not exist yet)."""
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
-
-
 def updated_doc(content: Content, doc: dict[str, Any], code: str, name: str) -> dict[str, Any]:
     """The file with every English id present: existing translations kept with their old fingerprint."""
     english = content.texts["en"]

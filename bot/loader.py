@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems
-from .i18n import load_translations
+from .i18n import load_translations, read_keywords
 from .model import (FLOW_IDS, INPUT_KINDS, MENU, Content, Flow, Hotline, Language, Node, OptionSpec,
                     Phrase, Review, frozen_map)
 from .yamlsrc import YamlError, line_of, load_yaml
@@ -70,7 +70,7 @@ class _FlowReader:
         elif not sources:
             self.fail(line_of(d, "sources") or d.line, "no sources.",
                       "add 'sources:' with at least one source from FACTS.md (one per line, starting with '- ').")
-        self.phrases += [Phrase(p, self.flow, "en") for p in _strings(d.get("phrases"))]
+        self.phrases += [Phrase(p, self.flow, "en", self.file) for p in _strings(d.get("phrases"))]
         nodes = d.get("nodes")
         if not isinstance(nodes, dict) or not nodes:
             self.fail(line_of(d, "nodes") or d.line, "no nodes.", "add 'nodes:' with at least a 'start' node.")
@@ -115,7 +115,7 @@ class _FlowReader:
         officer_id = None
         if "officer" in body:
             officer_id = self.text(f"{key}.officer", body["officer"], line_of(body, "officer"), "officer", name)
-        self.phrases += [Phrase(p, key, "en") for p in _strings(body.get("phrases"))]
+        self.phrases += [Phrase(p, key, "en", self.file, line_of(body, "phrases")) for p in _strings(body.get("phrases"))]
         options = self.options(name, body.get("options", []), line_of(body, "options") or line)
         states = self.states(name, body.get("states") or {}, key)
         kind = body.get("input")
@@ -188,7 +188,7 @@ def _read_common(root: Path, problems: Problems, texts: dict[str, str]) -> dict[
         else:
             problems.add("flows/common.yaml", line_of(data.get("messages"), key),
                          f"message '{key}' is empty.", "write its text after the colon.")
-    return {str(k): _strings(v) for k, v in (data.get("keywords") or {}).items()}
+    return read_keywords("flows/common.yaml", data, problems)
 
 
 def _read_hotlines(root: Path, problems: Problems) -> dict[str, Hotline]:
@@ -257,7 +257,8 @@ def _read_phrases(root: Path, problems: Problems) -> list[Phrase]:
             if not _strings(items):
                 problems.add(str(path.relative_to(root)), line_of(data, target),
                              f"'{target}' must list phrases.", "write each phrase on its own line starting with '- '.")
-            out += [Phrase(p, str(target), path.stem) for p in _strings(items)]
+            file, line = str(path.relative_to(root)), line_of(data, target)
+            out += [Phrase(p, str(target), path.stem, file, line) for p in _strings(items)]
     return out
 
 

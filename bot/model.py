@@ -102,6 +102,8 @@ class Phrase:
     text: str
     target: str
     lang: str
+    file: str = field(default="", compare=False)   # where it is written, for error messages
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,10 @@ def answer(engine: Engine, turn: Turn, text: str, word: str | None, sure: Match 
 def confirm_state(engine: Engine, turn: Turn, text: str, word: str | None, n: int | None) -> bool:
     """'Are you in Texas?' — yes keeps it, no asks again, a state name answers directly."""
     s = turn.s
+    typed = engine.states.find(text) if engine.states else None
+    if typed is not None:  # 'CO' is Colorado even though Vietnamese 'có' (yes) folds to 'co'
+        s.state = getattr(typed, "code")
+        return after_state(engine, turn)
     if word == "yes" or n == 1:
         s.state = s.choices[0]
         return after_state(engine, turn)
@@ -148,6 +152,10 @@ def detect_language(engine: Engine, turn: Turn, text: str) -> None:
     hint = (msg.lang_hint or "").split("-")[0].lower()
     if hint in supported:
         s.lang = hint
+        return
+    word_lang = engine.words.language(text)   # 'empezar', 'شروع': a global word says its language
+    if word_lang in supported:
+        s.lang = word_lang
         return
     scripts = _scripts(text)
     if scripts and not scripts & set(SUPPORTED_SCRIPTS):

@@ -21,6 +21,10 @@ KEYS = ("KYR_STORE", "KYR_SECRET", "KYR_RETENTION", "KYR_IDLE", "KYR_CONTENT", "
         "TELEGRAM_WEBHOOK_SECRET")
 
 
+class ConfigError(ValueError):
+    """A setting that cannot work; the message names the variable and the fix."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting, read once at start-up."""
@@ -51,17 +55,32 @@ def _local_secret(store_url: str) -> bytes:
     return path.read_bytes().strip()
 
 
+def _number(name: str, text: str, kind: type = float) -> float:
+    """A positive number from a setting, or a ConfigError that names it."""
+    try:
+        value = kind(text)
+    except ValueError:
+        value = -1
+    if value <= 0:
+        raise ConfigError(f"{name} must be a positive {'whole ' if kind is int else ''}number, got {text!r}")
+    return value
+
+
 def settings_from(config: Mapping[str, object] | None = None) -> Settings:
     """Environment variables, overridden by a mapping with the same names (tests pass their own)."""
     get = lambda key, default="": str((config or {}).get(key, os.environ.get(key, default)))  # noqa: E731
     store = get("KYR_STORE", DEFAULT_STORE)
+    if not get("KYR_SECRET") and store.startswith("redis"):
+        # A random secret per worker would hash one phone number to a different key in each worker.
+        raise ConfigError("set KYR_SECRET: with Redis every worker must share it "
+                          "(python3 -c \"import secrets; print(secrets.token_hex(32))\")")
     secret = get("KYR_SECRET").encode() or _local_secret(store)
     return Settings(
         store=store, secret=secret,
-        retention=float(get("KYR_RETENTION", str(DEFAULT_RETENTION))),
-        idle=float(get("KYR_IDLE", str(DEFAULT_IDLE))),
+        retention=_number("KYR_RETENTION", get("KYR_RETENTION", str(DEFAULT_RETENTION))),
+        idle=_number("KYR_IDLE", get("KYR_IDLE", str(DEFAULT_IDLE))),
         content=Path(get("KYR_CONTENT", str(ROOT))),
-        rate_limit=int(get("KYR_RATE_LIMIT", "30")),
+        rate_limit=int(_number("KYR_RATE_LIMIT", get("KYR_RATE_LIMIT", "30"), int)),
         fold_accents=frozenset(x for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x),
         public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
         twilio_token=get("TWILIO_AUTH_TOKEN"),

@@ -3,7 +3,7 @@ opt-out, rate limit, and a 'try again' instead of a crash."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .engine import Engine
 from .privacy import log_id, message_key, user_key
@@ -38,6 +38,11 @@ def _reply_from_data(d: dict) -> Reply:
     return Reply(d["t"], tuple(Choice(*o) for o in d["o"]), d["l"], d["r"], d["k"])
 
 
+def _opt_out(replies: tuple[Reply, ...]) -> dict:
+    """The whole record of an opted-out user: the flag and the language to answer a later START in."""
+    return {"o": 1, "l": replies[0].lang if replies else "en"}
+
+
 @dataclass
 class Service:
     """Runs one inbound message through the engine inside one atomic update of that user's record."""
@@ -58,7 +63,8 @@ class Service:
         try:
             outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup), self.retention, msg.now)
             if "stop" in outcome.events:
-                self.store.put(key, {"o": 1}, None, msg.now)   # an opt-out outlives the retention period
+                # An opt-out outlives the retention period; its language answers a later START in kind.
+                self.store.put(key, _opt_out(outcome.replies), None, msg.now)
         except StoreError:
             self.log.warning("store unavailable user=%s channel=%s", log_id(key), channel)
             return self.try_again(msg.lang_hint)
@@ -72,8 +78,10 @@ class Service:
         for past_key, replies in seen:
             if past_key == dedup:
                 return record, Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
-        if record.get("o") and not self._opts_in(msg.text):
-            return record, Outcome((), ("opted_out",))
+        if record.get("o"):
+            if not self._opts_in(msg.text):
+                return record, Outcome((), ("opted_out",))
+            msg = replace(msg, text="start", lang_hint=record.get("l") or msg.lang_hint)
         rate = self._rate(record, msg.now)
         if rate[1] > self.rate_limit:
             return {**record, "r": rate}, self._limited(record, rate)
@@ -85,7 +93,7 @@ class Service:
             return record, self.try_again(session.lang if session else msg.lang_hint)
         outcome = Outcome(result.replies, result.events, False, result.session)
         if result.session is None:
-            return ({"o": 1} if "stop" in result.events else None), outcome
+            return (_opt_out(result.replies) if "stop" in result.events else None), outcome
         done = [[dedup, [_reply_to_data(r) for r in result.replies]]] if dedup else []
         return {"s": result.session.to_dict(), "d": (seen + done)[-DEDUP_KEEP:], "r": rate}, outcome
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 SWITCH_CONFIDENCE = 0.9   # how sure the detector must be to change a running conversation's language
 LABEL_CUTOFF = 88.0   # fuzzy score a typed label needs to pick an option
 LABEL_MARGIN = 6.0    # ...and its lead over the next option's label
+CLARIFY_MIN = 55.0    # weaker candidates are noise ('xin chào' half-matching 'xin tị nạn'): greet instead
 
 
 def number(text: str) -> int | None:
@@ -63,8 +64,11 @@ def run_turn(engine: Engine, turn: Turn, fresh: bool) -> bool:
 def handle_text(engine: Engine, turn: Turn, text: str, word: str | None, fresh: bool) -> bool:
     """Free text or a number: urgent first, then the pending question, options, and routing."""
     sure, candidates = engine.route(text)
+    candidates = tuple(c for c in candidates if c.score >= CLARIFY_MIN)
     if sure and sure.urgent:
         turn.events.append("urgent")
+        if number(text) is None and pick_label(engine, turn, text):
+            return False  # the label of an option on screen ('Stopped in a car') is what they chose
         return open_match(engine, turn, sure)
     if turn.s.pending and answer_pending(engine, turn, text, word, sure):
         return False

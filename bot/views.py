@@ -58,8 +58,9 @@ class View:
             return self.t(label_id, lang)
         if target == "back":
             return self.t("ui.back_label", lang)
-        if target == "language":
-            return "Language"
+        if target == "language":  # the language's own word for it, the one that opens the picker when typed
+            words = self.content.keywords.get(lang, {}).get("language") or self.content.keywords["en"]["language"]
+            return words[0][:1].upper() + words[0][1:]
         if target in self.content.flows:
             return self.t(self.content.flows[target].title_id, lang)
         key = resolve(self.content, node.flow, target)

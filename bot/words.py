@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from .i18n import ACTIONS  # noqa: F401  (the global words' names, checked when content is loaded)
 from .textnorm import fold, normalize
-
-ACTIONS = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no")
 
 
 class Words:
@@ -25,6 +24,16 @@ class Words:
         """The global action a whole message names, or None."""
         raw = text.strip().casefold()
         return self.table.get(raw) or self.table.get(normalize(text)) or self.table.get(fold(text))
+
+    def language(self, text: str) -> str | None:
+        """The language whose word a whole message is ('empezar' -> es), English first when shared."""
+        action = self.action(text)
+        if action is None:
+            return None
+        for key in (text.strip().casefold(), normalize(text), fold(text)):
+            if (key, action) in self.by_lang:
+                return self.by_lang[(key, action)]
+        return None
 
     def spelling(self, keywords: Mapping[str, tuple[str, ...]], action: str) -> str:
         """How to write an action's word in one language (its first spelling), upper-cased for SMS."""

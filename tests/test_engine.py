@@ -116,3 +116,19 @@ def test_session_round_trips_through_plain_data() -> None:
     """What the store keeps rebuilds the same session; unknown fields are ignored."""
     s = Session(at="airport.lpr", lang="es", trail=["menu.start"], state="MA", seen=3.0)
     assert Session.from_dict({**s.to_dict(), "future_field": 1}) == s
+
+
+def test_a_typed_state_code_answers_the_state_question_before_yes_no_words(engine: Engine) -> None:
+    """Offered Texas, 'CO' means Colorado (though Vietnamese 'có', yes, folds to 'co'); 'có' keeps Texas."""
+    colorado = send(engine, ["hi", "7", "CO"], state_hint="TX")[-1]
+    assert (colorado.session.at, colorado.session.state) == ("get_help.orgs", "CO")
+    yes = send(engine, ["xin chào", "7", "có"], state_hint="TX")[-1]
+    assert (yes.session.at, yes.session.state, yes.session.lang) == ("get_help.orgs", "TX", "vi")
+
+
+@pytest.mark.parametrize("greeting", ["xin chào", "chào", "hola", "bonjou", "مرحبا", "你好"])
+def test_a_greeting_gets_the_welcome_not_a_did_you_mean(engine: Engine, greeting: str) -> None:
+    """Weak half-matches of a greeting ('xin' in 'xin tị nạn', asylum) are noise, not a question to clarify."""
+    result = send(engine, [greeting])[0]
+    assert result.events == ("new",) and result.session.at == "menu.start"
+    assert result.replies[0].text.startswith(engine.view.t("ui.welcome", result.session.lang))

@@ -243,7 +243,7 @@ def test_stop_then_hi_then_start(app: Flask) -> None:
     phone = Phone(app, number())
     phone.say("hi")
     assert phone.say(name="sms_stop") == []
-    assert phone.record() == {"o": 1}
+    assert phone.record() == {"o": 1, "l": "en"}
     assert phone.say("hi") == []
     assert phone.say("HELP") == []
     (body,) = phone.say("START")
@@ -259,7 +259,7 @@ def test_opt_out_words_win_over_a_running_flow(app: Flask, where: list[str], wor
         phone.say(text)
     assert phone.record()["s"]["pending"] == ("state_confirm" if where[-1] == "7" else None)
     assert phone.say(word) == []
-    assert phone.record() == {"o": 1}
+    assert phone.record() == {"o": 1, "l": "en"}
     assert phone.say("start")[0].startswith("Hi, I am kyrbot.")
 
 

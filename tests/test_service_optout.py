@@ -1,0 +1,44 @@
+"""Opting out and back in keeps nothing but a flag and a language, and answers START in that language."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.privacy import user_key
+from bot.service import Service
+from bot.session import Inbound
+from bot.store import open_store
+
+SECRET = b"optout-secret"
+
+
+@pytest.fixture()
+def service(engine: Engine, tmp_path: Path) -> Service:
+    """A service on a fresh SQLite file."""
+    return Service(engine, open_store(f"sqlite:///{tmp_path}/o.db"), SECRET)
+
+
+def say(service: Service, text: str, now: float) -> list[str]:
+    """One SMS from the same phone; the reply texts."""
+    return [r.text for r in service.handle("sms", "+15555550142", Inbound(text, now)).replies]
+
+
+def test_a_spanish_stop_is_answered_and_a_later_start_is_welcomed_in_spanish(service: Service, engine: Engine) -> None:
+    """The opt-out record is the flag and the language only; START (or Twilio's YES) brings the Spanish menu."""
+    say(service, "la migra está en mi puerta", 1.0)
+    assert say(service, "parar", 2.0) == [engine.view.t("ui.stopped", "es")]
+    key = user_key(SECRET, "sms", "+15555550142")
+    assert service.store.get(key, 3.0) == {"o": 1, "l": "es"}
+    assert say(service, "hola", 4.0) == []
+    (welcome,) = say(service, "START", 5.0)
+    assert welcome.startswith(engine.view.t("ui.welcome", "es"))
+
+
+@pytest.mark.parametrize(("word", "lang"), [("empezar", "es"), ("menú", "es"), ("ayuda", "es"), ("menu", "en")])
+def test_a_first_message_that_is_a_global_word_sets_its_language(service: Service, engine: Engine,
+                                                                 word: str, lang: str) -> None:
+    """'empezar' as a first message is Spanish even though a detector cannot tell from one word."""
+    replies = service.handle("sms", f"+1555555{len(word)}{lang}", Inbound(word, 1.0)).replies
+    assert replies[0].lang == lang
