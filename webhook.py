@@ -52,6 +52,8 @@ def healthz() -> tuple[Any, int]:
 def __getattr__(name: str) -> Any:
     """`webhook:app` for WSGI servers, built on first use so importing this module has no side effects."""
     if name == "app":
+        if not logging.getLogger().handlers:  # under gunicorn: our INFO lines (channels on/off, turns) to stderr
+            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
         globals()["app"] = create_app()
         return globals()["app"]
     raise AttributeError(name)

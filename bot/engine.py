@@ -100,17 +100,21 @@ class Engine:
             s.trail = (s.trail + [s.at])[-12:]
         s.at, s.pending, s.choices, s.pages = key, None, [], []
         node = self.content.node(key)
-        text = self.view.node_text(node, s)
-        if node.officer_id and s.lang != "en":
+        text, gloss = self.view.node_text(node, s), ""
+        if node.officer_id and s.lang != "en":  # what the English card says, in the user's language
             says = self.view.t("ui.officer_says", s.lang)
-            text += f"\n\n{says}\n" + self.view.fill(self.view.t(node.officer_id, s.lang), s, node.flow)
+            gloss = f"{says}\n" + self.view.fill(self.view.t(node.officer_id, s.lang), s, node.flow)
         if entering and node.flow != MENU:
             text += "\n" + self.view.fill(self.view.t("ui.reviewed_note", s.lang), s, node.flow)
+        if gloss and len(text) + len(gloss) + 2 <= PAGE_CHARS:
+            text, gloss = f"{text}\n\n{gloss}", ""
         if node.input and self.ask_state(turn, text):
             return
         self.add(turn, text, self.view.choices(node, s.lang))
         if node.input:
             return
+        if gloss:  # too long to share a page: its own message, still before the card and never behind MORE
+            self.reply(turn, gloss)
         if node.officer_id:
             turn.replies.extend(self.view.officer(node, s))
 
@@ -118,7 +122,7 @@ class Engine:
         """Ask for the US state; a known or hinted state is offered as a yes/no question (True) first."""
         s = turn.s
         s.pending = "state"
-        guess = s.state or self._hinted_state(turn.msg)
+        guess = s.state or self._hinted_state(turn.msg) or self._named_state(turn.msg.text)
         if not guess or not self.view.places:
             return False
         s.pending, s.choices = "state_confirm", [guess]
@@ -137,6 +141,12 @@ class Engine:
         hint = msg.state_hint.strip()
         found = self.states.get(hint.upper()) if hasattr(self.states, "get") else None  # Twilio sends a code
         return getattr(found or self.states.find(hint), "code", None)
+
+    def _named_state(self, text: str) -> str | None:
+        """A state named in the message that led here ('necesito un abogado en Texas'), to offer for confirming."""
+        if not self.states or not has_letters(text):
+            return None
+        return getattr(self.states.find(text[:MAX_TEXT]), "code", None)
 
     def go(self, turn: Turn, target: str, from_flow: str) -> None:
         """Follow an option's target."""

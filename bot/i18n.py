@@ -54,6 +54,8 @@ def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[s
     block = data.get("keywords") if isinstance(data, dict) else None
     if not isinstance(block, dict):
         return {}
+    # YAML 1.1 tools (PyYAML's dump, some editors) turn 'yes:'/'no:' into true/false: read them back as meant.
+    block = {({True: "yes", False: "no"}.get(k, k) if isinstance(k, bool) else k): v for k, v in block.items()}
     for key in block:
         if str(key) not in ACTIONS:
             problems.add(file, line_of(block, key), f"'{key}' is not a global word.",

@@ -49,9 +49,12 @@ def _local_secret(store_url: str) -> bytes:
     if path is None:
         return secrets.token_bytes(32)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        path.write_bytes(secrets.token_hex(32).encode())
-        path.chmod(0o600)
+    try:  # O_EXCL: two workers starting at once on a fresh file agree on the one written first
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes().strip()
+    with os.fdopen(fd, "wb") as out:
+        out.write(secrets.token_hex(32).encode())
     return path.read_bytes().strip()
 
 
@@ -81,7 +84,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         idle=_number("KYR_IDLE", get("KYR_IDLE", str(DEFAULT_IDLE))),
         content=Path(get("KYR_CONTENT", str(ROOT))),
         rate_limit=int(_number("KYR_RATE_LIMIT", get("KYR_RATE_LIMIT", "30"), int)),
-        fold_accents=frozenset(x for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x),
+        fold_accents=frozenset(x.strip().lower() for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x.strip()),
         public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
         twilio_token=get("TWILIO_AUTH_TOKEN"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),

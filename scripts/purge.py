@@ -12,13 +12,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.runtime import settings_from  # noqa: E402
+from bot.runtime import ConfigError, settings_from  # noqa: E402
 from bot.store import open_store  # noqa: E402
 
 
 def main() -> int:
     """Purge and say how many conversations were deleted."""
-    settings = settings_from()
+    try:
+        settings = settings_from()
+    except ConfigError as exc:
+        print(f"cannot purge: {exc}", file=sys.stderr)
+        return 2
     store = open_store(settings.store)
     try:
         count = store.purge_expired(time.time())

@@ -19,7 +19,7 @@ from telegram.ext import Application  # noqa: E402
 
 from bot.channels.telegram_bot import ALLOWED_UPDATES, bot_commands, build_application  # noqa: E402
 from bot.errors import ContentError  # noqa: E402
-from bot.runtime import build_service, settings_from  # noqa: E402
+from bot.runtime import ConfigError, build_service, settings_from  # noqa: E402
 
 logger = logging.getLogger("kyrbot")
 
@@ -32,7 +32,11 @@ async def register_commands(application: Application) -> None:
 def main() -> int:
     """Build the service and poll until interrupted; exit 2 on missing token or broken content."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    settings = settings_from()
+    try:
+        settings = settings_from()
+    except ConfigError as exc:
+        print(f"kyrbot cannot start: {exc}", file=sys.stderr)
+        return 2
     if not settings.telegram_token:
         print("Set TELEGRAM_BOT_TOKEN (from @BotFather) to run the Telegram bot.", file=sys.stderr)
         return 2

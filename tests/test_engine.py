@@ -132,3 +132,22 @@ def test_a_greeting_gets_the_welcome_not_a_did_you_mean(engine: Engine, greeting
     result = send(engine, [greeting])[0]
     assert result.events == ("new",) and result.session.at == "menu.start"
     assert result.replies[0].text.startswith(engine.view.t("ui.welcome", result.session.lang))
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "ht", "pt", "ur", "vi", "ar", "zh"])
+def test_the_officer_card_meaning_comes_before_the_card_never_behind_more(engine: Engine, lang: str) -> None:
+    """A long translated node: its gloss of the English card is its own message, not on a page after MORE."""
+    last = send(engine, ["hi", "2", "1", "1"], lang_pick=lang)[-1]
+    assert last.session.at == "airport.i407" and last.session.pages == []
+    *_, gloss, card = last.replies
+    assert gloss.text.startswith(engine.view.t("ui.officer_says", lang)) or \
+        engine.view.t("ui.officer_says", lang) in last.replies[0].text
+    assert card.text.startswith("I am a lawful permanent resident.")
+
+
+def test_a_state_named_in_the_question_is_offered_not_asked_again(engine: Engine) -> None:
+    """'necesito un abogado en texas' opens get_help and asks 'Are you in Texas?', which one reply confirms."""
+    first, confirmed = send(engine, ["necesito un abogado en texas", "1"])
+    assert first.session.pending == "state_confirm" and first.session.choices == ["TX"]
+    assert first.replies[-1].text.endswith("¿Está en Texas?")
+    assert (confirmed.session.at, confirmed.session.state) == ("get_help.orgs", "TX")

@@ -58,7 +58,7 @@ def _wait_ready(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
             with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset, or a worker still booting past the request's timeout
             time.sleep(0.05)  # readiness poll, not a timing assumption
     pytest.fail(f"gunicorn did not answer /healthz within {BOOT_TIMEOUT}s: {log.read_text()[-3000:]}")
 
