@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from .session import Reply
-from .sms import fold_accents, fold_typography, sms_info
+from .sms import encoding, fold_accents, fold_typography, sms_info
 
 RLM = "\u200f"   # right-to-left mark: an invisible strong right-to-left character
 LRM = "\u200e"   # left-to-right mark: an invisible strong left-to-right character
@@ -72,8 +72,11 @@ def sms_text(reply: Reply, accents: bool = False) -> str:
     English is always folded: its own text is GSM-7 by validation, so only inserted proper nouns
     (an organisation named "...en Accion") change, and one such letter would double the cost.
     """
-    text = fold_typography(as_text(reply))
-    return fold_accents(text) if accents or reply.lang == "en" else text
+    plain = as_text(reply)
+    text = fold_typography(plain)
+    text = fold_accents(text) if accents or reply.lang == "en" else text
+    # Folding only pays when the result is GSM-7; a Chinese or Arabic SMS is UCS-2 anyway, keep its “quotes”.
+    return text if encoding(text) == "GSM-7" else plain
 
 
 def sms_cost(text: str) -> dict[str, object]:
