@@ -40,9 +40,9 @@ class View:
     def _value(self, name: str, arg: str | None, s: Session, flow: str) -> str:
         """The value of one placeholder."""
         if name == "phone" and arg in self.content.hotlines:
-            return self.content.hotlines[arg].number
+            return self._isolate(self.content.hotlines[arg].number, s.lang)
         if name == "reviewed":
-            return self.content.flows[flow].reviewed.date
+            return self._isolate(self.content.flows[flow].reviewed.date, s.lang)
         if not self.places:
             return ""
         if name == "state":
@@ -51,6 +51,10 @@ class View:
             return "\n".join(f"- {n}" for n in self.places.national())
         names = self.places.orgs(s.state) if s.state else []
         return "\n".join(f"- {n}" for n in names) if names else self.t("ui.no_orgs", s.lang)
+
+    def _isolate(self, value: str, lang: str) -> str:
+        """A date or number kept left-to-right inside Arabic or Urdu text (else 2026-11-23 shows as 23-11-2026)."""
+        return f"\u2066{value}\u2069" if self.rtl(lang) else value
 
     def label(self, node: Node, target: str, label_id: str, lang: str) -> str:
         """An option's label: its own, or the title of where it leads."""

@@ -11,6 +11,10 @@ need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
+# Fonts for the officer card and web demo screenshots in Chinese, Arabic and Urdu (Debian's chromium has none).
+has_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list ":lang=$1")" ]; }
+has_font zh || need+=(fonts-noto-cjk)
+has_font ur || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
