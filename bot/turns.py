@@ -42,6 +42,11 @@ def run_turn(engine: Engine, turn: Turn, fresh: bool) -> bool:
         s.lang, s.lang_picked = msg.lang_pick, True
         turn.events = [e for e in turn.events if e != "picker"]
         turn.replies.clear()
+        if not text and not fresh:  # a language chosen on its own (the web demo's switcher): as if picked
+            from .pending import pick_language
+
+            pick_language(engine, turn, msg.lang_pick)
+            return False
     if turn.events and turn.events[-1] == "picker":
         return False
     if msg.kind == "media":

@@ -151,3 +151,12 @@ def test_a_state_named_in_the_question_is_offered_not_asked_again(engine: Engine
     assert first.session.pending == "state_confirm" and first.session.choices == ["TX"]
     assert first.replies[-1].text.endswith("¿Está en Texas?")
     assert (confirmed.session.at, confirmed.session.state) == ("get_help.orgs", "TX")
+
+
+def test_a_language_chosen_on_its_own_is_one_turn_like_the_picker(engine: Engine) -> None:
+    """The web demo's switcher: no text, a language: 'De acuerdo...' and the same step again, in Spanish."""
+    at_door = send(engine, ["ICE is at my door"])[0].session
+    result = engine.step(at_door, Inbound("", 1010.0, lang_pick="es"))
+    assert result.session.at == "ice_at_door.start" and result.session.lang_picked
+    assert [r.text.split("\n")[0] for r in result.replies[:1]] == [engine.view.t("ui.language_set", "es")]
+    assert result.replies[1].text.startswith(engine.view.t("ice_at_door.start.text", "es")[:20])
