@@ -54,13 +54,16 @@ def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[s
     block = data.get("keywords") if isinstance(data, dict) else None
     if not isinstance(block, dict):
         return {}
-    # YAML 1.1 tools (PyYAML's dump, some editors) turn 'yes:'/'no:' into true/false: read them back as meant.
-    block = {({True: "yes", False: "no"}.get(k, k) if isinstance(k, bool) else k): v for k, v in block.items()}
-    for key in block:
-        if str(key) not in ACTIONS:
+    out = {}
+    for key, value in block.items():
+        # YAML 1.1 tools (PyYAML's dump, some editors) turn 'yes:'/'no:' into true/false: read them as meant.
+        name = {True: "yes", False: "no"}[key] if isinstance(key, bool) else str(key)
+        if name in ACTIONS:
+            out[name] = _words(value)
+        else:
             problems.add(file, line_of(block, key), f"'{key}' is not a global word.",
                          f"use one of: {', '.join(ACTIONS)}.")
-    return {str(k): _words(v) for k, v in block.items() if str(k) in ACTIONS}
+    return out
 
 
 def read_language(path: Path, root: Path, problems: Problems, out: Translations) -> None:

@@ -194,7 +194,11 @@ def _read_common(root: Path, problems: Problems, texts: dict[str, str]) -> dict[
 def _read_hotlines(root: Path, problems: Problems) -> dict[str, Hotline]:
     """flows/hotlines.yaml: numbers an organisation checks before launch."""
     data = _load(root / "flows" / "hotlines.yaml", root, problems) or {}
-    out = {}
+    out: dict[str, Hotline] = {}
+    if not isinstance(data, dict):
+        problems.add("flows/hotlines.yaml", 0, "the file must list hotlines by name.",
+                     "write each hotline as 'name:' with 'name:' and 'number:' under it.")
+        return out
     for key, item in data.items():
         if not isinstance(item, dict) or not item.get("number") or not item.get("name"):
             problems.add("flows/hotlines.yaml", line_of(data, key), f"hotline '{key}' needs a name and a number.",

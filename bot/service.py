@@ -67,7 +67,7 @@ class Service:
                 self.store.put(key, _opt_out(outcome.replies), None, msg.now)
         except StoreError:
             self.log.warning("store unavailable user=%s channel=%s", log_id(key), channel)
-            return self.try_again(msg.lang_hint)
+            return self.try_again(msg.lang_hint or self._guess_language(msg.text))
         self.log.info("turn user=%s channel=%s events=%s", log_id(key), channel, ",".join(outcome.events))
         return outcome
 
@@ -83,7 +83,7 @@ class Service:
                 return record, Outcome((), ("opted_out",))
             msg = replace(msg, text="start", lang_hint=record.get("l") or msg.lang_hint)
         rate = self._rate(record, msg.now)
-        if rate[1] > self.rate_limit:
+        if rate[1] > self.rate_limit and self.engine.words.action(msg.text) not in ("delete", "stop"):
             return {**record, "r": rate}, self._limited(record, rate)
         session = Session.from_dict(record["s"]) if record.get("s") else None
         try:
@@ -129,6 +129,11 @@ class Service:
         lang = (record.get("s") or {}).get("lang", "en")
         return Outcome((Reply(self.engine.view.t("ui.rate_limited", lang), (), lang, self.engine.view.rtl(lang)),),
                        ("rate_limited",))
+
+    def _guess_language(self, text: str) -> str | None:
+        """The language of a message when the session cannot be read (an SMS carries no hint)."""
+        detector = self.engine.detector
+        return detector.detect(text[:500]).lang if detector and text.strip() else None
 
     def try_again(self, lang: str | None) -> Outcome:
         """'Something went wrong, try again' in the user's language when known."""

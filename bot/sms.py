@@ -67,8 +67,8 @@ def fold_accents(text: str) -> str:
     Vietnamese text may hold only â ê ô, though, so the caller must decide by language and never fold 'vi'.
     Whether Spanish/Portuguese/French/Haitian text may lose its accents is likewise the caller's decision.
     """
-    if _VIETNAMESE.search(unicodedata.normalize("NFC", text)):
-        return text
+    if text.isascii() or _VIETNAMESE.search(unicodedata.normalize("NFC", text)):
+        return text  # ASCII has nothing to fold (most English replies: skip the grapheme walk)
     return "".join(_fold_cluster(cluster) for cluster in _graphemes(text))
 
 

@@ -60,7 +60,12 @@ def load_yaml(path: Path, root: Path | None = None) -> Any:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise YamlError(f"{name}: not UTF-8 text ({exc.reason}). Fix: save the file as UTF-8.") from None
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a control character (NUL, ...) that YAML does not allow anywhere
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise YamlError(f"{name}:{line}: the invisible character U+{exc.character:04X} is not allowed. "
+                        "Fix: delete it (retype the line if you cannot see it).") from None
     loader.name = name
     try:
         return loader.get_single_data()
@@ -72,6 +77,8 @@ def load_yaml(path: Path, root: Path | None = None) -> Any:
         problem = exc.problem or exc.context or "unreadable YAML"
         raise YamlError(f"{name}:{line}: YAML syntax error: {problem}. "
                         "Fix: check the indentation and quotes on that line and the one above.") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"{name}: unreadable YAML ({exc}). Fix: check the file's indentation and quotes.") from None
     finally:
         loader.dispose()
 

@@ -42,3 +42,24 @@ def test_a_first_message_that_is_a_global_word_sets_its_language(service: Servic
     """'empezar' as a first message is Spanish even though a detector cannot tell from one word."""
     replies = service.handle("sms", f"+1555555{len(word)}{lang}", Inbound(word, 1.0)).replies
     assert replies[0].lang == lang
+
+
+def test_delete_gets_through_the_rate_limit(engine: Engine, tmp_path: Path) -> None:
+    """A person who was rate-limited can still erase their data at once; other messages stay silent."""
+    service = Service(engine, open_store(f"sqlite:///{tmp_path}/r.db"), SECRET, rate_limit=2)
+    assert say(service, "hola", 1.0) and say(service, "1", 2.0)
+    assert say(service, "2", 3.0) == [engine.view.t("ui.rate_limited", "es")]
+    assert say(service, "3", 4.0) == []
+    assert say(service, "borrar", 5.0) == [engine.view.t("ui.deleted", "es")]
+    assert service.store.get(user_key(SECRET, "sms", "+15555550142"), 6.0) is None
+
+
+def test_try_again_during_an_outage_is_in_the_language_of_the_message(engine: Engine) -> None:
+    """An SMS carries no language hint: the message itself says which language to apologise in."""
+    from tests.conftest_redis import _free_port
+
+    nobody = open_store(f"redis://127.0.0.1:{_free_port()}/0")   # a real client, no server listening
+    service = Service(engine, nobody, SECRET)
+    outcome = service.handle("sms", "+15555550142", Inbound("la migra está en mi puerta", 1.0))
+    assert [r.text for r in outcome.replies] == [engine.view.t("ui.try_again", "es")]
+    assert "try_again" in outcome.events

@@ -42,8 +42,10 @@ class RedisStore:
         self._max_attempts = max_attempts
         self._closed = False
         # One quick retry, so the first call after a Redis restart transparently reconnects a stale socket;
-        # redis-py's default (10 retries, up to 1 s apart) would keep a user waiting for seconds.
-        retry = Retry(ExponentialWithJitterBackoff(base=0.05, cap=0.25), retries=1)
+        # redis-py's default (10 retries, up to 1 s apart) would keep a user waiting for seconds. The pause is
+        # tiny: reconnecting needs none, and while Redis is down a sync gunicorn worker sleeping here holds up
+        # the queue (scripts/loadtest.py --restart-redis: up to 3x more "try again" answers served in an outage).
+        retry = Retry(ExponentialWithJitterBackoff(base=0.005, cap=0.02), retries=1)
         self._client = redis.Redis.from_url(
             url, socket_timeout=socket_timeout, socket_connect_timeout=socket_timeout, retry=retry
         )

@@ -159,6 +159,7 @@ def _connect(path: str, busy_timeout: float) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA secure_delete=ON")  # a deleted conversation's bytes are overwritten, not left in free pages
         conn.execute("PRAGMA synchronous=NORMAL")  # safe in WAL: a power cut may lose the last commits, not corrupt
         for statement in _SCHEMA:
             conn.execute(statement)
