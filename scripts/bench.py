@@ -1,13 +1,25 @@
 """Benchmarks (printed, never asserted): engine step, start-up, memory per session, webhook vs bare Flask.
 
 Usage:
-  python scripts/bench.py [--quick]
+  python scripts/bench.py [--quick] [--profile]
 Figures go into the README and the release notes; the tests never time anything.
+
+The /twilio figure: the real app (signature check, parsing, engine, SQLite transaction, TwiML) and a bare Flask
+app whose one route returns a fixed TwiML reply, both served the same way in the same run: werkzeug's threaded
+server (`python webhook.py`'s server) on loopback, one keep-alive HTTP/1.1 client sending the same signed form
+bodies one after the other. The ratio real/bare is the share of a bare Flask request's throughput the bot keeps
+(goal: at least 0.8). --profile prints where the /twilio path spends its time (cProfile, in-process).
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
+import pstats
+import threading
+import uuid
+from urllib.parse import urlencode
 import os
 import random
 import shutil
@@ -27,6 +39,14 @@ from bot.store import open_store  # noqa: E402
 
 SAMPLE_TEXTS = ["1", "2", "3", "back", "menu", "MORE", "ICE is at my door", "me detuvieron en el aeropuerto",
                 "报警会被问身份吗", "الشرطة عند الباب", "xyzzy", "help", "Texas", "0"]
+
+
+TOKEN = "bench-auth-token"
+BASE = "https://kyr.example.org"
+CONVERSATION = ["hi", "1", "2", "back", "3", "menu", "7", "no", "california", "more", "0", "help", "language", "2",
+                "1", "menu"]
+FIXED_TWIML = ('<?xml version="1.0" encoding="UTF-8"?><Response><Message>Hi, I am kyrbot. I give free, short '
+               'information about your rights.</Message></Response>')
 
 
 def pct(values: list[float], q: float) -> float:
@@ -64,6 +84,9 @@ def bench_engine(engine: Engine, n: int) -> None:
           f"p50 {pct(times, 50):.0f} us, p99 {pct(times, 99):.0f} us, mean {statistics.mean(times):.0f} us")
     numbers = [t for t, (_, text) in zip(times, cases) if text.isdigit()]
     print(f"  numbered options only: p50 {pct(numbers, 50):.0f} us, p99 {pct(numbers, 99):.0f} us")
+    for lang in langs:
+        mine = [t for t, (session, _) in zip(times, cases) if session.lang == lang]
+        print(f"  {lang}: p50 {pct(mine, 50):.0f} us, p99 {pct(mine, 99):.0f} us ({len(mine)} steps)")
 
 
 def realistic_record(engine: Engine, i: int) -> dict:
@@ -123,16 +146,113 @@ def bench_redis_memory(engine: Engine, n: int, tmp: str) -> None:
         proc.wait()
 
 
+def signed_forms(n: int, users: int = 50) -> list[tuple[str, str]]:
+    """n signed Twilio form bodies: `users` people each going through CONVERSATION, interleaved."""
+    from twilio.request_validator import RequestValidator
+
+    from tests.payloads import load_twilio, with_fields
+
+    validator, out = RequestValidator(TOKEN), []
+    for i in range(n):
+        form = with_fields(load_twilio("sms"), From=f"+1555000{i % users:04d}", MessageSid=f"SM{uuid.uuid4().hex}",
+                           Body=CONVERSATION[(i // users) % len(CONVERSATION)])
+        out.append((urlencode(form), validator.compute_signature(BASE + "/twilio", form)))
+    return out
+
+
+def bare_app() -> object:
+    """The yardstick: a Flask app whose only route returns a fixed TwiML reply."""
+    from flask import Flask, Response
+
+    app = Flask("bare")
+    app.config.update(MAX_CONTENT_LENGTH=64 * 1024)
+    app.add_url_rule("/twilio", "twilio", lambda: Response(FIXED_TWIML, mimetype="application/xml"),
+                     methods=["POST"])
+    return app
+
+
+def real_app(tmp: str, engine: Engine) -> object:
+    """The bot's app on a SQLite file (the embedded default), the Twilio channel on, no rate limit."""
+    import webhook
+
+    webhook.build_engine = lambda *args, **kwargs: engine   # content is loaded once for the whole run
+    return webhook.create_app({"KYR_STORE": f"sqlite:///{tmp}/bench.db", "KYR_SECRET": "bench",
+                               "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "1000000000"})
+
+
+def requests_per_second(app: object, forms: list[tuple[str, str]]) -> float:
+    """Serve app with werkzeug's threaded server on loopback; POST every form over one keep-alive connection."""
+    import logging
+
+    import requests
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)   # no access log line per request
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}/twilio"
+    try:
+        with requests.Session() as http:
+            warm = forms[: len(forms) // 10]
+            for body, signature in warm + forms:   # the first tenth warms up, then all are timed
+                if (body, signature) == forms[0]:
+                    start = time.perf_counter()
+                response = http.post(url, data=body, headers={
+                    "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
+                if response.status_code != 200:
+                    raise SystemExit(f"/twilio answered {response.status_code}: {response.text[:200]}")
+            return len(forms) / (time.perf_counter() - start)
+    finally:
+        server.shutdown()
+        thread.join(5)
+
+
+def bench_twilio(engine: Engine, n: int, profile: bool) -> None:
+    """Signed /twilio requests per second through the real app, over a bare Flask endpoint, same setup."""
+    tmp = tempfile.mkdtemp()
+    try:
+        forms = signed_forms(n)
+        app = real_app(tmp, engine)
+        bare, real = [], []
+        for _ in range(3):   # alternate, best of three each: both see the same machine load
+            bare.append(requests_per_second(bare_app(), forms))
+            real.append(requests_per_second(real_app(tempfile.mkdtemp(dir=tmp), engine), signed_forms(n)))
+        print(f"/twilio over loopback (werkzeug threaded server, one keep-alive client, {n} signed requests, "
+              f"SQLite): real {max(real):.0f} req/s, bare Flask fixed TwiML {max(bare):.0f} req/s, "
+              f"ratio {max(real) / max(bare):.2f}")
+        if profile:
+            profile_twilio(app, forms)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def profile_twilio(app: object, forms: list[tuple[str, str]]) -> None:
+    """Where one /twilio request spends its time: cProfile over the Flask test client, top functions."""
+    client = app.test_client()  # type: ignore[attr-defined]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for body, signature in forms:
+        client.post("/twilio", data=body, content_type="application/x-www-form-urlencoded",
+                    headers={"X-Twilio-Signature": signature})
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
+    print(out.getvalue())
+
+
 def main(argv: list[str]) -> int:
     """Run every benchmark."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--profile", action="store_true", help="cProfile the /twilio path")
     args = ap.parse_args(argv)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     bench_startup()
     engine = build_engine()
     bench_engine(engine, 2000 if args.quick else 20000)
     bench_memory(engine, 1000 if args.quick else 10000)
+    bench_twilio(engine, 500 if args.quick else 3000, args.profile)
     return 0
 
 

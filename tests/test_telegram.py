@@ -347,3 +347,25 @@ def test_webhook_start_command_ends_an_opt_out(client: Any, hook_api: FakeBotApi
         assert client.post("/telegram", json=update, headers={HEADER: SECRET}).status_code == 200
     texts = [c["text"] for c in hook_api.calls("sendMessage")]
     assert texts[-1] == expected(engine, "hi")[0].text and len(texts) == 2   # the stop notice, then the greeting
+
+
+def test_right_to_left_replies_carry_the_same_bidi_marks_as_sms(client: Any, hook_api: FakeBotApi,
+                                                                 engine: Engine) -> None:
+    """Arabic and Urdu texts are sent through render.bidi_text (numbers, U.S. and 287(g) keep their order);
+    left-to-right languages are sent as written."""
+    from bot.render import LRM, bidi_text
+
+    rtl = Reply("اتصل بـ 1-844-363-1423 في U.S. و 287(g)", (Choice("1", "ICE", "x"),), "ar", True)
+    ((text, markup),) = tg.messages(rtl)
+    assert text == bidi_text(rtl.text) and f"{LRM}1-844-363-1423{LRM}" in text and markup is not None
+    assert tg.messages(Reply("Call 1-844-363-1423.", (), "en", False))[0][0] == "Call 1-844-363-1423."
+    for lang in ("ar", "ur"):
+        user = next(_users)
+        for text in ("hi", "1"):   # the greeting, then ICE at the door (its U.S. and numbers need marks)
+            hook_api.reset()
+            update = as_user(payload("message", **{"message.text": text}), user, lang)
+            client.post("/telegram", json=update, headers={HEADER: SECRET})
+        replies = expected(engine, "hi", "1", lang=lang)
+        assert [c["text"] for c in hook_api.calls("sendMessage")] == [bidi_text(r.text) for r in replies]
+        assert all(r.rtl for r in replies) and any(bidi_text(r.text) != r.text for r in replies), lang
+        hook_api.reset()

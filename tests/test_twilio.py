@@ -378,3 +378,21 @@ def test_no_phone_number_or_message_body_at_rest_or_in_logs(tmp_path: Path, capl
     for secret in secrets:
         assert secret.encode() not in raw, secret
         assert secret not in caplog.text, secret
+
+
+def test_whatsapp_right_to_left_bodies_carry_the_same_bidi_marks_as_sms(app: Flask, engine: Engine) -> None:
+    """Arabic and Urdu WhatsApp bodies go through render.bidi_text like SMS: the marks sit where SMS has them."""
+    from bot.render import LRM, bidi_text
+
+    reply = Reply("اتصل بـ 1-844-363-1423 في U.S.", (Choice("1", "خيار", "x"),), "ar", True)
+    (body,) = whatsapp_bodies((reply,))
+    assert body.startswith(bidi_text(reply.text) + "\n\n") and f"{LRM}1-844-363-1423{LRM}" in body
+    pick = {code: str(i) for i, code in enumerate(engine.languages(), start=1)}
+    for lang in ("ar", "ur"):
+        phone = Phone(app, number(), "whatsapp")
+        phone.say("hi")
+        phone.say("language")
+        (body,) = phone.say(pick[lang])
+        replies = reference(engine, ["hi", "language", pick[lang]])[2]
+        assert body == whatsapp_bodies(replies)[0]
+        assert all(bidi_text(r.text) in body for r in replies), lang
