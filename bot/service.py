@@ -13,6 +13,8 @@ from .store.base import Store, StoreError
 logger = logging.getLogger(__name__)
 
 DEDUP_KEEP = 8                # delivery ids remembered per user (Twilio and Telegram retry within minutes)
+DEDUP_REPLIES = 2             # ...of which the newest keep their replies: a retry is nearly always of the last
+                              # message; an older one is acknowledged silently (and a record stays small)
 DEFAULT_RETENTION = 7 * 86400.0
 RATE_WINDOW = 60.0
 PURGE_EVERY = 3600.0          # seconds between two automatic purges of expired conversations
@@ -95,7 +97,9 @@ class Service:
         if result.session is None:
             return (_opt_out(result.replies) if "stop" in result.events else None), outcome
         done = [[dedup, [_reply_to_data(r) for r in result.replies]]] if dedup else []
-        return {"s": result.session.to_dict(), "d": (seen + done)[-DEDUP_KEEP:], "r": rate}, outcome
+        kept = (seen + done)[-DEDUP_KEEP:]
+        kept = [[k, []] for k, _ in kept[:-DEDUP_REPLIES]] + kept[-DEDUP_REPLIES:]
+        return {"s": result.session.to_dict(), "d": kept, "r": rate}, outcome
 
     def _opts_in(self, text: str) -> bool:
         """START in any language, or Twilio's own opt-in words (YES, UNSTOP), ends an opt-out."""

