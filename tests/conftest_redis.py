@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.gunicorn_server import answers_ping as _answers_ping  # one copy of the socket helpers
+from tests.gunicorn_server import free_port as _free_port
 
 START_TIMEOUT = 10.0  # seconds to wait for PONG; generous for a loaded CI machine
 MISSING = "redis-server not found on PATH: install it (Debian: apt-get install redis-server) to run the Redis tests"
@@ -79,21 +81,6 @@ class RedisServer:
         return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
 
 
-def _answers_ping(port: int) -> bool:
-    """True if something on 127.0.0.1:port answers an inline PING with +PONG."""
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(64).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-def _free_port() -> int:
-    """A TCP port free right now on 127.0.0.1 (the kernel picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
