@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .model import LANGUAGE, MENU, Content
+from .model import LANGUAGE, MENU, Content, Node
 from .router import Match, Router
 from .session import Choice, Inbound, Reply, Result, Session
 from .sms import split_message
 from .targets import menu_key, resolve
-from .textnorm import has_letters
+from .textnorm import fold, has_letters
 from .views import Places, View
 from .words import Words
 
@@ -47,6 +47,24 @@ class Turn:
     events: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LabelIndex:
+    """Folded option labels of one node, with the option each picks and their content words, for matching."""
+
+    labels: tuple[str, ...]
+    options: tuple[int, ...]
+    words: tuple[str, ...]          # every content word of every label...
+    owners: tuple[int, ...]         # ...and the label it belongs to
+
+    @classmethod
+    def build(cls, labels: dict[str, int]) -> LabelIndex:
+        """From {folded label: option index}."""
+        from .router import STOP
+
+        pairs = [(w, n) for n, label in enumerate(labels) for w in label.split() if w not in STOP]
+        return cls(tuple(labels), tuple(labels.values()), tuple(w for w, _ in pairs), tuple(n for _, n in pairs))
+
+
 class Engine:
     """Holds the content and its indexes (built once); `step` is a pure function of its arguments."""
 
@@ -59,6 +77,7 @@ class Engine:
         self.router = Router(content.phrases, urgent)
         self.idle = idle_seconds
         self.menu = menu_key(content)
+        self._labels: dict[tuple[str, str], LabelIndex] = {}  # filled on first use; content never changes
 
     # --- the step -----------------------------------------------------------------------------
     def step(self, session: Session | None, msg: Inbound) -> Result:
@@ -173,6 +192,18 @@ class Engine:
         """The router's verdict on free text."""
         routing = self.router.route(text[:MAX_TEXT])
         return routing.sure, routing.candidates
+
+    def labels(self, node: Node, lang: str) -> LabelIndex:
+        """A node's option labels in every language, folded for matching, the user's language first. Derived from
+        the immutable content, so built once per node and language (it was most of a free-text turn's time)."""
+        key = (node.key, lang)
+        if key not in self._labels:
+            labels: dict[str, int] = {}
+            for code in dict.fromkeys([lang, "en", *self.languages()]):
+                for i, c in enumerate(self.view.choices(node, code)[: len(node.options)]):
+                    labels.setdefault(fold(c.label), i)
+            self._labels[key] = LabelIndex.build(labels)
+        return self._labels[key]
 
     def languages(self) -> list[str]:
         """Supported languages, English first."""

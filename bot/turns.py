@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .model import MENU
 from .router import STOP, Match
@@ -12,7 +12,7 @@ from .session import Choice
 from .textnorm import fold
 
 if TYPE_CHECKING:
-    from .engine import Engine, Turn
+    from .engine import Engine, LabelIndex, Turn
 
 SWITCH_CONFIDENCE = 0.9   # how sure the detector must be to change a running conversation's language
 LABEL_CUTOFF = 88.0   # fuzzy score a typed label needs to pick an option
@@ -139,13 +139,11 @@ def pick_label(engine: Engine, turn: Turn, text: str) -> bool:
     if len(query) < 3:
         return False
     node = engine.content.node(turn.s.at)
-    labels: dict[str, int] = {}
-    for lang in dict.fromkeys([turn.s.lang, "en", *engine.languages()]):
-        for i, c in enumerate(engine.view.choices(node, lang)[: len(node.options)]):
-            labels.setdefault(fold(c.label), i)
+    index = engine.labels(node, turn.s.lang)
     best: dict[int, float] = {}
-    for label, i in labels.items():
-        best[i] = max(best.get(i, 0.0), _label_score(query, label))
+    for n, score in enumerate(_label_scores(query, index)):
+        option = index.options[n]
+        best[option] = max(best.get(option, 0.0), score)
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < LABEL_CUTOFF or len(ranked) > 1 and ranked[0][1] - ranked[1][1] < LABEL_MARGIN:
         return False
@@ -153,14 +151,23 @@ def pick_label(engine: Engine, turn: Turn, text: str) -> bool:
     return True
 
 
-def _label_score(query: str, label: str) -> float:
-    """Whole-label similarity, or 95 when two or more content words of the query all appear in the label."""
-    score = max(fuzz.ratio(query, label), fuzz.token_sort_ratio(query, label))
+def _label_scores(query: str, index: LabelIndex) -> list[float]:
+    """For each label: whole-label similarity, or 95 when two or more content words of the query all appear in
+    it ('orden del juez' picks 'Como revisar la orden del juez'). Scored in rapidfuzz's C loops, not per pair."""
+    scores = [0.0] * len(index.labels)
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+        for _, score, n in process.extract(query, index.labels, scorer=scorer, limit=None):
+            scores[n] = max(scores[n], float(score))
     words = [w for w in query.split() if w not in STOP and len(w) > 2]
-    have = [w for w in label.split() if w not in STOP]
-    if len(words) >= 2 and all(any(fuzz.ratio(w, h) >= 85 for h in have) for w in words):
-        score = max(score, 95.0)  # 'orden del juez' picks 'Como revisar la orden del juez'
-    return score
+    if len(words) >= 2 and index.words:
+        covered = None
+        for word in words:   # the labels having a word close to this one (ratio >= 85)
+            hits = process.extract(word, index.words, scorer=fuzz.ratio, score_cutoff=85, limit=None)
+            owners = {index.owners[pos] for _, _, pos in hits}
+            covered = owners if covered is None else covered & owners
+        for n in covered or ():
+            scores[n] = max(scores[n], 95.0)
+    return scores
 
 
 def answer_pending(engine: Engine, turn: Turn, text: str, word: str | None, sure: Match | None) -> bool:

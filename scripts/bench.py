@@ -75,6 +75,8 @@ def bench_engine(engine: Engine, n: int) -> None:
     langs = list(engine.content.languages)
     cases = [(Session(at=rng.choice(nodes), lang=rng.choice(langs), seen=1.0), rng.choice(SAMPLE_TEXTS))
              for _ in range(n)]
+    for session, text in cases:   # warm-up: each node's label index is built on its first free-text message
+        engine.step(session, Inbound(text, 2.0))
     times = []
     for session, text in cases:
         t = time.perf_counter()

@@ -69,7 +69,7 @@ def run_json(service: Service, channel: str, fold: frozenset[str], inp: TextIO, 
         out.flush()
 
 
-def run_chat(service: Service, channel: str, lang: str | None) -> None:
+def run_chat(service: Service, channel: str, lang: str | None, fold: frozenset[str] = frozenset()) -> None:
     """The trainers' terminal chat."""
     print("kyrbot terminal chat. Type a message; MENU, BACK, LANGUAGE, HELP work any time. Ctrl-D to quit.\n")
     first = True
@@ -83,7 +83,7 @@ def run_chat(service: Service, channel: str, lang: str | None) -> None:
         first = False
         where = outcome.session.at if outcome.session else "(no session)"
         for r in outcome.replies:
-            body = sms_text(r) if channel == "sms" else as_text(r)
+            body = sms_text(r, r.lang in fold) if channel == "sms" else as_text(r)
             cost = f" · SMS {sms_cost(body)['segments']} seg {sms_cost(body)['encoding']}" if channel == "sms" else ""
             print(f"\nbot [{r.lang}{' officer' if r.kind == 'officer' else ''}]{cost}\n{body}\n")
         print(f"   ({where})\n")
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         run_json(service, args.channel, settings.fold_accents, sys.stdin, sys.stdout)
     else:
-        run_chat(service, args.channel, args.lang)
+        run_chat(service, args.channel, args.lang, settings.fold_accents)
     return 0
 
 
