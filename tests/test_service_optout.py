@@ -77,3 +77,13 @@ def test_a_retry_of_an_older_message_is_acknowledged_silently_and_moves_nothing(
     old = service.handle("sms", "+15555550143", Inbound("hi", 13.0), "SM1")
     assert old.duplicate and old.replies == ()
     assert service.store.get(key, 14.0)["s"] == before["s"]
+
+
+def test_delete_leaves_no_trace_of_the_conversation_in_the_sqlite_files(engine: Engine, tmp_path: Path) -> None:
+    """'Erased at once' holds on disk: no page of the database or its write-ahead log keeps the hashed key."""
+    service = Service(engine, open_store(f"sqlite:///{tmp_path}/w.db"), SECRET)
+    for i, text in enumerate(["hola", "1", "2", "borrar"]):
+        service.handle("sms", "+15555550144", Inbound(text, float(i)))
+    key = user_key(SECRET, "sms", "+15555550144").encode()
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("w.db")]
+    assert files and not [p.name for p in files if key in p.read_bytes()]

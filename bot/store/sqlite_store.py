@@ -15,7 +15,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from bot.store.base import (
     StoreError, StoreUnavailable, TransactFn, check_ttl, decode, encode, expires_now, split_outcome,
@@ -74,16 +74,38 @@ class SQLiteStore:
     def delete(self, key: str) -> None:
         """Remove the record if present."""
         self._run(lambda conn: _write(conn, key, None, None, 0.0))
+        self._forget()
 
     def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
         """Read, apply fn and write back inside one BEGIN IMMEDIATE transaction; return fn's result."""
         check_ttl(ttl)
-        return self._run(lambda conn: _transact(conn, key, fn, ttl, now))
+        erased: list[bool] = []
+
+        def apply(record: Any) -> Any:
+            out = fn(record)
+            erased.append(record is not None and split_outcome(out)[0] is None)
+            return out
+
+        result = self._run(lambda conn: _transact(conn, key, apply, ttl, now))
+        if erased and erased[-1]:
+            self._forget()
+        return result
 
     def purge_expired(self, now: float) -> int:
         """Delete the records expired at `now`; return how many."""
         sql = "DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at <= ?"
-        return self._run(lambda conn: conn.execute(sql, (now,)).rowcount)
+        count = self._run(lambda conn: conn.execute(sql, (now,)).rowcount)
+        if count:
+            self._forget()
+        return count
+
+    def _forget(self) -> None:
+        """Checkpoint and truncate the write-ahead log, whose old frames still hold a deleted record's page
+        (secure_delete zeroes it in the database). Best effort: a busy reader only delays it to the next one."""
+        try:
+            self._run(lambda conn: conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
+        except StoreError:
+            logger.warning("SQLite store: could not truncate the write-ahead log after a delete")
 
     def ping(self) -> None:
         """Raise StoreUnavailable if the database cannot be read."""
