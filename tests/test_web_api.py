@@ -287,3 +287,19 @@ def test_odd_text_never_breaks_the_service(client: FlaskClient, text: str) -> No
                            content_type="application/json")
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.get_json()["replies"]
+
+
+@pytest.mark.parametrize(("method", "path", "status", "error"), [
+    ("get", "/api/message", 405, "use POST for /api/message"),
+    ("post", "/api/nothing", 404, "no such API endpoint"),
+])
+def test_routing_errors_on_the_api_are_json(app, method: str, path: str, status: int, error: str) -> None:
+    """A wrong method or path under /api/ answers JSON like every other API refusal, not an HTML page."""
+    response = getattr(app.test_client(), method)(path)
+    assert (response.status_code, response.get_json()) == (status, {"error": error})
+
+
+def test_other_unknown_paths_keep_flasks_plain_404(app) -> None:
+    """Outside the API nothing changes."""
+    response = app.test_client().get("/no-such-page")
+    assert response.status_code == 404 and response.get_json(silent=True) is None

@@ -69,6 +69,9 @@ class BadRequest(Exception):
 def init_app(app: Flask) -> None:
     """Register GET /, the API and the page's assets."""
     app.register_blueprint(bp)
+    # Routing errors never reach a blueprint's handlers: answer them as JSON for API paths at the app.
+    app.register_error_handler(404, api_routing_error)
+    app.register_error_handler(405, api_routing_error)
     logger.info("channel web: the trainers' demo is on at GET /")
 
 
@@ -87,6 +90,15 @@ def refused(exc: BadRequest) -> tuple[Response, int]:
     """A refusal as JSON; the log names the reason only, never what was sent."""
     logger.info("web api: refused with %s: %s", exc.status, exc.message)
     return jsonify(error=exc.message), exc.status
+
+
+def api_routing_error(exc: HTTPException) -> Response | HTTPException | tuple[Response, int]:
+    """An unknown /api/ path (404) or a wrong method (405, e.g. GET /api/message) as a JSON error; other
+    paths keep Flask's own answer."""
+    if not request.path.startswith("/api/"):
+        return exc
+    message = "no such API endpoint" if exc.code == 404 else f"use POST for {request.path}"
+    return jsonify(error=message), exc.code or 500
 
 
 @bp.errorhandler(413)
