@@ -137,6 +137,8 @@ def test_switcher_acts_like_the_language_menu(client: FlaskClient, app: Flask, c
     assert texts(turn)[0] == content.texts[code]["ui.language_set"]
     assert all(r["lang"] == code and r["rtl"] == (code in ("ar", "ur")) for r in turn["replies"])
     assert turn["replies"][-1]["options"][0]["target"] == "ice_at_door.warrant"
+    assert turn["ui"] == {"placeholder": content.texts[code]["ui.web_placeholder"],
+                          "send": content.texts[code]["ui.web_send"]}
 
 
 def test_lang_on_a_message_sets_the_language_first(client: FlaskClient) -> None:

@@ -115,6 +115,7 @@ def test_arabic_is_right_to_left_and_clickable(page: Any, artifacts: Path) -> No
     wait_at(page, "ice_at_door.start")
     assert re.search("[\u0600-\u06ff]", last_bot_texts(page)[-1])
     assert page.get_attribute("#card", "href") == "/card/ar"
+    assert (page.get_attribute("#text", "placeholder"), page.text_content("#send")) == ("اكتب رسالة أو رقمًا", "إرسال")
     page.locator("#log button.option:not([disabled])").first.click()
     wait_at(page, "ice_at_door.warrant")
     shot(page, artifacts, "ar-warrant")

@@ -212,7 +212,8 @@ def turn_json(text: str, outcome: Outcome, view: str) -> dict[str, Any]:
     bodies = sms_render("sms", text, outcome, fold)
     return {"flow": flow, "node": node, "lang": lang, "rtl": engine.view.rtl(lang), "channel": view,
             "replies": [reply_json(r, fold) for r in outcome.replies],
-            "sms": [{"body": b, **sms_cost(b)} for b in bodies]}
+            "sms": [{"body": b, **sms_cost(b)} for b in bodies],
+            "ui": {"placeholder": engine.view.t("ui.web_placeholder", lang), "send": engine.view.t("ui.web_send", lang)}}
 
 
 def reply_json(reply: Reply, fold: frozenset[str]) -> dict[str, Any]:

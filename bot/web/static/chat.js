@@ -185,6 +185,12 @@
       node.setAttribute("lang", data.lang);
     }
     $("log").setAttribute("dir", dir);
+    if (data.ui) {  // the message box and its button in the conversation's language (seen on the projector)
+      $("text").setAttribute("placeholder", data.ui.placeholder);
+      $("text").setAttribute("dir", dir);
+      $("send").textContent = data.ui.send;
+      $("send").setAttribute("lang", data.lang);
+    }
     $("where").textContent = data.flow + "." + data.node;
     $("card").setAttribute("href", "/card/" + encodeURIComponent(data.lang));
     for (const button of document.querySelectorAll("button.lang")) {
