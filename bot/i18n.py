@@ -46,7 +46,8 @@ def _words(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value if str(v).strip()) if isinstance(value, list) else ()
 
 
-ACTIONS = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no")
+ACTIONS = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no", "hello")
+OPTIONAL_ACTIONS = ("hello",)   # without its words a greeting still gets the menu, through routing
 
 
 def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[str, ...]]:

@@ -14,7 +14,7 @@ import yaml
 from .i18n import fingerprint
 from .sms import fold_typography, sms_info
 from .textnorm import fold
-from .words import ACTIONS
+from .words import ACTIONS, OPTIONAL_ACTIONS
 from .yamlsrc import load_yaml
 
 ERRORS = ("missing", "extra", "placeholder", "mixed", "keyword")   # fail the CI gate and the tool
@@ -195,7 +195,7 @@ def keyword_findings(lang: str, keywords: Mapping[str, Any],
     for action in ACTIONS:
         value = keywords.get(action)
         words = [str(w).strip() for w in value if str(w).strip()] if isinstance(value, list) else []
-        if not words:
+        if not words and action not in OPTIONAL_ACTIONS:
             add(f"no words for '{action}'. Fix: add '{action}: [...]' under 'keywords:', the most natural first.")
         for word in words:
             key, other = fold(word), seen.setdefault(fold(word), action)

@@ -113,6 +113,8 @@ def act(engine: Engine, turn: Turn, action: str, fresh: bool) -> bool:
         welcome(engine, turn, greet=fresh) if fresh else engine.show(turn, engine.menu)
     elif action == "back":
         engine.back(turn)
+    elif action == "hello":  # a greeting, at any point: start afresh with the greeting and the menu
+        welcome(engine, turn, greet=True)
     elif action == "help":
         engine.say(turn, "ui.help", current_choices(engine, turn))
     elif action == "language":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .i18n import ACTIONS  # noqa: F401  (the global words' names, checked when content is loaded)
+from .i18n import ACTIONS, OPTIONAL_ACTIONS  # noqa: F401  (the global words' names, checked when content is loaded)
 from .textnorm import fold, normalize
 
 
@@ -13,10 +13,13 @@ class Words:
     def __init__(self, keywords: Mapping[str, Mapping[str, tuple[str, ...]]]) -> None:
         self.table: dict[str, str] = {}
         self.by_lang: dict[tuple[str, str], str] = {}
-        for lang, words in keywords.items():
-            for action, spellings in words.items():
-                for word in spellings:
-                    for key in {normalize(word), fold(word), word.strip().casefold()}:
+        # Exact spellings first, in every language, then their normalised forms: Arabic 'عليكم' normalises to
+        # the Urdu spelling 'علیکم', which must still say Urdu when an Urdu speaker types it.
+        for form in (lambda w: w.strip().casefold(), normalize, fold):
+            for lang, words in keywords.items():
+                for action, spellings in words.items():
+                    for word in spellings:
+                        key = form(word)
                         self.table.setdefault(key, action)
                         self.by_lang.setdefault((key, action), lang)
 

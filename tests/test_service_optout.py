@@ -36,7 +36,8 @@ def test_a_spanish_stop_is_answered_and_a_later_start_is_welcomed_in_spanish(ser
     assert welcome.startswith(engine.view.t("ui.welcome", "es"))
 
 
-@pytest.mark.parametrize(("word", "lang"), [("empezar", "es"), ("menú", "es"), ("ayuda", "es"), ("menu", "en")])
+@pytest.mark.parametrize(("word", "lang"), [("empezar", "es"), ("menú", "es"), ("ayuda", "es"), ("menu", "en"),
+                                          ("السلام علیکم", "ur"), ("السلام عليكم", "ar"), ("bonjou", "ht")])
 def test_a_first_message_that_is_a_global_word_sets_its_language(service: Service, engine: Engine,
                                                                  word: str, lang: str) -> None:
     """'empezar' as a first message is Spanish even though a detector cannot tell from one word."""
