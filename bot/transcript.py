@@ -30,12 +30,14 @@ def rendered(reply: Any, channel: str) -> str:
 
 
 def replay(engine: Engine, sends: list[str], channel: str = "sms", lang: str | None = None,
-           state_hint: str | None = None) -> list[Turn]:
-    """Run the messages through a fresh in-memory service, with a fixed clock and secret."""
+           state_hint: str | None = None, lang_hint: str | None = None) -> list[Turn]:
+    """Run the messages through a fresh in-memory service, with a fixed clock and secret. `lang` is picked from
+    the language menu before the first message; `lang_hint` is what the channel says (Telegram's language_code)."""
     service = Service(engine, open_store("sqlite:///:memory:"), b"golden-transcripts", rate_limit=10**6)
     turns = []
     for i, text in enumerate(sends):
-        msg = Inbound(text, START + i * TICK, lang_pick=lang if i == 0 else None, state_hint=state_hint)
+        msg = Inbound(text, START + i * TICK, lang_pick=lang if i == 0 else None, state_hint=state_hint,
+                      lang_hint=lang_hint)
         out = service.handle(channel, "golden-user", msg)
         at = out.session.at if out.session else "-"
         turns.append(Turn(text, at, out.session.lang if out.session else "-",

@@ -23,7 +23,8 @@ def _load(path: Path) -> dict:
 def test_transcript_replays_exactly(engine: Engine, path: Path) -> None:
     """Same messages in, same places and replies out (re-record with scripts/golden.py after a change)."""
     doc = _load(path)
-    turns = replay(engine, [t["send"] for t in doc["turns"]], doc["channel"], doc.get("lang"), doc.get("state_hint"))
+    turns = replay(engine, [t["send"] for t in doc["turns"]], doc["channel"], doc.get("lang"), doc.get("state_hint"),
+                   doc.get("lang_hint"))
     for expected, got in zip(doc["turns"], turns, strict=True):
         assert (got.at, got.lang) == (expected["at"], expected["lang"]), f"after {expected['send']!r}"
         assert got.replies == [r.rstrip("\n") if not r.endswith("\n\n") else r for r in expected["replies"]] \
