@@ -103,5 +103,6 @@ def check_content(content: Content, problems: Problems) -> None:
     for phrase in content.phrases:
         flow = phrase.target.split(".")[0]
         if flow not in content.flows or resolve(content, flow, phrase.target) is None:
-            problems.add(phrase.file or f"flows/phrases/{phrase.lang}.yaml", phrase.line, f"phrase '{phrase.text}' leads to "
-                         f"'{phrase.target}', which does not exist.", "use a flow id or 'flow.node'.")
+            problems.add(phrase.file or f"flows/phrases/{phrase.lang}.yaml", phrase.line,
+                         f"phrase '{phrase.text}' leads to '{phrase.target}', which does not exist.",
+                         "use a flow id or 'flow.node'.")

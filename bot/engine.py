@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .model import LANGUAGE, MENU, Content, Node
-from .router import Match, Router
+from .router import STOP, Match, Router
 from .session import Choice, Inbound, Reply, Result, Session
 from .sms import split_message
 from .targets import menu_key, resolve
@@ -59,8 +59,6 @@ class LabelIndex:
     @classmethod
     def build(cls, labels: dict[str, int]) -> LabelIndex:
         """From {folded label: option index}."""
-        from .router import STOP
-
         pairs = [(w, n) for n, label in enumerate(labels) for w in label.split() if w not in STOP]
         return cls(tuple(labels), tuple(labels.values()), tuple(w for w, _ in pairs), tuple(n for _, n in pairs))
 

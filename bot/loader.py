@@ -115,7 +115,8 @@ class _FlowReader:
         officer_id = None
         if "officer" in body:
             officer_id = self.text(f"{key}.officer", body["officer"], line_of(body, "officer"), "officer", name)
-        self.phrases += [Phrase(p, key, "en", self.file, line_of(body, "phrases")) for p in _strings(body.get("phrases"))]
+        line_phrases = line_of(body, "phrases")
+        self.phrases += [Phrase(p, key, "en", self.file, line_phrases) for p in _strings(body.get("phrases"))]
         options = self.options(name, body.get("options", []), line_of(body, "options") or line)
         states = self.states(name, body.get("states") or {}, key)
         kind = body.get("input")

@@ -15,7 +15,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from bot.store.base import (
     StoreError, StoreUnavailable, TransactFn, check_ttl, decode, encode, expires_now, split_outcome,
@@ -79,15 +79,8 @@ class SQLiteStore:
     def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
         """Read, apply fn and write back inside one BEGIN IMMEDIATE transaction; return fn's result."""
         check_ttl(ttl)
-        erased: list[bool] = []
-
-        def apply(record: Any) -> Any:
-            out = fn(record)
-            erased.append(record is not None and split_outcome(out)[0] is None)
-            return out
-
-        result = self._run(lambda conn: _transact(conn, key, apply, ttl, now))
-        if erased and erased[-1]:
+        result, erased = self._run(lambda conn: _transact(conn, key, fn, ttl, now))
+        if erased:
             self._forget()
         return result
 
@@ -228,11 +221,14 @@ def _write(conn: sqlite3.Connection, key: str, text: str | None, ttl: float | No
     conn.execute(sql, (key, text, expires_at))
 
 
-def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
-    """One read-modify-write under the database write lock (taken up front by BEGIN IMMEDIATE)."""
+def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: float | None,
+              now: float) -> tuple[T, bool]:
+    """One read-modify-write under the database write lock (taken up front by BEGIN IMMEDIATE); fn's result,
+    and whether it erased a record that was there."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        new, result = split_outcome(fn(_read(conn, key, now)))
+        old = _read(conn, key, now)
+        new, result = split_outcome(fn(old))
         _write(conn, key, None if new is None else encode(new), ttl, now)
         conn.execute("COMMIT")
     except BaseException:
@@ -240,4 +236,4 @@ def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: float 
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
         raise
-    return result  # type: ignore[return-value]
+    return result, old is not None and new is None  # type: ignore[return-value]
