@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+pip_install() { python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt "$@"; }
+# Debian's own python3 refuses pip installs outside a virtual environment (PEP 668): then install anyway,
+# as a CI machine with only Python wants.
+pip_install 2>/dev/null || pip_install --break-system-packages
 
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
@@ -17,7 +20,10 @@ has_font zh || need+=(fonts-noto-cjk)
 has_font ur || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "need root or sudo to install: ${need[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
   echo "installing Debian packages: ${need[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
