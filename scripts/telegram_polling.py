@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from telegram.error import InvalidToken  # noqa: E402
 from telegram.ext import Application  # noqa: E402
 
 from bot.channels.telegram_bot import ALLOWED_UPDATES, bot_commands, build_application  # noqa: E402
@@ -22,6 +23,13 @@ from bot.errors import ContentError  # noqa: E402
 from bot.runtime import ConfigError, build_service, settings_from  # noqa: E402
 
 logger = logging.getLogger("kyrbot")
+
+
+def no_library_tracebacks(record: logging.LogRecord) -> bool:
+    """PTB logs some errors with a traceback whose messages quote the token (a rejected token): keep the line."""
+    if record.name.startswith("telegram") and record.exc_info:
+        record.exc_info, record.exc_text = None, None
+    return True
 
 
 async def register_commands(application: Application) -> None:
@@ -32,6 +40,8 @@ async def register_commands(application: Application) -> None:
 def main() -> int:
     """Build the service and poll until interrupted; exit 2 on missing token or broken content."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(no_library_tracebacks)
     try:
         settings = settings_from()
     except ConfigError as exc:
@@ -48,7 +58,12 @@ def main() -> int:
     application = build_application(settings.telegram_token, service, os.environ.get("TELEGRAM_API_BASE_URL"))
     application.post_init = register_commands
     logger.info("telegram: polling (Ctrl-C stops)")
-    application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    try:
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except InvalidToken:  # PTB's message quotes the token: never print it
+        print("kyrbot cannot start: Telegram rejected TELEGRAM_BOT_TOKEN: copy it again from @BotFather",
+              file=sys.stderr)
+        return 2
     return 0
 
 

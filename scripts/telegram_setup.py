@@ -21,11 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from telegram import Bot  # noqa: E402
-from telegram.error import TelegramError  # noqa: E402
+from telegram.error import InvalidToken, TelegramError  # noqa: E402
 
 from bot.channels.telegram_bot import ALLOWED_UPDATES, ROUTE, bot_commands  # noqa: E402
 
 SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+REJECTED = "TELEGRAM_BOT_TOKEN was rejected: copy it again from @BotFather"
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -74,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     bot = Bot(token, base_url=os.environ.get("TELEGRAM_API_BASE_URL") or "https://api.telegram.org/bot")
     try:
         print(asyncio.run(run(bot, args, url, secret)))
+    except InvalidToken:  # its message quotes the token
+        print(f"telegram_setup: Telegram refused: {REJECTED}", file=sys.stderr)
+        return 1
     except TelegramError as exc:
         print(f"telegram_setup: Telegram refused: {exc}", file=sys.stderr)
         return 1

@@ -44,10 +44,10 @@ MAX_TEXT = 4096               # Telegram's limit per message, in and out
 WAIT = 20.0                   # seconds the view waits for an update's replies (gunicorn kills a worker at 30)
 MAX_RETRY_WAIT = 30.0         # a longer flood-control wait is not worth holding the update for
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
-# Each command is the global word the engine already knows; /start is the greeting (and ends an opt-out).
-COMMANDS = {"start": "start", "menu": "menu", "language": "language", "help": "help", "delete": "delete"}
-COMMAND_HELP = {"start": "Start: greeting and main menu", "menu": "Main menu", "language": "Change language",
-                "help": "Help", "delete": "Delete my data now"}
+# Each command (with its menu description) is the global word the engine already knows; /start is the greeting
+# (and ends an opt-out).
+COMMANDS = {"start": "Start: greeting and main menu", "menu": "Main menu", "language": "Change language",
+            "help": "Help", "delete": "Delete my data now"}
 clock = time.time   # the time a message arrives (a seam: tests move it past the rate-limit window)
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE   # new private messages, not edits
 MEDIA = (filters.ATTACHMENT | filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.LOCATION
@@ -78,8 +78,8 @@ def _text_inbound(text: str, now: float, hint: str | None) -> Inbound:
     text = text[:MAX_TEXT]
     command = text.split(maxsplit=1)[0][1:].split("@")[0].lower() if text.startswith("/") else ""
     if command == "start":
-        return Inbound(COMMANDS["start"], now, kind="hello", lang_hint=hint)
-    return Inbound(COMMANDS.get(command, text), now, lang_hint=hint)
+        return Inbound(command, now, kind="hello", lang_hint=hint)
+    return Inbound(command if command in COMMANDS else text, now, lang_hint=hint)
 
 
 def update_kind(update: Update) -> str:
@@ -123,9 +123,10 @@ async def send(bot: Any, chat_id: int, text: str, markup: InlineKeyboardMarkup |
             await bot.send_message(chat_id, text, reply_markup=markup)
             return True
         except RetryAfter as exc:
-            if attempt == 2 or _seconds(exc) > MAX_RETRY_WAIT:
+            delay = _seconds(exc)
+            if attempt == 2 or delay > MAX_RETRY_WAIT:
                 break
-            await pause(_seconds(exc))
+            await pause(delay)
         except Forbidden:
             logger.info("telegram send refused: the user blocked the bot")
             return False
@@ -151,7 +152,7 @@ class TelegramChannel:
         application.add_error_handler(self.on_error)
 
     async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A private text, command or media message."""
+        """A private text, command, media message or button tap: answered, or logged as ignored."""
         inbound = to_inbound(update, clock())
         if inbound is None:
             return await self.on_other(update, context)
@@ -166,15 +167,11 @@ class TelegramChannel:
                 await query.edit_message_reply_markup(reply_markup=None)
         except TelegramError as exc:  # a query too old to answer, a message too old to edit: go on
             logger.info("telegram callback housekeeping failed: %s", type(exc).__name__)
-        inbound = to_inbound(update, clock())
-        if inbound is None:
-            return await self.on_other(update, context)
-        await self.respond(update, inbound, context.bot)
+        await self.on_message(update, context)
 
-    async def on_other(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Everything the bot does not answer: edits, groups, channels, (un)blocking, unknown types."""
-        kind = update_kind(update) if isinstance(update, Update) else type(update).__name__
-        logger.info("telegram update ignored kind=%s", kind)
+        logger.info("telegram update ignored kind=%s", update_kind(update))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A handler's error is logged by type only (its message could quote the user)."""
@@ -218,7 +215,7 @@ def _quiet_libraries() -> None:
 
 def bot_commands() -> list[BotCommand]:
     """The command menu Telegram shows (English descriptions)."""
-    return [BotCommand(name, COMMAND_HELP[name]) for name in COMMANDS]
+    return [BotCommand(name, description) for name, description in COMMANDS.items()]
 
 
 class Running:
