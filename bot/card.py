@@ -61,12 +61,6 @@ class Card:
         return self.lang == "en"
 
 
-def languages(content: Content) -> list[tuple[str, str, bool]]:
-    """(code, name in itself, right-to-left) for every language, English first."""
-    codes = sorted(content.languages, key=lambda c: (c != "en", c))
-    return [(c, content.languages[c].name, content.languages[c].rtl) for c in codes]
-
-
 def officer_nodes(content: Content) -> list[Node]:
     """Nodes with an officer text, in the flows' fixed order (the most urgent first)."""
     order = [f for f in FLOW_IDS if f in content.flows] + sorted(set(content.flows) - set(FLOW_IDS))
@@ -88,13 +82,10 @@ class CardMaker:
     def __init__(self, view: View) -> None:
         self.view, self.content = view, view.content
 
-    def pair(self, msg_id: str, lang: str, flow: str = "menu", **values: str) -> Pair:
-        """A message in lang and in English, placeholders filled."""
+    def pair(self, msg_id: str, lang: str, flow: str = "menu") -> Pair:
+        """A message in lang and in English, placeholders filled ({reviewed} with flow's review date)."""
         def one(code: str) -> str:
-            text = self.view.t(msg_id, code)
-            for key, value in values.items():  # before fill, which would use one flow's own date
-                text = text.replace("{" + key + "}", value)
-            return self.view.fill(text, Session(lang=code), flow)
+            return self.view.fill(self.view.t(msg_id, code), Session(lang=code), flow)
         return Pair(one(lang), one("en"))
 
     def heading(self, node: Node, lang: str, several: bool) -> Pair:
@@ -115,10 +106,9 @@ class CardMaker:
         flows = [self.content.flows[f] for f in dict.fromkeys(n.flow for n in nodes)]
         sources = tuple(Source(f.id, f.file, self.content.texts["en"][f.title_id], f.reviewed.date, f.reviewed.by)
                         for f in flows)
-        oldest = min((s.date for s in sources), default="")  # the whole card is only as fresh as its oldest part
-        if language.rtl:  # isolated, or the Unicode bidi rules show 2026-11-23 as 23-11-2026 in Arabic script
-            oldest = f"\u2066{oldest}\u2069"
+        # The whole card is only as fresh as its oldest part: its {reviewed} date is that flow's.
+        oldest = min(flows, key=lambda f: f.reviewed.date).id if flows else "menu"
         title_id = _title_id(nodes, self.content)
         title = self.pair(title_id, lang) if title_id else Pair(language.name, "English")
         return Card(lang, language.name, language.rtl, language.status, title, statements,
-                    self.pair("ui.disclaimer", lang), self.pair("ui.reviewed_note", lang, reviewed=oldest), sources)
+                    self.pair("ui.disclaimer", lang), self.pair("ui.reviewed_note", lang, oldest), sources)

@@ -16,6 +16,7 @@ from typing import Iterator
 
 from .model import Content, Node
 from .targets import SPECIAL, resolve
+from .views import View
 
 DOT_TIMEOUT = 20.0       # seconds; the largest flow draws in well under one
 WRAP = 30                # characters per label line
@@ -100,6 +101,7 @@ class _Builder:
     def __init__(self, content: Content, flow_id: str) -> None:
         self.content, self.flow = content, content.flows[flow_id]
         self.en = content.texts["en"]
+        self.view = View(content, None)  # option labels as the bot shows them, in English
         self.boxes: dict[str, Box] = {}
         self.arrows: list[Arrow] = []
 
@@ -129,25 +131,13 @@ class _Builder:
         for key, option in enumerate(node.options, start=1):
             if option.target == "back":
                 continue
-            label = self.option_label(node, option.target, option.label_id)
+            label = self.view.label(node, option.target, option.label_id, "en")
             self.arrows.append(Arrow(f"e-{self.flow.id}-{node.name}-{key}", src, self.target_id(node, option.target),
                                      f"{key} {shorten(label, EDGE_CHARS)}"))
         if node.input and node.next:
             dst = self.target_id(node, node.next)
             self.arrows.append(Arrow(f"e-{self.flow.id}-{node.name}-{node.input}", src, dst, f"({node.input} given)",
                                      dashed=True))
-
-    def option_label(self, node: Node, target: str, label_id: str) -> str:
-        """The option's own label, or the title of where it leads (as bot.views does)."""
-        if label_id:
-            return self.en[label_id]
-        if target in self.content.flows:
-            return self.en[self.content.flows[target].title_id]
-        key = resolve(self.content, node.flow, target)
-        if key in SPECIAL or key is None:
-            return str(target).capitalize()
-        title = self.content.node(key).title_id
-        return self.en[title] if title else target
 
     def target_id(self, node: Node, target: str) -> str:
         """The box an option points at; another flow (or the language menu) becomes a link box."""

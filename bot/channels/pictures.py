@@ -11,7 +11,7 @@ from shutil import which
 
 from flask import Blueprint, Flask, Response, current_app, render_template
 
-from ..card import CardMaker, languages
+from ..card import CardMaker
 from ..diagrams import INSTALL_HINT, DiagramError, Diagrams, DotMissing
 from . import kyr
 
@@ -64,8 +64,8 @@ def diagram_mermaid(flow_id: str) -> Response:
 
 @bp.get("/cards")
 def cards() -> str:
-    """Every language's card, each language named in itself."""
-    return render_template("card.html", card=None, cards=languages(kyr().engine.content))
+    """Every language's card, each language named in itself (English first, as the language menu lists them)."""
+    return render_template("card.html", card=None, cards=kyr().engine.content.languages.values())
 
 
 @bp.get("/card/<lang>")
@@ -73,7 +73,7 @@ def card(lang: str) -> Response | str:
     """The printable officer card of one language, beside English."""
     content = kyr().engine.content
     if lang not in content.languages:
-        return _text(f"unknown language '{lang}'. Languages: {', '.join(c for c, _, _ in languages(content))}", 404)
+        return _text(f"unknown language '{lang}'. Languages: {', '.join(content.languages)}", 404)
     return render_template("card.html", card=CardMaker(kyr().engine.view).card(lang), cards=None)
 
 

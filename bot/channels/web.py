@@ -28,13 +28,14 @@ from ..service import Outcome
 from ..session import Inbound, Reply
 from ..store import StoreError
 from . import kyr
+from .twilio_sms import MAX_BODY
 from .twilio_sms import render as sms_render
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "web"                     # the service channel: one conversation whichever view the page shows
 VIEWS = ("sms", "telegram")         # how the page shows replies
-MAX_TEXT = 1600                     # Twilio's limit for one body: the demo takes no more than an SMS would
+MAX_TEXT = MAX_BODY                 # Twilio's limit for one body: the demo takes no more than an SMS would
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 # The page loads only its own files; an SVG diagram is inlined from the same origin (its presentation
@@ -110,10 +111,8 @@ def too_large(exc: HTTPException) -> tuple[Response, int]:
 # --- the page -----------------------------------------------------------------------------------------
 @bp.get("/")
 def page() -> str:
-    """The chat page: languages named in themselves, the first one English (the source)."""
-    languages = kyr().engine.content.languages
-    ordered = sorted(languages.values(), key=lambda lang: (lang.code != "en", lang.code))
-    return render_template("chat.html", languages=ordered, max_text=MAX_TEXT)
+    """The chat page: languages named in themselves, in the language menu's order (English, the source, first)."""
+    return render_template("chat.html", languages=kyr().engine.content.languages.values(), max_text=MAX_TEXT)
 
 
 # --- the API ------------------------------------------------------------------------------------------
@@ -205,7 +204,8 @@ def view_of(data: dict[str, Any]) -> str:
 # --- rendering ----------------------------------------------------------------------------------------
 def turn_json(text: str, outcome: Outcome, view: str) -> dict[str, Any]:
     """Where the conversation stands and the replies, as Telegram shows them and as the SMS adapter sends."""
-    engine, fold = kyr().engine, kyr().settings.fold_accents
+    shared = kyr()
+    engine, fold = shared.engine, shared.settings.fold_accents
     at = outcome.session.at if outcome.session else "menu.start"
     flow, _, node = at.partition(".")
     lang = outcome.session.lang if outcome.session else (outcome.replies[0].lang if outcome.replies else "en")

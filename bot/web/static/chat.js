@@ -58,7 +58,6 @@
   }
 
   function sendText(text) {
-    if (!text.trim()) return;
     run("/api/message", { text: text }, { who: "user", typed: text, label: text }, false);
   }
 
@@ -92,8 +91,9 @@
   function renderLog() {
     const log = $("log");
     log.replaceChildren();
-    const lastBot = state.turns.map((t) => t.who).lastIndexOf("bot");
-    const lastUser = state.turns.map((t) => t.who).lastIndexOf("user");
+    const who = state.turns.map((t) => t.who);
+    const lastBot = who.lastIndexOf("bot");
+    const lastUser = who.lastIndexOf("user");
     // The latest exchange: the user's message and the answer to it (none while an answer is awaited).
     const start = lastUser > lastBot ? -1 : (lastUser === lastBot - 1 ? lastUser : lastBot);
     state.first = null;
@@ -281,7 +281,6 @@
       button.setAttribute("aria-pressed", String(button.dataset.view === view));
     }
     $("channel-name").textContent = view === "sms" ? "SMS" : "Telegram";
-    document.body.dataset.view = view;
     renderLog();
   }
 
