@@ -51,6 +51,16 @@ def bidi_text(text: str) -> str:
     return "\n".join(bidi_line(line) for line in text.split("\n"))
 
 
+def body_text(reply: Reply) -> str:
+    """The reply's own text as sent, with bidi marks when it is right-to-left."""
+    return bidi_text(reply.text) if reply.rtl else reply.text
+
+
+def options_data(reply: Reply) -> list[dict[str, str]]:
+    """A reply's options as plain data (the chat tool's JSON and the web demo's API)."""
+    return [{"key": o.key, "label": o.label, "target": o.target} for o in reply.options]
+
+
 def option_lines(reply: Reply) -> list[str]:
     """'1 Label' lines; in right-to-left text each line starts with RLM, so the number stands at the right-hand
     start even when the label starts with a Latin name or the phone lays the message out left-to-right."""
@@ -62,8 +72,7 @@ def option_lines(reply: Reply) -> list[str]:
 def as_text(reply: Reply) -> str:
     """The reply as one plain text: the message, then its numbered options (with bidi marks when RTL)."""
     lines = option_lines(reply)
-    text = bidi_text(reply.text) if reply.rtl else reply.text
-    return text + ("\n\n" + "\n".join(lines) if lines else "")
+    return body_text(reply) + ("\n\n" + "\n".join(lines) if lines else "")
 
 
 def sms_text(reply: Reply, accents: bool = False) -> str:

@@ -29,6 +29,13 @@ class Outcome:
     duplicate: bool = False
     session: Session | None = None
 
+    @property
+    def where(self) -> tuple[str, str, str]:
+        """(flow, node, language) the turn ended at; with no session kept, the menu and the replies' language."""
+        flow, _, node = (self.session.at if self.session else "menu.start").partition(".")
+        lang = self.session.lang if self.session else (self.replies[0].lang if self.replies else "en")
+        return flow, node, lang
+
 
 def _reply_to_data(r: Reply) -> dict:
     """A reply as plain data, to answer a redelivery with the same words."""

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.errors import ContentError  # noqa: E402
-from bot.render import as_text, sms_cost, sms_text  # noqa: E402
+from bot.render import as_text, options_data, sms_cost, sms_text  # noqa: E402
 from bot.runtime import build_engine, settings_from  # noqa: E402
 from bot.service import Outcome, Service  # noqa: E402
 from bot.session import Inbound  # noqa: E402
@@ -46,13 +46,10 @@ def parse_line(line: str, channel: str) -> dict[str, Any]:
 
 def machine_output(user: str, channel: str, outcome: Outcome, fold: frozenset[str]) -> dict[str, Any]:
     """The JSON object DESIGN.md fixes for one handled message."""
-    at = outcome.session.at if outcome.session else "menu.start"
-    flow, _, node = at.partition(".")
-    lang = outcome.session.lang if outcome.session else (outcome.replies[0].lang if outcome.replies else "en")
+    flow, node, lang = outcome.where
     replies = []
     for r in outcome.replies:
-        item: dict[str, Any] = {"text": r.text, "options": [
-            {"key": o.key, "label": o.label, "target": o.target} for o in r.options]}
+        item: dict[str, Any] = {"text": r.text, "options": options_data(r)}
         if channel == "sms":
             item.update(sms_cost(sms_text(r, accents=r.lang in fold)))
         replies.append(item)

@@ -29,7 +29,7 @@ from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler,
                           TypeHandler, filters)
 
-from ..render import bidi_text
+from ..render import body_text
 from ..service import Service
 from ..session import Inbound, Reply
 from ..sms import split_message
@@ -101,7 +101,7 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 def messages(reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:
     """The Telegram messages for one reply: its text split to 4096 characters, buttons under the last part;
     Arabic and Urdu get the same bidi marks as SMS (render.bidi_text)."""
-    parts = split_message(bidi_text(reply.text) if reply.rtl else reply.text, MAX_TEXT)
+    parts = split_message(body_text(reply), MAX_TEXT)
     return [(part, keyboard(reply) if i == len(parts) - 1 else None) for i, part in enumerate(parts)]
 
 

@@ -24,7 +24,7 @@ from twilio.request_validator import RequestValidator
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wsgi import get_current_url
 
-from ..render import RLM, bidi_text, sms_text
+from ..render import RLM, body_text, sms_text
 from ..service import Outcome
 from ..session import Inbound, Reply
 from ..sms import split_message, utf16_len
@@ -176,7 +176,7 @@ def whatsapp_text(reply: Reply) -> str:
     marks as SMS (render.bidi_text), so numbers, U.S. and 287(g) keep their order."""
     mark = RLM if reply.rtl else ""
     lines = [f"{mark}*{o.key}* {o.label}" for o in reply.options]
-    text = bidi_text(reply.text) if reply.rtl else reply.text
+    text = body_text(reply)
     return text + ("\n\n" + "\n".join(lines) if lines else "")
 
 

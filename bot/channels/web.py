@@ -23,7 +23,7 @@ from flask import Blueprint, Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..privacy import user_key
-from ..render import sms_cost, sms_text
+from ..render import options_data, sms_cost, sms_text
 from ..service import Outcome
 from ..session import Inbound, Reply
 from ..store import StoreError
@@ -206,9 +206,7 @@ def turn_json(text: str, outcome: Outcome, view: str) -> dict[str, Any]:
     """Where the conversation stands and the replies, as Telegram shows them and as the SMS adapter sends."""
     shared = kyr()
     engine, fold = shared.engine, shared.settings.fold_accents
-    at = outcome.session.at if outcome.session else "menu.start"
-    flow, _, node = at.partition(".")
-    lang = outcome.session.lang if outcome.session else (outcome.replies[0].lang if outcome.replies else "en")
+    flow, node, lang = outcome.where
     bodies = sms_render("sms", text, outcome, fold)
     return {"flow": flow, "node": node, "lang": lang, "rtl": engine.view.rtl(lang), "channel": view,
             "replies": [reply_json(r, fold) for r in outcome.replies],
@@ -220,5 +218,5 @@ def reply_json(reply: Reply, fold: frozenset[str]) -> dict[str, Any]:
     """One reply: text and options (as Telegram shows them), and its own SMS text and cost (as chat.py)."""
     sms = sms_text(reply, accents=reply.lang in fold)
     return {"text": reply.text, "lang": reply.lang, "rtl": reply.rtl, "kind": reply.kind,
-            "options": [{"key": o.key, "label": o.label, "target": o.target} for o in reply.options],
+            "options": options_data(reply),
             "sms": {"text": sms, **sms_cost(sms)}}
