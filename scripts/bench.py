@@ -15,19 +15,17 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import json
-import pstats
-import threading
-import uuid
-from urllib.parse import urlencode
 import os
+import pstats
 import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -152,13 +150,13 @@ def signed_forms(n: int, users: int = 50) -> list[tuple[str, str]]:
     """n signed Twilio form bodies: `users` people each going through CONVERSATION, interleaved."""
     from twilio.request_validator import RequestValidator
 
-    from tests.payloads import load_twilio, with_fields
+    from tests.payloads import encode_twilio, load_twilio, with_fields
 
     validator, out = RequestValidator(TOKEN), []
     for i in range(n):
         form = with_fields(load_twilio("sms"), From=f"+1555000{i % users:04d}", MessageSid=f"SM{uuid.uuid4().hex}",
                            Body=CONVERSATION[(i // users) % len(CONVERSATION)])
-        out.append((urlencode(form), validator.compute_signature(BASE + "/twilio", form)))
+        out.append((encode_twilio(form), validator.compute_signature(BASE + "/twilio", form)))
     return out
 
 
@@ -215,7 +213,6 @@ def bench_twilio(engine: Engine, n: int, profile: bool) -> None:
     tmp = tempfile.mkdtemp()
     try:
         forms = signed_forms(n)
-        app = real_app(tmp, engine)
         bare, real = [], []
         for _ in range(3):   # alternate, best of three each: both see the same machine load
             bare.append(requests_per_second(bare_app(), forms))
@@ -224,7 +221,7 @@ def bench_twilio(engine: Engine, n: int, profile: bool) -> None:
               f"SQLite): real {max(real):.0f} req/s, bare Flask fixed TwiML {max(bare):.0f} req/s, "
               f"ratio {max(real) / max(bare):.2f}")
         if profile:
-            profile_twilio(app, forms)
+            profile_twilio(real_app(tmp, engine), forms)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -30,10 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.channels.twilio_sms import render  # noqa: E402
-from bot.runtime import build_engine, settings_from  # noqa: E402
-from bot.service import Service  # noqa: E402
+from bot.runtime import build_service, settings_from  # noqa: E402
 from bot.session import Inbound  # noqa: E402
-from bot.store import open_store  # noqa: E402
 from tests.gunicorn_server import (  # noqa: E402
     Gunicorn, RedisProcess, ServerError, free_port, health, post_twilio, start_gunicorn, twilio_form,
 )
@@ -44,6 +42,7 @@ RATE_LIMIT = "1000000"          # the per-user limit would silence a simulated p
 RESEND_PAUSE = 0.2              # seconds a person waits before sending again after "try again"
 MAX_RESENDS = 200               # then the person gives up: counted as an error
 Transcripts = dict[str, list[list[str]]]   # script name -> the SMS bodies of each turn
+Expected = tuple[Transcripts, set[tuple[str, ...]]]   # the transcripts, and every language's "try again" bodies
 
 # Realistic conversations: menu numbers, free text in several languages, back, menu, help. Each person runs
 # one of them; --messages cycles through it.
@@ -126,12 +125,12 @@ def sends(script: list[str], messages: int) -> list[str]:
     return [script[i % len(script)] for i in range(messages)]
 
 
-def expected_transcripts(messages: int, env: dict[str, str]) -> tuple[Transcripts, set[tuple[str, ...]]]:
+def expected_transcripts(messages: int, fold: str) -> Expected:
     """Each script's SMS bodies per turn, and every language's "try again" bodies, from the same engine and
-    settings the server uses, rendered exactly as the Twilio adapter renders them."""
-    settings = settings_from(env)
-    engine = build_engine(settings.content, idle=settings.idle)
-    service = Service(engine, open_store("sqlite:///:memory:"), settings.secret, settings.retention, 10**9)
+    settings the server uses (KYR_SMS_FOLD_ACCENTS=fold), rendered exactly as the Twilio adapter renders them."""
+    settings = settings_from({"KYR_STORE": "sqlite:///:memory:", "KYR_SECRET": "expected",
+                              "KYR_RATE_LIMIT": str(10**9), "KYR_SMS_FOLD_ACCENTS": fold})
+    service = build_service(settings)
     expected = {}
     for name, script in SCRIPTS.items():
         turns = []
@@ -140,7 +139,7 @@ def expected_transcripts(messages: int, env: dict[str, str]) -> tuple[Transcript
             turns.append(render("sms", text, outcome, settings.fold_accents))
         expected[name] = turns
     try_again = {tuple(render("sms", "", service.try_again(lang), settings.fold_accents))
-                 for lang in engine.content.languages}
+                 for lang in service.engine.content.languages}
     return expected, try_again
 
 
@@ -275,7 +274,7 @@ class RedisRestart:
         }
 
 
-def run_store(store: str, args: argparse.Namespace, work: Path) -> dict:
+def run_store(store: str, args: argparse.Namespace, work: Path, expected: Expected) -> dict:
     """Start redis (if needed) and gunicorn for one store, run the load, stop everything."""
     redis: RedisProcess | None = None
     if store == "redis" and args.redis_url:
@@ -298,8 +297,7 @@ def run_store(store: str, args: argparse.Namespace, work: Path) -> dict:
     server: Gunicorn | None = None
     try:
         server = start_gunicorn(env, work, workers=args.workers, threads=args.threads)
-        expected, try_again = expected_transcripts(args.messages, env)
-        target = Target(server.url, TOKEN, BASE, expected, try_again)
+        target = Target(server.url, TOKEN, BASE, *expected)
         restart = None
         if args.restart_redis and store == "redis":
             assert redis is not None, "--restart-redis needs a redis-server this script starts (no --redis-url)"
@@ -324,11 +322,9 @@ def run_store(store: str, args: argparse.Namespace, work: Path) -> dict:
             redis.kill()
 
 
-def run_external(args: argparse.Namespace) -> dict:
+def run_external(args: argparse.Namespace, expected: Expected) -> dict:
     """Load a server someone else started (its store unknown to us)."""
-    env = {"KYR_SECRET": "unused", "KYR_STORE": "sqlite:///:memory:", "KYR_SMS_FOLD_ACCENTS": args.fold}
-    expected, try_again = expected_transcripts(args.messages, env)
-    target = Target(args.url.rstrip("/"), args.token, args.base.rstrip("/"), expected, try_again)
+    target = Target(args.url.rstrip("/"), args.token, args.base.rstrip("/"), *expected)
     stats, wall = run_load(target, args.users, args.messages, args.concurrency, resend=False)
     return summary("external", stats, wall, args.users, args.messages)
 
@@ -386,13 +382,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.restart_redis and args.store == "both":
         args.store = "redis"
     results = []
+    # Computed once for every store: the servers started here run with KYR_SMS_FOLD_ACCENTS empty.
+    expected = expected_transcripts(args.messages, args.fold if args.url else "")
     if args.url:
-        results.append(run_external(args))
+        results.append(run_external(args, expected))
     else:
         for store in (["redis", "sqlite"] if args.store == "both" else [args.store]):
             with tempfile.TemporaryDirectory(prefix=f"kyr-load-{store}-") as work:
                 try:
-                    results.append(run_store(store, args, Path(work)))
+                    results.append(run_store(store, args, Path(work), expected))
                 except ServerError as exc:
                     print(f"{store}: {exc}", file=sys.stderr)
                     return 2

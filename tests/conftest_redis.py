@@ -9,78 +9,49 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
-from tests.gunicorn_server import answers_ping as _answers_ping  # one copy of the socket helpers
-from tests.gunicorn_server import free_port as _free_port
+from tests.gunicorn_server import RedisProcess, ServerError, stop_process
+from tests.gunicorn_server import free_port as _free_port  # also imported from here by other tests
 
-START_TIMEOUT = 10.0  # seconds to wait for PONG; generous for a loaded CI machine
 MISSING = "redis-server not found on PATH: install it (Debian: apt-get install redis-server) to run the Redis tests"
 
 
-class RedisServer:
-    """A redis-server child process on a fixed port, without persistence, that can be stopped and restarted."""
+def missing(why: str) -> NoReturn:
+    """Skip, but fail under CI=true: CI must never silently skip."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(why)
+    pytest.skip(why)
+
+
+class RedisServer(RedisProcess):
+    """A RedisProcess without persistence whose start-up failure fails the test; stop() is a clean shutdown."""
 
     def __init__(self, executable: str, port: int, workdir: Path) -> None:
         """Describe the server; start() launches it."""
-        self.executable = executable
-        self.port = port
-        self.workdir = workdir
-        self._proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        """The URL for open_store / redis-py, database 0."""
-        return f"redis://127.0.0.1:{self.port}/0"
+        super().__init__(executable, port, workdir, persist=False)
 
     def start(self) -> None:
-        """Launch redis-server and return once it answers PING (pytest.fail after START_TIMEOUT)."""
-        args = [self.executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--dir", str(self.workdir), "--logfile", str(self.workdir / "redis.log")]
-        self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL)
-        self._wait_for_pong()
+        """Launch redis-server and return once it answers PING (pytest.fail if it does not)."""
+        try:
+            super().start()
+        except ServerError as exc:
+            pytest.fail(str(exc))
 
     def stop(self) -> None:
         """Terminate the server (kill it if it lingers) and wait for it to exit."""
-        proc, self._proc = self._proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            stop_process(proc, timeout=5)
 
     def restart(self) -> None:
         """Stop then start again on the same port (all data is lost: there is no persistence)."""
         self.stop()
         self.start()
-
-    def _wait_for_pong(self) -> None:
-        """Poll PING until it answers, the process dies, or START_TIMEOUT passes."""
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self._proc is not None and self._proc.poll() is not None:
-                pytest.fail(f"redis-server exited with {self._proc.returncode}: {self._log_tail()}")
-            if _answers_ping(self.port):
-                return
-            time.sleep(0.01)  # readiness poll, not a timing assumption
-        self.stop()
-        pytest.fail(f"redis-server did not answer PING within {START_TIMEOUT}s: {self._log_tail()}")
-
-    def _log_tail(self) -> str:
-        """The end of the server log, for failure messages."""
-        log = self.workdir / "redis.log"
-        return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
-
-
 
 
 @pytest.fixture(scope="session")
@@ -88,9 +59,7 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
     """A running redis-server for the whole session, stopped at the end."""
     executable = shutil.which("redis-server")
     if executable is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(MISSING)
-        pytest.skip(MISSING)
+        missing(MISSING)
     server = RedisServer(executable, _free_port(), tmp_path_factory.mktemp("redis"))
     server.start()
     try:

@@ -1,7 +1,8 @@
 """Real processes for fault and load tests, without pytest: `gunicorn -w 2 webhook:app`, a redis-server that can
 be killed and restarted on the same port, and signed Twilio requests over real HTTP.
 
-Used by tests/test_faults.py and scripts/loadtest.py; failures raise ServerError (tests turn it into a failure).
+Used by tests/test_faults.py, tests/test_gunicorn_redis.py, tests/conftest_redis.py and scripts/loadtest.py;
+failures raise ServerError (tests turn it into a failure).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -74,8 +76,10 @@ class RedisProcess:
         deadline = time.monotonic() + REDIS_TIMEOUT
         while not answers_ping(self.port):
             if self.proc.poll() is not None or time.monotonic() > deadline:
+                code = self.proc.poll()
                 self.kill()
-                raise ServerError(f"redis-server did not start: {self._log_tail()}")
+                why = f"exited with {code}" if code is not None else f"did not answer PING within {REDIS_TIMEOUT}s"
+                raise ServerError(f"redis-server {why}: {self._log_tail()}")
             time.sleep(0.01)  # readiness poll
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
@@ -102,20 +106,27 @@ class Gunicorn:
 
     def stop(self) -> None:
         """Terminate (kill if it lingers) and wait."""
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc, timeout=15)
 
 
-def start_gunicorn(env: dict[str, str], workdir: Path, workers: int = 2, threads: int = 1) -> Gunicorn:
-    """`gunicorn -w N webhook:app` on a free loopback port with `env` added; returns once /healthz answers 200."""
+def stop_process(proc: subprocess.Popen[bytes], timeout: float) -> None:
+    """SIGTERM, SIGKILL if it has not exited after `timeout` seconds, and wait; nothing if it already exited."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def start_gunicorn(env: dict[str, str], workdir: Path, workers: int = 2, threads: int = 1,
+                   extra: Sequence[str] = ()) -> Gunicorn:
+    """`gunicorn -w N [extra] webhook:app` on a free loopback port with `env` added to this process's
+    environment; returns once /healthz answers 200."""
     port = free_port()
     args = [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads),
-            "-b", f"127.0.0.1:{port}", "webhook:app"]
+            "-b", f"127.0.0.1:{port}", *extra, "webhook:app"]
     log = workdir / "gunicorn.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdin=subprocess.DEVNULL,

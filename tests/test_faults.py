@@ -4,7 +4,6 @@ again" reply, never a crash or a 5xx, must not corrupt the conversation, and mus
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import sqlite3
 import threading
@@ -19,7 +18,7 @@ from bot.privacy import user_key
 from bot.service import Outcome, Service
 from bot.session import Inbound
 from bot.store import RedisStore, SQLiteStore, StoreUnavailable
-from tests.conftest_redis import MISSING
+from tests.conftest_redis import MISSING, missing
 from tests.gunicorn_server import (
     RedisProcess, ServerError, free_port, health, post_twilio, start_gunicorn, twilio_form,
 )
@@ -32,13 +31,6 @@ TRY_AGAIN_EN = "Sorry, something went wrong on our side. Please send your messag
 TRY_AGAIN_ES = "Perdón, algo falló de nuestro lado. Por favor, envíe su mensaje otra vez en un minuto."
 DOOR = "Do not open the door."          # ice_at_door.start, option 1 of the main menu
 ENTER = "Do not fight or block them."   # ice_at_door.enter, option 2 of ice_at_door.start
-
-
-def missing(why: str) -> None:
-    """Skip, but fail under CI=true: CI must never silently skip."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(why)
-    pytest.skip(why)
 
 
 def required(binary: str, why: str) -> str:

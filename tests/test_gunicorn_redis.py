@@ -3,33 +3,23 @@ coherent conversation whichever worker serves them, and concurrent messages of o
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 import redis
-from twilio.request_validator import RequestValidator
 
 from bot.privacy import message_key, user_key
-from bot.runtime import ROOT
 from bot.store import open_store
-from tests.conftest_redis import _free_port
-from tests.payloads import encode_twilio, load_twilio, with_fields
+from tests.gunicorn_server import ServerError, post_twilio, start_gunicorn, twilio_form
 
 TOKEN = "gunicorn-test-token"
 BASE = "https://kyr.example.org"
 SECRET = "gunicorn-test-secret"
-BOOT_TIMEOUT = 60.0   # two workers each load the content and the language detector
 ROUNDS = 20           # rounds of two concurrent messages from one person, at least
 MAX_ROUNDS = 300      # more rounds until both workers have answered (a busy machine may favour one)
 
@@ -48,46 +38,26 @@ class Server:
         return {line.split()[0] for line in lines if line.endswith(" /twilio")}
 
 
-def _wait_ready(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    """Poll /healthz until it answers 200; fail if gunicorn exits or BOOT_TIMEOUT passes."""
-    deadline = time.monotonic() + BOOT_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"gunicorn exited with {proc.returncode}: {log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:  # refused, reset, or a worker still booting past the request's timeout
-            time.sleep(0.05)  # readiness poll, not a timing assumption
-    pytest.fail(f"gunicorn did not answer /healthz within {BOOT_TIMEOUT}s: {log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def server(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """gunicorn -w 2 webhook:app on a free loopback port, sessions in Redis database 3; always terminated."""
     if importlib.util.find_spec("gunicorn") is None:
         pytest.skip("gunicorn is not installed (pip install gunicorn)")
-    work, port = tmp_path_factory.mktemp("gunicorn"), _free_port()
+    work = tmp_path_factory.mktemp("gunicorn")
     store_url = redis_url.rsplit("/", 1)[0] + "/3"
     redis.Redis.from_url(store_url).flushdb()  # a database of its own, apart from the store contract tests
-    env = {**os.environ, "KYR_STORE": store_url, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN,
-           "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "100000"}
-    access, log = work / "access.log", work / "gunicorn.log"
-    args = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--access-logfile", str(access),
-            "--access-logformat", "%(p)s %(s)s %(U)s", "webhook:app"]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
+    env = {"KYR_STORE": store_url, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE,
+           "KYR_RATE_LIMIT": "100000"}
+    access = work / "access.log"
     try:
-        _wait_ready(proc, f"http://127.0.0.1:{port}", log)
-        yield Server(f"http://127.0.0.1:{port}", store_url, access)
+        gunicorn = start_gunicorn(env, work, workers=2, extra=["--access-logfile", str(access),
+                                                               "--access-logformat", "%(p)s %(s)s %(U)s"])
+    except ServerError as exc:
+        pytest.fail(str(exc))
+    try:
+        yield Server(gunicorn.url, store_url, access)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        gunicorn.stop()
 
 
 class Person:
@@ -101,14 +71,9 @@ class Person:
         """POST one signed message; the <Message> texts of the TwiML answer."""
         sid = f"SM{uuid.uuid4().hex}"
         self.sids.append(sid)
-        form = with_fields(load_twilio("sms"), Body=body, From=self.number, MessageSid=sid, FromState="")
-        signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
-        request = urllib.request.Request(self.server.url + "/twilio", data=encode_twilio(form).encode(), headers={
-            "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            assert response.status == 200
-            root = ElementTree.fromstring(response.read())
-        return [m.text or "" for m in root.findall("Message")]
+        status, bodies = post_twilio(self.server.url, TOKEN, BASE, twilio_form(self.number, body, sid))
+        assert status == 200
+        return bodies
 
     def record(self) -> dict:
         """What Redis keeps for this person."""

@@ -35,6 +35,7 @@ from bot.runtime import ROOT
 from bot.session import Inbound, Session
 from tests.conftest_redis import RedisServer
 from tests.fakes import FakeBotApi
+from tests.gunicorn_server import twiml_bodies
 from tests.payloads import load_telegram, load_twilio, with_fields
 
 TOKEN = "privacy-auth-token-0123456789abcdef"
@@ -274,9 +275,9 @@ def rows(db: Path) -> list[tuple[str, str, float | None]]:
         return conn.execute("SELECT key, value, expires_at FROM records").fetchall()
 
 
-def signed_post(app: Flask, sender: str, body: str) -> Any:
-    """One signed Twilio request through the Flask test client."""
-    form = with_fields(load_twilio("sms"), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}")
+def signed_post(app: Flask, sender: str, body: str, payload: str = "sms") -> Any:
+    """One signed Twilio request (the recorded `payload`: sms or whatsapp) through the Flask test client."""
+    form = with_fields(load_twilio(payload), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}")
     signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
     return app.test_client().post("/twilio", data=urlencode(form), content_type=FORM,
                                   headers={"X-Twilio-Signature": signature})
@@ -397,14 +398,9 @@ _numbers = iter(range(1000, 9999))
 
 def whatsapp(app: Flask, sender: str, body: str) -> list[str]:
     """One signed WhatsApp message; the bodies answered."""
-    from xml.etree import ElementTree
-
-    form = with_fields(load_twilio("whatsapp"), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}")
-    signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
-    response = app.test_client().post("/twilio", data=urlencode(form), content_type=FORM,
-                                      headers={"X-Twilio-Signature": signature})
+    response = signed_post(app, sender, body, "whatsapp")
     assert response.status_code == 200, response.data
-    return [m.text or "" for m in ElementTree.fromstring(response.data).findall("Message")]
+    return twiml_bodies(response.data)
 
 
 @pytest.mark.parametrize("lang", LANGS)
