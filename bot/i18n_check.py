@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
-from .i18n import fingerprint
+from .i18n import ACTIONS, OPTIONAL_ACTIONS, fingerprint
+from .i18n_files import source_order
+from .model import Content
 from .sms import fold_typography, sms_info
 from .textnorm import fold
-from .words import ACTIONS, OPTIONAL_ACTIONS
 from .yamlsrc import load_yaml
 
 ERRORS = ("missing", "extra", "placeholder", "mixed", "keyword")   # fail the CI gate and the tool
@@ -73,7 +72,8 @@ class LanguageReport:
 
 def load_allowed(root: Path) -> Allowed:
     """translations/_allowed.yaml, with the English names of US states from flows/us_states.yaml."""
-    data = yaml.safe_load((root / "translations" / "_allowed.yaml").read_text(encoding="utf-8")) or {}
+    # Read as the bot reads YAML: PyYAML's safe_load turned the word 'yes' in english_words into True.
+    data = load_yaml(root / "translations" / "_allowed.yaml") or {}
     terms = sorted({*map(str, data.get("terms") or []), *_state_names(root)}, key=len, reverse=True)
     # Patterns first: at one position the first alternative wins ('ACLU of Massachusetts' before 'ACLU').
     parts = [str(p) for p in data.get("patterns") or []] + [re.escape(t) for t in terms]
@@ -89,7 +89,7 @@ def _state_names(root: Path) -> list[str]:
     path = root / "flows" / "us_states.yaml"
     if not path.exists():
         return []
-    states = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("states") or []
+    states = (load_yaml(path) or {}).get("states") or []
     return [str(name) for state in states for name in state.get("en") or []]
 
 
@@ -198,7 +198,8 @@ def keyword_findings(lang: str, keywords: Mapping[str, Any],
         if not words and action not in OPTIONAL_ACTIONS:
             add(f"no words for '{action}'. Fix: add '{action}: [...]' under 'keywords:', the most natural first.")
         for word in words:
-            key, other = fold(word), seen.setdefault(fold(word), action)
+            key = fold(word)
+            other = seen.setdefault(key, action)
             if any(c.isdigit() for c in word):
                 add(f"'{word}' ({action}) has a digit. Fix: remove it; numbers choose options.")
             elif other != action:
@@ -209,18 +210,25 @@ def keyword_findings(lang: str, keywords: Mapping[str, Any],
     return out
 
 
-def check_root(root: Path, langs: list[str] | None = None, budget: int = SEGMENT_BUDGET) -> list[LanguageReport]:
-    """Check translations/<lang>.yaml for the given languages (default: every file that exists)."""
-    from .i18n_files import source_order  # late: keeps this module free of the loader for pure checks
-    from .loader import load_content
+def check_root(root: Path, langs: list[str] | None = None, budget: int = SEGMENT_BUDGET,
+               content: Content | None = None) -> list[LanguageReport]:
+    """Check translations/<lang>.yaml for the given languages (default: every file that exists); content is
+    loaded from root unless the caller has it already."""
+    if content is None:
+        from .loader import load_content  # late: keeps this module free of the loader for pure checks
 
-    content = load_content(root, check=False, required=())   # any content root: a fixture has fewer flows
-    english = {k: content.texts["en"][k] for k in source_order(content)}
+        content = load_content(root, check=False, required=())   # any content root: a fixture has fewer flows
+    english = english_source(content)
     allowed = load_allowed(root)
     folder = root / "translations"
     codes = langs or sorted(p.stem for p in folder.glob("*.yaml") if not p.stem.startswith("_"))
     return [check_doc(english, content.keywords["en"], read_raw(folder / f"{code}.yaml"), code, allowed, budget)
             for code in codes if code != "en"]
+
+
+def english_source(content: Content) -> dict[str, str]:
+    """The English messages in reading order: what every language is checked against."""
+    return {k: content.texts["en"][k] for k in source_order(content)}
 
 
 def read_raw(path: Path) -> dict[str, Any]:

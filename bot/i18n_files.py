@@ -16,12 +16,12 @@ HEADER = ("# {name} translation of kyrbot. Each entry: 'en' is the English sourc
 DRAFT = "machine draft, awaiting review by a native-speaking legal reviewer"
 
 
-class _Block(str):
+class Block(str):
     """A text written as a YAML block, so translators see line breaks as they are."""
 
 
 yaml.SafeDumper.add_representer(
-    _Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
+    Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
 
 
 def source_order(content: Content) -> list[str]:
@@ -42,7 +42,7 @@ def updated_doc(content: Content, doc: dict[str, Any], code: str, name: str) -> 
         entry = old.get(msg_id) or {}
         text = entry.get("text", "") if isinstance(entry, dict) else str(entry)
         source = entry.get("source", "") if isinstance(entry, dict) and text else ""
-        messages[msg_id] = {"en": _Block(english[msg_id]), "text": _Block(text), "source": source}
+        messages[msg_id] = {"en": Block(english[msg_id]), "text": Block(text), "source": source}
     return {"language": code, "name": doc.get("name", name), "status": doc.get("status", DRAFT),
             "reviewed_by": doc.get("reviewed_by"), "keywords": doc.get("keywords") or {}, "messages": messages}
 

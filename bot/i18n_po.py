@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import polib
-import yaml
 
-from .i18n import fingerprint
+from .i18n import ACTIONS, fingerprint
 from .i18n_check import entry_source, entry_text, read_raw
-from .i18n_files import source_order, write_doc
+from .i18n_files import Block, source_order, write_doc
 from .model import Content
-from .words import ACTIONS
 
 KEYWORD = "keyword."
 FP = "fingerprint: "
@@ -23,14 +21,6 @@ _YAML_BOOLS = {True: "yes", False: "no"}   # what YAML 1.1 (PyYAML's safe_load) 
 
 class PoImportError(ValueError):
     """A .po file that cannot be merged; the message names each bad entry and the fix."""
-
-
-class _Block(str):
-    """A text written as a YAML block, so translators see its line breaks (as 'update' writes it)."""
-
-
-yaml.SafeDumper.add_representer(
-    _Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
 
 
 def read_doc(path: Path) -> dict[str, Any]:
@@ -47,7 +37,7 @@ def save_doc(path: Path, doc: dict[str, Any]) -> None:
     """Write a translation file with every text as a block, as 'update' writes it."""
     for entry in (doc.get("messages") or {}).values():
         if isinstance(entry, dict):
-            entry.update({k: _Block(entry[k]) for k in ("en", "text") if isinstance(entry.get(k), str)})
+            entry.update({k: Block(entry[k]) for k in ("en", "text") if isinstance(entry.get(k), str)})
     write_doc(path, doc)
 
 

@@ -81,11 +81,14 @@ class Routing:
 
 def features(tokens: list[str]) -> list[str]:
     """Words, adjacent content-word pairs, Chinese characters and Chinese character pairs."""
-    out = [t for t in tokens if t not in STOP and (len(t) > 1 or is_han(t) or t.isdigit())]
+    return [t for t in tokens if t not in STOP and (len(t) > 1 or is_han(t) or t.isdigit())] + pairs(tokens)
+
+
+def pairs(tokens: list[str]) -> list[str]:
+    """Adjacent content-word pairs, then adjacent Chinese character pairs."""
     content = [t for t in tokens if t not in STOP and not is_han(t) and (len(t) > 1 or t.isdigit())]
-    out += [f"{a} {b}" for a, b in zip(content, content[1:])]
-    out += [a + b for a, b in zip(tokens, tokens[1:]) if is_han(a) and is_han(b) and not (a in STOP and b in STOP)]
-    return out
+    han = [a + b for a, b in zip(tokens, tokens[1:]) if is_han(a) and is_han(b) and not (a in STOP and b in STOP)]
+    return [f"{a} {b}" for a, b in zip(content, content[1:])] + han
 
 
 def is_pair(feature: str) -> bool:
@@ -103,33 +106,40 @@ class _Index:
 
     def __init__(self, phrases: list[Phrase]) -> None:
         hits: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        self.langs: dict[str, set[str]] = defaultdict(set)
-        self.targets: list[str] = []
-        self.phrase_feats: list[set[str]] = []
-        for p in phrases:
+        # word -> its languages, in content order (a set's order would change the tie-break with the hash seed)
+        self.langs: dict[str, dict[str, None]] = defaultdict(dict)
+        self.targets = [p.target for p in phrases]
+        self.flows = [t.split(".")[0] for t in self.targets]
+        phrase_feats: list[set[str]] = []
+        for p, flow in zip(phrases, self.flows):
             tokens = match_tokens(p.text)
             for t in tokens:
-                self.langs[t].add(p.lang)
+                self.langs[t][p.lang] = None
             feats = set(features(tokens))
             for f in feats:
-                hits[f][p.target.split(".")[0]] += 1
-            self.targets.append(p.target)
-            self.phrase_feats.append({f for f in feats if not is_pair(f)})
+                hits[f][flow] += 1
+            phrase_feats.append({f for f in feats if not is_pair(f)})
         n = max(len({flow for h in hits.values() for flow in h}), 1)
         self.weight = {f: math.log((n + 1) / (len(h) + 0.5)) for f, h in hits.items()}
         # credit: the flow that uses a feature most gets it fully, others by their share
         self.credit = {f: {flow: c / max(h.values()) for flow, c in h.items()} for f, h in hits.items()}
-        self.phrase_weight = [sum(self.weight[f] for f in feats) for feats in self.phrase_feats]
+        self.phrase_weight = [sum(self.weight[f] for f in feats) for feats in phrase_feats]
         self.phrases_of: dict[str, list[int]] = defaultdict(list)
-        for i, feats in enumerate(self.phrase_feats):
+        for i, feats in enumerate(phrase_feats):
             for f in feats:
                 self.phrases_of[f].append(i)
-        self.by_len: dict[int, list[str]] = defaultdict(list)
+        self._typo_pools()
+
+    def _typo_pools(self) -> None:
+        """Known words by stem, and per word length the words within two letters of it (fuzzy candidates)."""
+        by_len: dict[int, list[str]] = defaultdict(list)
         self.by_stem: dict[str, list[str]] = defaultdict(list)
         for w in self.weight:
             if not is_pair(w) and not is_han(w[0]) and len(w) >= FUZZY_MIN_LEN - 1:
-                self.by_len[len(w)].append(w)
+                by_len[len(w)].append(w)
                 self.by_stem[w[:STEM]].append(w)
+        self.near_len = {n: [w for m in range(n - 2, n + 3) for w in by_len.get(m, ())]
+                         for n in range(FUZZY_MIN_LEN, max(by_len, default=0) + 3)}
 
     def correct(self, token: str) -> tuple[str, float] | None:
         """The known word a typo stands for ('airprt' -> 'airport'), with its similarity, or None."""
@@ -141,10 +151,8 @@ class _Index:
         if stem:
             return stem
         cutoff = 75.0 if len(token) == FUZZY_MIN_LEN else 80.0
-        pool = [w for n in range(len(token) - 2, len(token) + 3) for w in self.by_len.get(n, ())]
-        found = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
+        found = process.extractOne(token, self.near_len.get(len(token), ()), scorer=fuzz.ratio, score_cutoff=cutoff)
         return (found[0], found[1] / 100.0) if found else None
-
 
     def stem(self, token: str) -> tuple[str, float] | None:
         """A known word with the same stem ('benevolat' ~ 'benevole', 'ayudar' ~ 'ayuda'): endings vary."""
@@ -176,8 +184,9 @@ class Router:
         self.exact: dict[str, Phrase] = {}
         flows_of: dict[str, set[str]] = defaultdict(set)
         for p in items:
-            self.exact.setdefault(fold(p.text), p)
-            flows_of[fold(p.text)].add(p.target.split(".")[0])
+            key = fold(p.text)
+            self.exact.setdefault(key, p)
+            flows_of[key].add(p.target.split(".")[0])
         for key in [k for k, flows in flows_of.items() if len(flows) > 1]:
             del self.exact[key]  # a phrase two flows share is no exact answer: let the scores (and ties) decide
         self.index = _Index(items)
@@ -204,8 +213,8 @@ class Router:
             elif t not in STOP and (len(t) > 1 or t.isdigit() or is_han(t)):
                 total += UNKNOWN_HAN if is_han(t) else UNKNOWN
         words_total = total
-        for f in features(resolved):
-            if is_pair(f) and f in ix.weight and f not in found:
+        for f in pairs(resolved):
+            if f in ix.weight and f not in found:
                 found[f] = 1.0
                 total += ix.weight[f]
         if total <= 0:
@@ -230,7 +239,7 @@ class Router:
         best: dict[str, tuple[float, str]] = {}
         for i, w in shared.items():
             dice = 200.0 * w / (total + ix.phrase_weight[i]) if total + ix.phrase_weight[i] > 0 else 0.0
-            flow, target = ix.targets[i].split(".")[0], ix.targets[i]
+            flow, target = ix.flows[i], ix.targets[i]
             if dice > best.get(flow, (-1.0, ""))[0] or dice == best[flow][0] and "." not in target:
                 best[flow] = (dice, target)
         return best
@@ -243,10 +252,6 @@ class Router:
             for lang in langs:
                 votes[lang] += 1.0 / len(langs)
         return max(votes, key=lambda k: (round(votes[k], 6), k == "en")) if votes else "en"
-
-    def candidates(self, text: str) -> list[tuple[Match, float]]:
-        """Each flow (or the node its closest phrase opens) with its score and evidence, best first."""
-        return self._scored(self.evidence(text))
 
     def _scored(self, ev: Evidence | None) -> list[tuple[Match, float]]:
         """Each flow's match and weight from the evidence, best first (urgent first among equals)."""

@@ -41,14 +41,17 @@ def has_letters(text: str) -> bool:
 # --- matching tokens (the router's view of a message) ------------------------------------------------------
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_HAN}]|\d+|[^\W\d_{_HAN}]+")
-_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x660, 0x6F0) for i in range(10)})
-# Letters typed both ways in the same language: Urdu heh forms, Vietnamese đ without its stroke, and the
-# traditional Chinese characters of this bot's topic words (people in Hong Kong and Taiwan write them).
-_FORMS = str.maketrans({"ہ": "ه", "ۃ": "ه", "ھ": "ه", "ۂ": "ه", "đ": "d", **dict(zip(
+# Arabic-Indic and Urdu/Persian digits as ASCII digits.
+ARABIC_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x660, 0x6F0) for i in range(10)})
+# Letters typed both ways in the same language that fold() leaves apart: Urdu heh forms, Vietnamese đ without
+# its stroke.
+LETTER_FORMS = {"ہ": "ه", "ۃ": "ه", "ھ": "ه", "ۂ": "ه", "đ": "d"}
+# ...and the traditional Chinese characters of this bot's topic words (people in Hong Kong and Taiwan write them).
+_FORMS = str.maketrans({**LETTER_FORMS, **dict(zip(
     "門機場來們國關護證釋師報與邊對開問說這裡監獄幫請會嗎麼辦無費驅離綠簽車駕電話給錢個從讓進時沒媽兒親過還為應該"
-    "聽見識權務險參罰捕緊急倫歲區縣長醫們執態狀專組織願義買劃陸錄顧據風",
+    "聽見識權務險參罰捕緊急倫歲區縣長醫執態狀專組織願義買劃陸錄顧據風",
     "门机场来们国关护证释师报与边对开问说这里监狱帮请会吗么办无费驱离绿签车驾电话给钱个从让进时没妈儿亲过还为应该"
-    "听见识权务险参罚捕紧急伦岁区县长医们执态状专组织愿义买划陆录顾据风"))})
+    "听见识权务险参罚捕紧急伦岁区县长医执态状专组织愿义买划陆录顾据风"))})
 _ARABIC_ARTICLES = ("وال", "بال", "فال", "کال", "لل", "ال")
 
 
@@ -67,5 +70,5 @@ def is_han(token: str) -> bool:
 
 def match_tokens(text: str) -> list[str]:
     """fold() split into words, numbers and single Chinese characters, with spelling variants unified."""
-    key = fold(text.translate(_DIGITS)).translate(_FORMS)
+    key = fold(text.translate(ARABIC_DIGITS)).translate(_FORMS)
     return [_strip_article(t) for t in _TOKEN.findall(key)]

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.errors import ContentError  # noqa: E402
 from bot.i18n import fingerprint  # noqa: E402
-from bot.i18n_check import SEGMENT_BUDGET, check_root, format_report, summary_table  # noqa: E402
-from bot.i18n_files import source_order, stamp, updated_doc  # noqa: E402
+from bot.i18n_check import SEGMENT_BUDGET, check_root, english_source, format_report, summary_table  # noqa: E402
+from bot.i18n_files import stamp, updated_doc  # noqa: E402
 from bot.i18n_po import PoImportError, export_po, import_po, read_doc, save_doc  # noqa: E402
 from bot.loader import load_content  # noqa: E402
 from bot.runtime import ROOT  # noqa: E402
@@ -95,14 +95,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     for lang in absent:
         print(f"translations/{lang}.yaml does not exist. Fix: run 'python scripts/translations.py update {lang}'.")
     try:
-        reports = check_root(args.root, [lang for lang in args.langs if lang not in absent] or None, args.budget)
         content = load_content(args.root, check=False, required=())
+        langs = [lang for lang in args.langs if lang not in absent] or None
+        reports = check_root(args.root, langs, args.budget, content)
     except ContentError as exc:
         print("\n".join(exc.problems))
         return 1
     for report in reports:
         print(format_report(report) + "\n")
-    print(summary_table(reports, {k: content.texts["en"][k] for k in source_order(content)}))
+    print(summary_table(reports, english_source(content)))
     return 1 if absent or any(f.error for r in reports for f in r.findings) else 0
 
 
