@@ -28,7 +28,8 @@ STRONG = 45.0        # a long message with much evidence and a wide lead opens i
 STRONG_EVIDENCE = 2.5
 NEAREST = 0.3        # part of the score from the closest single phrase (word order aside, its specificity)
 ONE_WORD = 1.5       # a one-word message opens a flow only with a word this distinctive (one flow's)
-MAYBE = 35.0         # below SURE but above this: ask a short clarifying question
+MAYBE = 55.0         # below SURE but above this: ask a short clarifying question (weaker is noise:
+                     # 'xin chào' half-matches 'xin tị nạn', asylum; a greeting must not get 'Did you mean')
 MAYBE_EVIDENCE = 0.1
 CLARIFY_SPREAD = 30.0  # only flows this close to the best are offered in the question
 UNKNOWN = 1.0        # weight of a word no phrase has: pulls the score of every flow down

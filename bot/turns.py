@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 SWITCH_CONFIDENCE = 0.9   # how sure the detector must be to change a running conversation's language
 LABEL_CUTOFF = 88.0   # fuzzy score a typed label needs to pick an option
 LABEL_MARGIN = 6.0    # ...and its lead over the next option's label
-CLARIFY_MIN = 55.0    # weaker candidates are noise ('xin chào' half-matching 'xin tị nạn'): greet instead
 
 
 def number(text: str) -> int | None:
@@ -69,7 +68,6 @@ def run_turn(engine: Engine, turn: Turn, fresh: bool) -> bool:
 def handle_text(engine: Engine, turn: Turn, text: str, word: str | None, fresh: bool) -> bool:
     """Free text or a number: urgent first, then the pending question, options, and routing."""
     sure, candidates = engine.route(text)
-    candidates = tuple(c for c in candidates if c.score >= CLARIFY_MIN)
     if sure and sure.urgent:
         turn.events.append("urgent")
         if number(text) is None and pick_label(engine, turn, text):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .i18n import ACTIONS, OPTIONAL_ACTIONS  # noqa: F401  (the global words' names, checked when content is loaded)
 from .textnorm import fold, normalize
 
 
