@@ -15,6 +15,7 @@ from typing import Any, Mapping
 from flask import Flask, jsonify
 
 from bot.channels import Kyr, kyr
+from bot.engine import Engine
 from bot.errors import ContentError
 from bot.runtime import ConfigError, build_engine, build_service, settings_from
 from bot.store import StoreError
@@ -23,12 +24,13 @@ logger = logging.getLogger("kyrbot")
 MAX_BODY = 64 * 1024   # no channel sends more; a larger body is refused with 413 before it is read
 
 
-def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app: load and validate content (a broken flow stops start-up), open the store, add channels."""
+def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = None) -> Flask:
+    """Build the app: load and validate content (a broken flow stops start-up), open the store, add channels.
+    `engine`: one already built, so tests and benchmarks load the content once for many apps."""
     settings = settings_from(config)
-    engine = build_engine(settings.content, idle=settings.idle)
+    engine = engine or build_engine(settings.content, idle=settings.idle)
     service = build_service(settings, engine)
-    app = Flask(__name__, static_folder="static", template_folder="templates")
+    app = Flask(__name__, static_folder=None)  # each channel serves its own assets (bot/web/static)
     app.config.update({k: v for k, v in (config or {}).items() if k.isupper()})  # e.g. TELEGRAM_API_BASE_URL
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
     app.extensions["kyrbot"] = Kyr(settings, engine, service)

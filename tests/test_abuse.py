@@ -43,9 +43,7 @@ def build_app(engine: Engine, tmp: Path, **config: str) -> Flask:
 
     base = {"KYR_STORE": f"sqlite:///{tmp}/abuse.db", "KYR_SECRET": "abuse-secret", "TWILIO_AUTH_TOKEN": TOKEN,
             "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": str(LIMIT)}
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(webhook, "build_engine", lambda *args, **kwargs: engine)
-        return webhook.create_app({**base, **config})
+    return webhook.create_app({**base, **config}, engine)
 
 
 @pytest.fixture()

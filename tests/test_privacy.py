@@ -73,9 +73,7 @@ def build_app(engine: Engine, store: str, **config: str) -> Flask:
     import webhook
 
     base = {"KYR_STORE": store, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE}
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(webhook, "build_engine", lambda *args, **kwargs: engine)
-        return webhook.create_app({**base, **config})
+    return webhook.create_app({**base, **config}, engine)
 
 
 class Server:

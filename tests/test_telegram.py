@@ -222,9 +222,7 @@ def make_app(engine: Engine, tmp: Path, **config: str) -> Any:
     """create_app on a temporary store, reusing the session's engine (loading content takes a second)."""
     import webhook
 
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(webhook, "build_engine", lambda *args, **kwargs: engine)
-        return webhook.create_app({"KYR_STORE": f"sqlite:///{tmp}/hook.db", "KYR_SECRET": "s", **config})
+    return webhook.create_app({"KYR_STORE": f"sqlite:///{tmp}/hook.db", "KYR_SECRET": "s", **config}, engine)
 
 
 @pytest.fixture()

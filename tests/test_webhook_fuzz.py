@@ -33,9 +33,7 @@ def build_app(engine: Engine, tmp: Path, **config: str) -> Flask:
 
     base = {"KYR_STORE": f"sqlite:///{tmp}/fuzz.db", "KYR_SECRET": "fuzz-secret", "TWILIO_AUTH_TOKEN": TOKEN,
             "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "1000000"}
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(webhook, "build_engine", lambda *args, **kwargs: engine)
-        return webhook.create_app({**base, **config})
+    return webhook.create_app({**base, **config}, engine)
 
 
 @pytest.fixture(scope="module")
