@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
-from .textnorm import fold
+from .textnorm import ARABIC_DIGITS, LETTER_FORMS, fold
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +41,8 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 _ZIP_PART = re.compile(r"(\d{3})(?:-(\d{3}))?")
 _PROCLITICS = "وبلفک"  # Arabic "and/in/to/so/like" written onto the next word: بكاليفورنيا
 # Forms textnorm.fold leaves apart. Its one-pass map turns ى into ي but ي into ی, so ي is finished here.
-_DIGITS = str.maketrans({**{chr(0x660 + i): str(i) for i in range(10)},  # Arabic-Indic
-                         **{chr(0x6F0 + i): str(i) for i in range(10)}})  # Urdu/Persian
-_EXTRA = str.maketrans({"đ": "d", "ي": "ی", "ہ": "ه", "ۃ": "ه", "ھ": "ه", "ۂ": "ه"})
+_DIGITS = ARABIC_DIGITS   # Arabic-Indic and Urdu/Persian digits
+_EXTRA = str.maketrans({**LETTER_FORMS, "ي": "ی"})
 
 
 class GeoDataError(ValueError):
