@@ -14,13 +14,17 @@ from typing import Any, Mapping
 
 from flask import Flask, jsonify
 
-from bot.channels import Kyr, kyr
-from bot.engine import Engine
-from bot.errors import ContentError
-from bot.runtime import ConfigError, build_engine, build_service, settings_from
+from bot.channels.base import Kyr, kyr
+from bot.channels.telegram import adapter as telegram
+from bot.channels.twilio import messaging as twilio
+from bot.channels.web import demo, pictures
+from bot.core.engine import Engine
+from bot.content.errors import ContentError
+from bot.service.runtime import ConfigError, build_engine, build_service, settings_from
 from bot.store import StoreError
 
 logger = logging.getLogger("kyrbot")
+CHANNELS = (demo, pictures, twilio, telegram)   # each registers its routes with init_app(app)
 MAX_BODY = 64 * 1024   # no channel sends more; a larger body is refused with 413 before it is read
 
 
@@ -35,9 +39,7 @@ def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = 
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
     app.extensions["kyrbot"] = Kyr(settings, engine, service)
     app.add_url_rule("/healthz", "healthz", healthz)
-    from bot.channels import pictures, telegram_bot, twilio_sms, web
-
-    for channel in (web, pictures, twilio_sms, telegram_bot):
+    for channel in CHANNELS:
         channel.init_app(app)
     return app
 
@@ -77,9 +79,7 @@ def main() -> int:
     try:
         application.run(host=host, port=port, threaded=True)
     finally:
-        from bot.channels import telegram_bot
-
-        telegram_bot.shutdown(application)
+        telegram.shutdown(application)
     return 0
 
 

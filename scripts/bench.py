@@ -28,11 +28,11 @@ import time
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import _bootstrap  # noqa: E402,F401  (puts the repository on sys.path)
 
-from bot.engine import Engine  # noqa: E402
-from bot.runtime import ROOT, build_engine  # noqa: E402
-from bot.session import Inbound, Session  # noqa: E402
+from bot.core.engine import Engine  # noqa: E402
+from bot.service.runtime import ROOT, build_engine  # noqa: E402
+from bot.core.session import Inbound, Session  # noqa: E402
 from bot.store import open_store  # noqa: E402
 
 SAMPLE_TEXTS = ["1", "2", "3", "back", "menu", "MORE", "ICE is at my door", "me detuvieron en el aeropuerto",

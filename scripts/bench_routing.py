@@ -15,11 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import _bootstrap  # noqa: E402,F401  (puts the repository on sys.path)
 
-from bot.router import Router  # noqa: E402
-from bot.runtime import build_engine  # noqa: E402
-from scripts.route_eval import DEFAULT_DEVSET, read_devset  # noqa: E402
+from bot.nlu.router import Router  # noqa: E402
+from bot.service.runtime import build_engine  # noqa: E402
+from bot.cli.route_eval import DEFAULT_DEVSET, read_devset  # noqa: E402
 
 FILLERS = ("please", "help", "right now", "what do i do", "urgente", "svp", "ayuda", "!!", "today", "pls")
 

@@ -27,11 +27,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import _bootstrap  # noqa: E402,F401  (puts the repository on sys.path)
 
-from bot.channels.twilio_sms import render  # noqa: E402
-from bot.runtime import build_service, settings_from  # noqa: E402
-from bot.session import Inbound  # noqa: E402
+from bot.channels.twilio.messaging import render  # noqa: E402
+from bot.service.runtime import build_service, settings_from  # noqa: E402
+from bot.core.session import Inbound  # noqa: E402
 from tests.gunicorn_server import (  # noqa: E402
     Gunicorn, RedisProcess, ServerError, free_port, health, post_twilio, start_gunicorn, twilio_form,
 )

@@ -1,36 +1,7 @@
-"""Delete every conversation older than the retention period (KYR_RETENTION, default 7 days).
+#!/usr/bin/env python3
+"""Launcher for `python3 -m bot.cli.purge`: Delete every conversation older than the retention period (KYR_RETENTION, default 7 days)."""
+import runpy
 
-Usage:
-  python scripts/purge.py            purge the configured store (KYR_STORE); run it from cron, e.g. hourly
-The running service also purges by itself once an hour; Redis expires records on its own.
-"""
-from __future__ import annotations
+import _bootstrap  # noqa: F401  (puts the repository on sys.path)
 
-import sys
-import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.runtime import ConfigError, settings_from  # noqa: E402
-from bot.store import open_store  # noqa: E402
-
-
-def main() -> int:
-    """Purge and say how many conversations were deleted."""
-    try:
-        settings = settings_from()
-    except ConfigError as exc:
-        print(f"cannot purge: {exc}", file=sys.stderr)
-        return 2
-    store = open_store(settings.store)
-    try:
-        count = store.purge_expired(time.time())
-    finally:
-        store.close()
-    print(f"purged {count} expired conversation(s) from {settings.store.split('://')[0]} store")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+runpy.run_module("bot.cli.purge", run_name="__main__", alter_sys=True)

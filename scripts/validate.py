@@ -1,41 +1,7 @@
-"""Check every flow and translation file, as start-up does, and print each problem with its fix.
+#!/usr/bin/env python3
+"""Launcher for `python3 -m bot.cli.validate`: Check every flow and translation file, as start-up does, and print each problem with its fix."""
+import runpy
 
-Usage:
-  python scripts/validate.py            check the project's content
-  python scripts/validate.py DIR        check the content under DIR (a folder with flows/ and translations/)
-Exit code 0 when everything is fine, 1 when there are problems.
-"""
-from __future__ import annotations
+import _bootstrap  # noqa: F401  (puts the repository on sys.path)
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.errors import ContentError  # noqa: E402
-from bot.loader import load_content  # noqa: E402
-from bot.runtime import ROOT  # noqa: E402
-
-
-def main(argv: list[str]) -> int:
-    """Validate and report."""
-    root = Path(argv[0]) if argv else ROOT
-    try:
-        content = load_content(root)
-    except ContentError as exc:
-        print(f"{len(exc.problems)} problem(s) found:")
-        for problem in exc.problems:
-            print(f"- {problem}")
-        return 1
-    nodes = sum(len(f.nodes) for f in content.flows.values())
-    print(f"OK: {len(content.flows)} flows, {nodes} nodes, {len(content.texts['en'])} English messages, "
-          f"{len(content.languages)} language(s).")
-    for hotline in content.hotlines.values():
-        if hotline.verified in ("no", "", "False", "false"):
-            print(f"warning: flows/hotlines.yaml: {hotline.key} ({hotline.number}) is not verified yet: "
-                  "call it and set 'verified:' to the date before launch.")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+runpy.run_module("bot.cli.validate", run_name="__main__", alter_sys=True)

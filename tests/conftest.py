@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from bot.engine import Engine
-from bot.runtime import ROOT, build_engine
+from bot.core.engine import Engine
+from bot.service.runtime import ROOT, build_engine
 
 pytest_plugins = ["tests.conftest_redis", "tests.conftest_browser"]
 

@@ -15,14 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from twilio.request_validator import RequestValidator
 
-from bot.channels import kyr
-from bot.channels import telegram_bot as tg
-from bot.channels import twilio_sms
-from bot.engine import Engine
-from bot.render import sms_text
-from bot.service import RATE_WINDOW, Service
-from bot.session import Inbound, Reply, Session
-from bot.sms import utf16_len
+from bot.channels.base import kyr
+from bot.channels.telegram import adapter as tg
+from bot.channels.twilio import messaging as twilio_sms
+from bot.core.engine import Engine
+from bot.text.render import sms_text
+from bot.service.handler import RATE_WINDOW, Service
+from bot.core.session import Inbound, Reply, Session
+from bot.text.sms import utf16_len
 from bot.store import open_store
 from tests.fakes import FakeBotApi
 from tests.payloads import load_telegram, load_twilio, with_fields
@@ -237,7 +237,7 @@ def test_whatever_is_typed_no_reply_is_longer_than_the_channel_allows(engine: En
     state = data.draw(st.sampled_from([None, "CA", "TX", "NY", "MA", "CO", "FL"]))
     session = Session(at=data.draw(st.sampled_from(node_keys(engine))), lang=lang, state=state, seen=T0)
     service = Service(engine, open_store("sqlite:///:memory:"), b"k", rate_limit=10**6)
-    from bot.privacy import user_key
+    from bot.service.privacy import user_key
 
     service.store.put(user_key(b"k", "sms", "u"), {"s": session.to_dict()}, None, T0)
     for i, text in enumerate(texts):

@@ -15,7 +15,7 @@ import pytest
 from flask import Flask, render_template
 from markupsafe import escape
 
-from bot.card import Card, CardMaker, Pair, Source, Statement, officer_nodes
+from bot.pictures.card import Card, CardMaker, Pair, Source, Statement, officer_nodes
 from tests.conftest_browser import live_server
 from webhook import create_app
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from bot.model import FLOW_IDS
-from bot.runtime import ROOT
+from bot.content.loader import load_content
+from bot.service.runtime import ROOT
 
 
 def chat(lines: list[str], *args: str) -> list[dict]:
@@ -34,8 +34,9 @@ def test_hi_gets_disclaimer_and_menu_of_all_flows(sms_run: list[dict]) -> None:
     assert (first["user"], first["lang"], first["flow"], first["node"]) == ("local", "en", "menu", "start")
     reply = first["replies"][0]
     assert "not legal advice" in reply["text"]
-    assert [o["target"] for o in reply["options"]] == list(FLOW_IDS)
-    assert [o["key"] for o in reply["options"]] == [str(i) for i in range(1, 9)]
+    menu = [o.target for o in load_content(ROOT).node("menu").options]
+    assert [o["target"] for o in reply["options"]] == menu
+    assert [o["key"] for o in reply["options"]] == [str(i) for i in range(1, len(menu) + 1)]
 
 
 def test_object_shape_and_sms_cost(sms_run: list[dict]) -> None:

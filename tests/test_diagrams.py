@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from bot.channels import Kyr, pictures
-from bot.diagrams import (INSTALL_HINT, Arrow, Box, Diagrams, DotMissing, Picture, dot, mermaid, mermaid_text,
+from bot.channels.base import Kyr
+from bot.channels.web import pictures
+from bot.pictures.diagrams import (INSTALL_HINT, Arrow, Box, Diagrams, DotMissing, Picture, dot, mermaid, mermaid_text,
                           node_dom_id, picture, render_svg)
-from bot.runtime import ROOT
-from bot.targets import resolve
+from bot.service.runtime import ROOT
+from bot.content.targets import resolve
 from webhook import create_app
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
-from bot.session import Inbound, Session
-from bot.turns import number
+from bot.core.engine import Engine
+from bot.core.session import Inbound, Session
+from bot.core.turns import number
 
 
 def send(engine: Engine, texts: list[str], start: float = 1000.0, gap: float = 10.0, **kw) -> list:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
-from bot.privacy import user_key
-from bot.service import Outcome, Service
-from bot.session import Inbound
+from bot.core.engine import Engine
+from bot.service.privacy import user_key
+from bot.service.handler import Outcome, Service
+from bot.core.session import Inbound
 from bot.store import RedisStore, SQLiteStore, StoreUnavailable
 from tests.conftest_redis import MISSING, missing
 from tests.gunicorn_server import (

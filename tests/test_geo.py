@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.geo import GeoDataError, Places, State, StateIndex, load_directory, load_places, normalise
+from bot.content.geo import GeoDataError, State, StateIndex, load_directory, normalise
+from bot.content.places import Places
 
 FLOWS = Path(__file__).resolve().parent.parent / "flows"
 LANGS = ("en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr")
@@ -237,7 +238,7 @@ def test_directory_refuses_unknown_code(tmp_path: Path) -> None:
 
 
 def test_places_combines_names_and_directory() -> None:
-    places = load_places(FLOWS)
+    places = Places.load(FLOWS)
     assert isinstance(places, Places)
     assert places.state_name("NY", "es") == "Nueva York"
     assert places.orgs("WI") == ["Voces de la Frontera"]

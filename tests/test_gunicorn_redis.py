@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from bot.privacy import message_key, user_key
+from bot.service.privacy import message_key, user_key
 from bot.store import open_store
 from tests.gunicorn_server import ServerError, post_twilio, start_gunicorn, twilio_form
 

@@ -25,14 +25,14 @@ from flask import Flask
 from twilio.request_validator import RequestValidator
 from werkzeug.serving import make_server
 
-from bot.channels import kyr
-from bot.channels import telegram_bot as tg
-from bot.channels import twilio_sms
-from bot.engine import Engine
-from bot.privacy import user_key
-from bot.render import bidi_text
-from bot.runtime import ROOT
-from bot.session import Inbound, Session
+from bot.channels.base import kyr
+from bot.channels.telegram import adapter as tg
+from bot.channels.twilio import messaging as twilio_sms
+from bot.core.engine import Engine
+from bot.service.privacy import user_key
+from bot.text.render import bidi_text
+from bot.service.runtime import ROOT
+from bot.core.session import Inbound, Session
 from tests.conftest_redis import RedisServer
 from tests.fakes import FakeBotApi
 from tests.gunicorn_server import twiml_bodies

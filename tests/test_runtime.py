@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.runtime import ConfigError, settings_from
+from bot.service.runtime import ConfigError, settings_from
 
 
 def test_redis_without_a_shared_secret_is_refused() -> None:

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
-from bot.privacy import user_key
-from bot.service import Service
-from bot.session import Inbound
+from bot.core.engine import Engine
+from bot.service.privacy import user_key
+from bot.service.handler import Service
+from bot.core.session import Inbound
 from bot.store import open_store
 
 SECRET = b"optout-secret"

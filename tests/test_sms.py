@@ -7,14 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.sms import (
+from bot.text.sms import (
     GSM7,
     UCS2,
     _graphemes,
     encoding,
     fold_accents,
     fold_typography,
-    page_message,
     segments,
     sms_info,
     split_message,
@@ -26,7 +25,7 @@ GSM_BASIC = ("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤
              "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
 GSM_EXTENSION = "\f^{}\\[]~|€"
 FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # 👨‍👩‍👧: one grapheme, 8 UTF-16 code units
-HINT = "Reply MORE for the rest."
+
 
 
 def reference_segments(text: str) -> int:
@@ -230,39 +229,6 @@ def test_split_message_by_segments() -> None:
     assert "".join(parts).replace(" ", "") == text.replace(" ", "")
 
 
-# ---------------------------------------------------------------- page_message
-
-def test_page_message_short_text_is_one_page_without_hint() -> None:
-    assert page_message("  Stay calm.  ", 30, HINT) == ["Stay calm."]
-
-
-@pytest.mark.parametrize(("page_size", "expected"), [
-    # non-final pages hold at most page_size - 25 characters of text ("\n" + hint); the last page needs no hint
-    (70, ["Do not open the door.\n" + HINT, "Ask them to pass the warrant under the door. Stay silent."]),
-    (50, ["Do not open the door.\n" + HINT, "Ask them to pass the\n" + HINT, "warrant under the door. Stay silent."]),
-    (200, ["Do not open the door. Ask them to pass the warrant under the door. Stay silent."]),
-])
-def test_page_message_puts_the_hint_on_every_page_but_the_last(page_size: int, expected: list[str]) -> None:
-    text = "Do not open the door. Ask them to pass the warrant under the door. Stay silent."
-    assert page_message(text, page_size, HINT) == expected
-
-
-def test_page_message_in_segments() -> None:
-    sentence = "No abra la puerta. Pida que pasen la orden por debajo de la puerta."  # 67 characters
-    pages = page_message(" ".join([sentence] * 10), 2, HINT, measure=segments)
-    # a non-final page: 4 sentences (271) + "\n" + hint (25) = 296 septets <= 306, so 2 segments
-    assert [(len(page), segments(page)) for page in pages] == [(296, 2), (296, 2), (135, 1)]
-    assert pages[0] == " ".join([sentence] * 4) + "\n" + HINT
-    assert pages[-1] == " ".join([sentence] * 2)
-
-
-def test_page_message_refuses_a_hint_that_leaves_no_room() -> None:
-    with pytest.raises(ValueError) as info:
-        page_message("a" * 100, 20, HINT)
-    assert str(info.value) == ("page_message: the hint 'Reply MORE for the rest.' leaves no room for text in a "
-                               "page of 20; use a larger page_size or a shorter hint")
-
-
 # ---------------------------------------------------------------- properties
 
 _CHARS = st.sampled_from(list("ab .?!\n€[á😀请。؟ب ") + [FAMILY, "\u00a0", "e\u0301", "\t"])
@@ -284,15 +250,6 @@ def test_split_message_properties(text: str, limit: int) -> None:
     assert _squash("".join(parts)) == _squash(text)
 
 
-@settings(max_examples=300)
-@given(text=_TEXT, page_size=st.integers(min_value=30, max_value=200))
-def test_page_message_properties(text: str, page_size: int) -> None:
-    pages = page_message(text, page_size, HINT)
-    assert all(utf16_len(page) <= page_size for page in pages)
-    assert all(page.endswith("\n" + HINT) for page in pages[:-1])
-    assert _squash("".join(p.removesuffix("\n" + HINT) for p in pages)) == _squash(text)
-
-
 @settings(max_examples=500)
 @given(text=_TEXT, more=_TEXT)
 def test_segments_properties(text: str, more: str) -> None:
@@ -304,8 +261,8 @@ def test_segments_properties(text: str, more: str) -> None:
 
 def test_typography_is_folded_only_when_that_makes_the_sms_gsm7() -> None:
     """Curly quotes cost double in a Latin SMS, so they are folded; a Chinese SMS is UCS-2 anyway: kept."""
-    from bot.render import sms_text
-    from bot.session import Reply
+    from bot.text.render import sms_text
+    from bot.core.session import Reply
 
     assert sms_text(Reply("Say “no” – politely.", (), "en", False)) == 'Say "no" - politely.'
     assert sms_text(Reply("请说“不”。", (), "zh", False)) == "请说“不”。"
@@ -313,7 +270,7 @@ def test_typography_is_folded_only_when_that_makes_the_sms_gsm7() -> None:
 
 def test_the_fast_tables_agree_with_the_gsm0338_codec_on_every_bmp_character() -> None:
     """The per-character lookup that replaced encoding through the codec decides exactly as the codec does."""
-    from bot import sms
+    from bot.text import sms
 
     for cp in range(0x10000):
         if 0xD800 <= cp < 0xE000:

@@ -1,7 +1,6 @@
 """Telegram over real HTTP against the fake Bot API: polling (PTB's updater) and the webhook (POST /telegram)."""
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import logging
 import time
@@ -11,13 +10,13 @@ from typing import Any, Iterator
 import pytest
 from telegram import Update
 
-from bot.channels import kyr
-from bot.channels import telegram_bot as tg
-from bot.engine import Engine
-from bot.privacy import user_key
-from bot.runtime import build_service, settings_from
-from bot.service import Service
-from bot.session import Choice, Inbound, Reply, Session
+from bot.channels.base import kyr
+from bot.channels.telegram import adapter as tg
+from bot.core.engine import Engine
+from bot.service.privacy import user_key
+from bot.service.runtime import build_service, settings_from
+from bot.service.handler import Service
+from bot.core.session import Choice, Inbound, Reply, Session
 from tests.fakes import FakeBotApi
 from tests.payloads import load_telegram, with_fields
 
@@ -314,10 +313,7 @@ def test_webhook_off_without_token_and_closed_without_secret(engine: Engine, tmp
 
 # -- setup script ----------------------------------------------------------------------------------------
 def test_setup_script_sets_webhook_secret_and_commands(api: FakeBotApi, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = Path(__file__).resolve().parent.parent / "scripts" / "telegram_setup.py"
-    spec = importlib.util.spec_from_file_location("telegram_setup", path)
-    setup = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(setup)
+    from bot.cli import telegram_setup as setup
     for key, value in {"TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_WEBHOOK_SECRET": SECRET,
                        "TELEGRAM_API_BASE_URL": api.base_url, "PUBLIC_BASE_URL": "https://kyr.example.org/"}.items():
         monkeypatch.setenv(key, value)
@@ -351,7 +347,7 @@ def test_right_to_left_replies_carry_the_same_bidi_marks_as_sms(client: Any, hoo
                                                                  engine: Engine) -> None:
     """Arabic and Urdu texts are sent through render.bidi_text (numbers, U.S. and 287(g) keep their order);
     left-to-right languages are sent as written."""
-    from bot.render import LRM, bidi_text
+    from bot.text.render import LRM, bidi_text
 
     rtl = Reply("اتصل بـ 1-844-363-1423 في U.S. و 287(g)", (Choice("1", "ICE", "x"),), "ar", True)
     ((text, markup),) = tg.messages(rtl)

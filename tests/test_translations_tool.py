@@ -9,15 +9,15 @@ from pathlib import Path
 import polib
 import pytest
 
-from bot.i18n import fingerprint
-from bot.i18n_check import check_doc, format_report, load_allowed, mixed_words, read_raw, summary_table
-from bot.i18n_files import source_order
-from bot.i18n_po import PoImportError, export_po, import_po, read_doc, save_doc
-from bot.loader import load_content
-from bot.render import LRM, RLM, as_text, bidi_line, option_lines, sms_text
-from bot.runtime import ROOT
-from bot.session import Choice, Reply
-from scripts.translations import main
+from bot.content.translations import fingerprint
+from bot.i18n.check import check_doc, format_report, load_allowed, mixed_words, read_raw, summary_table
+from bot.i18n.files import source_order
+from bot.i18n.po import PoImportError, export_po, import_po, read_doc, save_doc
+from bot.content.loader import load_content
+from bot.text.render import LRM, RLM, as_text, bidi_line, option_lines, sms_text
+from bot.service.runtime import ROOT
+from bot.core.session import Choice, Reply
+from bot.cli.translations import main
 
 FIXTURE = Path(__file__).parent / "data" / "i18n"
 FIX = "Fix: translate them; a name that must stay in English goes in translations/_allowed.yaml."

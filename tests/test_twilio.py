@@ -17,15 +17,15 @@ import pytest
 from flask import Flask
 from twilio.request_validator import RequestValidator
 
-from bot.channels import kyr
-from bot.channels.twilio_sms import sms_bodies, whatsapp_bodies
-from bot.engine import Engine
-from bot.privacy import user_key
-from bot.render import sms_text
-from bot.runtime import ROOT
-from bot.service import Service
-from bot.session import Choice, Inbound, Reply
-from bot.sms import sms_info
+from bot.channels.base import kyr
+from bot.channels.twilio.messaging import sms_bodies, whatsapp_bodies
+from bot.core.engine import Engine
+from bot.service.privacy import user_key
+from bot.text.render import sms_text
+from bot.service.runtime import ROOT
+from bot.service.handler import Service
+from bot.core.session import Choice, Inbound, Reply
+from bot.text.sms import sms_info
 from bot.store import open_store
 from tests.conftest_redis import RedisServer, _free_port
 from tests.payloads import encode_twilio, load_twilio, with_fields
@@ -382,7 +382,7 @@ def test_no_phone_number_or_message_body_at_rest_or_in_logs(tmp_path: Path, capl
 
 def test_whatsapp_right_to_left_bodies_carry_the_same_bidi_marks_as_sms(app: Flask, engine: Engine) -> None:
     """Arabic and Urdu WhatsApp bodies go through render.bidi_text like SMS: the marks sit where SMS has them."""
-    from bot.render import LRM, bidi_text
+    from bot.text.render import LRM, bidi_text
 
     reply = Reply("اتصل بـ 1-844-363-1423 في U.S.", (Choice("1", "خيار", "x"),), "ar", True)
     (body,) = whatsapp_bodies((reply,))
@@ -403,7 +403,7 @@ def test_twiml_is_byte_for_byte_what_twilios_own_builder_writes(bodies: list[str
     """Our direct TwiML writer (a quarter millisecond cheaper) matches twilio.twiml.MessagingResponse exactly."""
     from twilio.twiml.messaging_response import MessagingResponse
 
-    from bot.channels.twilio_sms import twiml
+    from bot.channels.twilio.messaging import twiml
 
     expected = MessagingResponse()
     for body in bodies:

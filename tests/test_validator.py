@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import ContentError
-from bot.loader import load_content
-from bot.runtime import ROOT
+from bot.content.errors import ContentError
+from bot.content.loader import load_content
+from bot.service.runtime import ROOT
 
 DATA = Path(__file__).parent / "data"
 CASES = sorted(p.name for p in (DATA / "broken").iterdir())

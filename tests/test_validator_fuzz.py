@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.errors import ContentError
-from bot.loader import load_content
+from bot.content.errors import ContentError
+from bot.content.loader import load_content
 
 MINI = Path(__file__).parent / "data" / "mini"
 FILES = sorted(p.name for p in (MINI / "flows").glob("*.yaml"))

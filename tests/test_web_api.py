@@ -15,8 +15,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from twilio.request_validator import RequestValidator
 
-from bot.channels import web
-from bot.sms import sms_info
+from bot.channels.web import demo as web
+from bot.text.sms import sms_info
 from webhook import create_app
 
 TOKEN = "web-test-twilio-token"

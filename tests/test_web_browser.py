@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.sms import sms_info
+from bot.text.sms import sms_info
 from tests.conftest_browser import live_server
 from webhook import create_app
 

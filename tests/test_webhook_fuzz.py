@@ -14,8 +14,8 @@ from twilio.request_validator import RequestValidator
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from bot.channels import telegram_bot as tg
-from bot.engine import Engine
+from bot.channels.telegram import adapter as tg
+from bot.core.engine import Engine
 from tests.fakes import FakeBotApi
 
 TOKEN = "fuzz-auth-token-0123456789abcdef"

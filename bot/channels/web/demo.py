@@ -1,0 +1,222 @@
+"""The trainers' web demo: `GET /`, a phone-like chat page, and the small JSON API it talks to.
+
+The page (bot/web/templates/chat.html, bot/web/static/) runs on the same service and session store as the
+other channels, as the channel "web" keyed by a random id the page makes. The API answers each turn with
+where the conversation stands and every reply twice over: as Telegram shows it (text and buttons) and as the
+SMS adapter would send it (bot/channels/twilio_sms.py's bodies, with segment count and encoding).
+
+  POST /api/message   {"session", "text", "lang"?, "channel"?}  one message, as typed or as an option's key
+  POST /api/language  {"session", "lang", "channel"?}           the switcher: as if picked in the language menu
+  POST /api/reset     {"session", "lang"?, "channel"?}          forget the conversation and start again
+
+Bad input gets a 4xx with {"error": "..."}, never a 500. Nothing the user types is logged.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from bot.service.privacy import user_key
+from bot.text.render import options_data, sms_cost, sms_text
+from bot.service.handler import Outcome
+from bot.core.session import Inbound, Reply
+from bot.store import StoreError
+from bot.channels.base import kyr
+from bot.channels.twilio.messaging import MAX_BODY
+from bot.channels.twilio.messaging import render as sms_render
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "web"                     # the service channel: one conversation whichever view the page shows
+VIEWS = ("sms", "telegram")         # how the page shows replies
+MAX_TEXT = MAX_BODY                 # Twilio's limit for one body: the demo takes no more than an SMS would
+SESSION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
+WEB_DIR = Path(__file__).resolve().parent
+# The page loads only its own files; an SVG diagram is inlined from the same origin (its presentation
+# attributes are not inline styles, so style-src 'self' holds).
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+# What a caller of the API reads when its request is refused (asserted by tests/test_web_api.py).
+NOT_JSON = "send a JSON object with Content-Type: application/json"
+NOT_OBJECT = "the request body must be a JSON object"
+BAD_SESSION = "session must be a string of 16 to 64 letters, digits, '-' or '_'"
+BAD_TEXT = "text must be a string"
+TOO_LONG = f"text is longer than {MAX_TEXT} characters (the most one SMS body can carry): shorten it"
+BAD_LANG = "lang must be one of: {}"
+BAD_VIEW = "channel must be \"sms\" or \"telegram\""
+TOO_LARGE = "the request body is too large"
+STORE_DOWN = "the session store is unavailable: try again in a moment"
+
+bp = Blueprint("web", __name__, static_folder=str(WEB_DIR / "static"), static_url_path="/assets/web",
+               template_folder=str(WEB_DIR / "templates"))
+
+
+class BadRequest(Exception):
+    """A request the API refuses, with the status and the message the caller reads."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        """Keep the message and status."""
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def init_app(app: Flask) -> None:
+    """Register GET /, the API and the page's assets."""
+    app.register_blueprint(bp)
+    # Routing errors never reach a blueprint's handlers: answer them as JSON for API paths at the app.
+    app.register_error_handler(404, api_routing_error)
+    app.register_error_handler(405, api_routing_error)
+    logger.info("channel web: the trainers' demo is on at GET /")
+
+
+@bp.after_request
+def security_headers(response: Response) -> Response:
+    """CSP on the page; no sniffing, framing or referrers anywhere in the demo."""
+    if response.mimetype == "text/html":
+        response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.errorhandler(BadRequest)
+def refused(exc: BadRequest) -> tuple[Response, int]:
+    """A refusal as JSON; the log names the reason only, never what was sent."""
+    logger.info("web api: refused with %s: %s", exc.status, exc.message)
+    return jsonify(error=exc.message), exc.status
+
+
+def api_routing_error(exc: HTTPException) -> Response | HTTPException | tuple[Response, int]:
+    """An unknown /api/ path (404) or a wrong method (405, e.g. GET /api/message) as a JSON error; other
+    paths keep Flask's own answer."""
+    if not request.path.startswith("/api/"):
+        return exc
+    message = "no such API endpoint" if exc.code == 404 else f"use POST for {request.path}"
+    return jsonify(error=message), exc.code or 500
+
+
+@bp.errorhandler(413)
+def too_large(exc: HTTPException) -> tuple[Response, int]:
+    """A body over the app's limit, refused before it is read."""
+    return jsonify(error=TOO_LARGE), 413
+
+
+# --- the page -----------------------------------------------------------------------------------------
+@bp.get("/")
+def page() -> str:
+    """The chat page: languages named in themselves, in the language menu's order (English, the source, first)."""
+    return render_template("chat.html", languages=kyr().engine.content.languages.values(), max_text=MAX_TEXT)
+
+
+# --- the API ------------------------------------------------------------------------------------------
+@bp.post("/api/message")
+def api_message() -> Response:
+    """One message from the page: typed text or an option's key."""
+    data = body()
+    session, view, lang = session_id(data), view_of(data), lang_of(data, required=False)
+    text = data.get("text", "")
+    if not isinstance(text, str):
+        raise BadRequest(BAD_TEXT)
+    if len(text) > MAX_TEXT:
+        raise BadRequest(TOO_LONG, 413)
+    return jsonify(turn_json(text, handle(session, Inbound(text, time.time(), lang_pick=lang)), view))
+
+
+@bp.post("/api/language")
+def api_language() -> Response:
+    """The switcher: open the language menu and pick from it, so the change reads as it does in a chat."""
+    data = body()
+    session, view, lang = session_id(data), view_of(data), lang_of(data, required=True)
+    return jsonify(turn_json("", switch_language(session, lang), view))
+
+
+@bp.post("/api/reset")
+def api_reset() -> Response:
+    """Forget this page's conversation and greet again (in the page's language, if given)."""
+    data = body()
+    session, view, lang = session_id(data), view_of(data), lang_of(data, required=False)
+    shared = kyr()
+    try:
+        shared.service.store.delete(user_key(shared.service.secret, CHANNEL, session))
+    except StoreError as exc:
+        raise BadRequest(STORE_DOWN, 503) from exc
+    return jsonify(turn_json("", handle(session, Inbound("", time.time(), kind="hello", lang_pick=lang)), view))
+
+
+def handle(session: str, inbound: Inbound) -> Outcome:
+    """Run one message through the shared service, as the channel 'web'."""
+    return kyr().service.handle(CHANNEL, session, inbound, None)
+
+
+def switch_language(session: str, lang: str) -> Outcome:
+    """The language picked as from the bot's language menu, in one turn ('OK, I will write in ...', then the
+    same step again in that language)."""
+    return handle(session, Inbound("", time.time(), lang_pick=lang))
+
+
+# --- checking -----------------------------------------------------------------------------------------
+def body() -> dict[str, Any]:
+    """The JSON object sent, or a BadRequest that says what is wrong with it."""
+    if not request.is_json:
+        raise BadRequest(NOT_JSON)
+    data = request.get_json(silent=True)
+    if data is None:
+        raise BadRequest(NOT_JSON)
+    if not isinstance(data, dict):
+        raise BadRequest(NOT_OBJECT)
+    return data
+
+
+def session_id(data: dict[str, Any]) -> str:
+    """The page's random conversation id (only ever stored hashed, like a phone number)."""
+    value = data.get("session")
+    if not isinstance(value, str) or not SESSION_ID.fullmatch(value):
+        raise BadRequest(BAD_SESSION)
+    return value
+
+
+def lang_of(data: dict[str, Any], required: bool) -> str | None:
+    """A supported language code, or None when it may be left out."""
+    value = data.get("lang")
+    codes = kyr().engine.content.languages
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or value not in codes:
+        raise BadRequest(BAD_LANG.format(", ".join(sorted(codes))))
+    return value
+
+
+def view_of(data: dict[str, Any]) -> str:
+    """The channel view the page shows ('telegram' when not given)."""
+    value = data.get("channel", "telegram")
+    if value not in VIEWS:
+        raise BadRequest(BAD_VIEW)
+    return value
+
+
+# --- rendering ----------------------------------------------------------------------------------------
+def turn_json(text: str, outcome: Outcome, view: str) -> dict[str, Any]:
+    """Where the conversation stands and the replies, as Telegram shows them and as the SMS adapter sends."""
+    shared = kyr()
+    engine, fold = shared.engine, shared.settings.fold_accents
+    flow, node, lang = outcome.where
+    bodies = sms_render("sms", text, outcome, fold)
+    return {"flow": flow, "node": node, "lang": lang, "rtl": engine.view.rtl(lang), "channel": view,
+            "replies": [reply_json(r, fold) for r in outcome.replies],
+            "sms": [{"body": b, **sms_cost(b)} for b in bodies],
+            "ui": {"placeholder": engine.view.t("ui.web_placeholder", lang), "send": engine.view.t("ui.web_send", lang)}}
+
+
+def reply_json(reply: Reply, fold: frozenset[str]) -> dict[str, Any]:
+    """One reply: text and options (as Telegram shows them), and its own SMS text and cost (as chat.py)."""
+    sms = sms_text(reply, accents=reply.lang in fold)
+    return {"text": reply.text, "lang": reply.lang, "rtl": reply.rtl, "kind": reply.kind,
+            "options": options_data(reply),
+            "sms": {"text": sms, **sms_cost(sms)}}

@@ -1,0 +1,241 @@
+"""One turn of a conversation, as a table of steps: language pick, media, greeting, empty text, language switch,
+global words, then free text (urgent first, the pending question, options, routing)."""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from rapidfuzz import fuzz, process
+
+from bot.content.model import MENU
+from bot.core import actions, pending
+from bot.core.kit import MAX_TEXT, Kit, LabelIndex, Turn
+from bot.core.output import (current_choices, go, open_match, pick_language, say, show_picker, welcome)
+from bot.core.parse import number
+from bot.core.session import Choice
+from bot.nlu.router import STOP, Match
+from bot.nlu.textnorm import fold
+
+SWITCH_CONFIDENCE = 0.9   # how sure the detector must be to change a running conversation's language
+LABEL_CUTOFF = 88.0   # fuzzy score a typed label needs to pick an option
+LABEL_MARGIN = 6.0    # ...and its lead over the next option's label
+SUPPORTED_SCRIPTS = ("LATIN", "CJK", "ARABIC")
+
+DONE, ERASE = "done", "erase"   # a step's verdict; None lets the next step look at the message
+Step = Callable[[Kit, Turn], "str | None"]
+
+
+def run_turn(kit: Kit, turn: Turn) -> bool:
+    """Handle the message; True when the session must be erased."""
+    turn.text = turn.msg.text[:MAX_TEXT].strip()
+    begin(kit, turn)
+    for step in STEPS:
+        verdict = step(kit, turn)
+        if verdict is not None:
+            return verdict == ERASE
+    return False
+
+
+def begin(kit: Kit, turn: Turn) -> None:
+    """A new user's language, or a restart after a long silence."""
+    s = turn.s
+    if turn.fresh:
+        turn.events.append("new")
+        detect_language(kit, turn, turn.text)
+    elif turn.msg.now - s.seen > kit.idle:
+        s.at, s.pending, s.choices, s.pages, s.trail = kit.menu, None, [], [], []
+        turn.events.append("idle_restart")
+
+
+def language_picked(kit: Kit, turn: Turn) -> str | None:
+    """A language chosen outside the chat (web switcher, chat --json "lang"): set it; alone, it is the turn."""
+    code = turn.msg.lang_pick
+    if code not in kit.content.languages:
+        return None
+    turn.s.lang, turn.s.lang_picked = code, True
+    turn.events = [e for e in turn.events if e != "picker"]
+    turn.replies.clear()
+    if not turn.text and not turn.fresh:
+        pick_language(kit, turn, code)
+        return DONE
+    return None
+
+
+def picker_shown(kit: Kit, turn: Turn) -> str | None:
+    """An unsupported script got the language picker: nothing more this turn."""
+    return DONE if turn.events and turn.events[-1] == "picker" else None
+
+
+def media(kit: Kit, turn: Turn) -> str | None:
+    """A photo, voice note or sticker: say we read text only."""
+    if turn.msg.kind != "media":
+        return None
+    say(kit, turn, "ui.media")
+    return DONE
+
+
+def greeting(kit: Kit, turn: Turn) -> str | None:
+    """Telegram's /start, or a new user's first message with nothing to read: the welcome."""
+    if turn.msg.kind == "hello" or (turn.fresh and not kit.has_text(turn.text)):
+        welcome(kit, turn)
+        return DONE
+    return None
+
+
+def nothing_to_read(kit: Kit, turn: Turn) -> str | None:
+    """Empty, or only emoji and punctuation."""
+    if kit.has_text(turn.text):
+        return None
+    say(kit, turn, "ui.empty" if not turn.text else "ui.not_understood", current_choices(kit, turn))
+    return DONE
+
+
+def switch_language(kit: Kit, turn: Turn) -> str | None:
+    """Switch only on a clear signal: a long message the detector is sure is another supported language."""
+    s, text = turn.s, turn.text
+    if turn.fresh or s.lang_picked or not kit.detector or len(text.split()) < 3 and len(text) < 6:
+        return None
+    guess = kit.detector.detect(text)
+    if guess.lang and guess.lang != s.lang and guess.lang in kit.content.languages \
+            and guess.confidence >= SWITCH_CONFIDENCE:
+        s.lang = guess.lang
+        turn.events.append(f"lang:{guess.lang}")
+    return None
+
+
+def global_word(kit: Kit, turn: Turn) -> str | None:
+    """MENU, BACK, HELP, ... in any language ('yes' and 'no' answer questions instead)."""
+    action = kit.words.action(turn.text)
+    if not action or action in ("yes", "no"):
+        return None
+    return ERASE if actions.act(kit, turn, action) else DONE
+
+
+def free_text(kit: Kit, turn: Turn) -> str | None:
+    """Free text or a number: urgent first, then the pending question, options, and routing."""
+    text, word = turn.text, kit.words.action(turn.text)
+    sure, candidates = kit.route(text)
+    if sure and sure.urgent:
+        turn.events.append("urgent")
+        if number(text) is None and pick_label(kit, turn, text):
+            return DONE  # the label of an option on screen ('Stopped in a car') is what they chose
+        open_match(kit, turn, sure)
+        return DONE
+    if turn.s.pending and pending.answer(kit, turn, text, word, sure):
+        return DONE
+    n = number(text)
+    if n is not None and "idle_restart" in turn.events:
+        welcome(kit, turn, greet=False)  # the number meant an option of a conversation long gone
+    elif n is not None:
+        pick_option(kit, turn, n)
+    elif pick_label(kit, turn, text):
+        pass
+    elif sure:
+        open_match(kit, turn, sure)
+    elif candidates:
+        clarify(kit, turn, candidates)
+    elif turn.fresh or "idle_restart" in turn.events:
+        welcome(kit, turn, greet=turn.fresh)
+    else:
+        turn.events.append("not_understood")
+        say(kit, turn, "ui.not_understood", current_choices(kit, turn))
+    return DONE
+
+
+STEPS: tuple[Step, ...] = (language_picked, picker_shown, media, greeting, nothing_to_read, switch_language,
+                           global_word, free_text)
+
+
+def clarify(kit: Kit, turn: Turn, candidates: tuple[Match, ...]) -> None:
+    """Not sure: ask which of the likely flows the person means."""
+    s = turn.s
+    flows = list(dict.fromkeys(m.target.split(".")[0] for m in candidates))[:3]
+    s.pending, s.choices = "clarify", flows
+    options = tuple(Choice(str(i), kit.view.t(kit.content.flows[f].title_id, s.lang), f)
+                    for i, f in enumerate(flows, start=1))
+    turn.events.append("clarify")
+    say(kit, turn, "ui.clarify", options + (Choice("0", kit.view.t("ui.menu_label", s.lang), MENU),))
+
+
+def pick_option(kit: Kit, turn: Turn, n: int) -> None:
+    """A number answers the current node's options."""
+    node = kit.content.node(turn.s.at)
+    if 1 <= n <= len(node.options):
+        go(kit, turn, node.options[n - 1].target, node.flow)
+    else:
+        turn.events.append("not_understood")
+        say(kit, turn, "ui.not_understood", current_choices(kit, turn))
+
+
+def pick_label(kit: Kit, turn: Turn, text: str) -> bool:
+    """A typed option label, in any supported language ('orden del juez', 'check the warrant'), picks it."""
+    query = fold(text)
+    if len(query) < 3:
+        return False
+    node = kit.content.node(turn.s.at)
+    index = kit.labels(node, turn.s.lang)
+    best: dict[int, float] = {}
+    for n, score in enumerate(_label_scores(query, index)):
+        option = index.options[n]
+        best[option] = max(best.get(option, 0.0), score)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < LABEL_CUTOFF or len(ranked) > 1 and ranked[0][1] - ranked[1][1] < LABEL_MARGIN:
+        return False
+    go(kit, turn, node.options[ranked[0][0]].target, node.flow)
+    return True
+
+
+def _label_scores(query: str, index: LabelIndex) -> list[float]:
+    """For each label: whole-label similarity, or 95 when two or more content words of the query all appear in
+    it ('orden del juez' picks 'Como revisar la orden del juez'). Scored in rapidfuzz's C loops, not per pair."""
+    scores = [0.0] * len(index.labels)
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+        for _, score, n in process.extract(query, index.labels, scorer=scorer, limit=None):
+            scores[n] = max(scores[n], float(score))
+    words = [w for w in query.split() if w not in STOP and len(w) > 2]
+    if len(words) >= 2 and index.words:
+        covered: set[int] | None = None
+        for word in words:   # the labels having a word close to this one (ratio >= 85)
+            hits = process.extract(word, index.words, scorer=fuzz.ratio, score_cutoff=85, limit=None)
+            owners = {index.owners[pos] for _, _, pos in hits}
+            covered = owners if covered is None else covered & owners
+        for n in covered or ():
+            scores[n] = max(scores[n], 95.0)
+    return scores
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of the letters in a text, by the first word of their Unicode names."""
+    out = set()
+    for c in text:
+        if c.isalpha():
+            name = unicodedata.name(c, "")
+            out.add("CJK" if name.startswith("CJK") else name.split(" ")[0])
+    return out
+
+
+def detect_language(kit: Kit, turn: Turn, text: str) -> None:
+    """Pick a new user's language: the channel's hint, a global word, the script, routing, the detector; an
+    unsupported script gets the picker."""
+    s, msg = turn.s, turn.msg
+    supported = kit.content.languages
+    hint = (msg.lang_hint or "").split("-")[0].lower()
+    if hint in supported:
+        s.lang = hint
+        return
+    word_lang = kit.words.language(text)   # 'empezar', 'شروع': a global word says its language
+    if word_lang in supported:
+        s.lang = word_lang
+        return
+    scripts = _scripts(text)
+    if scripts and not scripts & set(SUPPORTED_SCRIPTS):
+        turn.events.append("picker")
+        show_picker(kit, turn)
+        return
+    sure, _ = kit.route(text)
+    if sure and sure.lang in supported and sure.score >= 95:
+        s.lang = sure.lang
+        return
+    guess = kit.detector.detect(text) if kit.detector else None
+    if guess and guess.lang in supported:
+        s.lang = guess.lang

@@ -1,0 +1,293 @@
+"""Route free text to a flow or node: exact phrases, then weighted keyword evidence with typo-tolerant words.
+
+Every phrase of every language is cut into features (words, adjacent word pairs, Chinese characters and
+character pairs). A feature's weight is its inverse flow frequency: 'door' (one flow) says much, 'ice' (most
+flows) little, stop words ('is', 'my', 'la', 'mi', 的) nothing. A message's score for a flow is the share of
+the message's weight that the flow's phrases explain; unknown words ('pizza', 'weather', 'cream') count
+against every flow, so off-topic text is not forced into one. A flow opens when it scores high enough, has
+enough evidence and beats the runner-up by a margin; urgent flows win ties. Otherwise the best 2-3 flows
+are offered in a clarifying question, or nothing. All indexes are built once in Router.__init__.
+"""
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from bot.content.model import Phrase
+from bot.nlu.textnorm import fold, is_han, match_tokens
+
+SURE = 62.0          # share of the message a flow must explain to open at once (0-100)
+SURE_EVIDENCE = 1.1  # ...and at least this much weight: one distinctive word, or two shared ones
+MARGIN = 12.0        # the best flow must beat the runner-up by this much, unless it outranks it (urgent)
+STRONG = 45.0        # a long message with much evidence and a wide lead opens its flow from this score
+STRONG_EVIDENCE = 2.5
+NEAREST = 0.3        # part of the score from the closest single phrase (word order aside, its specificity)
+ONE_WORD = 1.5       # a one-word message opens a flow only with a word this distinctive (one flow's)
+MAYBE = 55.0         # below SURE but above this: ask a short clarifying question (weaker is noise:
+                     # 'xin chào' half-matches 'xin tị nạn', asylum; a greeting must not get 'Did you mean')
+MAYBE_EVIDENCE = 0.1
+CLARIFY_SPREAD = 30.0  # only flows this close to the best are offered in the question
+UNKNOWN = 1.0        # weight of a word no phrase has: pulls the score of every flow down
+UNKNOWN_HAN = 0.4    # an unknown Chinese character (no spaces: many of them per message)
+STEM = 5             # words sharing their first 5 letters and most of the shorter word are one word...
+STEM_SHARE = 0.75
+STEM_SIM = 0.9       # ...nearly: 'deportaron' ~ 'deportar'
+FUZZY_MIN_LEN = 4    # shorter words are matched exactly only (fuzzy scorers love tiny words)
+MAX_TOKENS = 60      # a long message is judged on its first words: bounded time
+
+# Words that carry no topic in each language (already folded: no accents).
+STOP = frozenset("""
+i me my im i'm is are am was were be been the a an at in on of to for and or but it its this that there here
+what do does did can could will would should have has had get got they them their he she his her him we us
+our you your u with from by about so if not no just now please pls plz how who why when which where
+today yesterday tonight morning night last ago hi hey ok okay
+el la los las lo un una de del al en y o que es esta estan estoy mi mis me te se su sus le les por para con
+ya hay ser muy como cual porque pero si tu yo nos hago hacer hoy ayer anoche manana noche ahorita ahora
+o os as um uma do da dos das no na nos nas meu minha e ele ela eu pra pro ta tem com por que se faco fazer hoje ontem agora noite
+le les un une des du de la l d et est sont suis je j me m ma mon mes il elle ils on en a au aux que qui ce c
+pour par dans avec pas ne n y s qu t faire fais comment quoi hier soir ce matin aujourd hui maintenant
+mwen m ou w li l nou yo a la nan pou ak ki sa se pa te ap k yon e an de fe ye kijan kisa eske ka jodi a yè ye maten swa kounye
+toi la co khong ko o bi da dang nay do thi va voi cho the nao gi duoc roi ma mot nhung cac ve hom qua nay sang toi nao
+的 了 是 在 我 你 他 她 们 吗 呢 吧 啊 有 和 就 都 也 要 会 能 个 这 那 么 怎 办 今 天 昨 晚 早 上 现
+في فی من علی عن الی ان انا هو هی هل ما لا یا و او مع هذا هذه کان ماذا افعل الیوم امس الان صباح لیله
+میں میرا میری میرے ہے ہیں کا کی کے کو نے سے پر اور کیا یہ وہ ہو تو بھی ہوں گا گی جی مجھے مجھ ہم
+کر کروں کریں کرو کرنا کرتا کرتی سکتا سکتی سکتے ہوگا ہوگی گیا گئی گئے لیا لی لیے دیا دی رہا رہی رہے والے والا آج کل رات صبح ابھی
+""".split())
+STOP = frozenset(t for word in STOP for t in match_tokens(word))  # the same letter forms as messages
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate target for a message, with its score and the phrase's language."""
+
+    target: str
+    score: float
+    lang: str
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class Routing:
+    """The router's verdict: a sure target, or candidates to ask about, or nothing."""
+
+    sure: Match | None
+    candidates: tuple[Match, ...] = ()
+
+
+def features(tokens: list[str]) -> list[str]:
+    """Words, adjacent content-word pairs, Chinese characters and Chinese character pairs."""
+    return [t for t in tokens if t not in STOP and (len(t) > 1 or is_han(t) or t.isdigit())] + pairs(tokens)
+
+
+def pairs(tokens: list[str]) -> list[str]:
+    """Adjacent content-word pairs, then adjacent Chinese character pairs."""
+    content = [t for t in tokens if t not in STOP and not is_han(t) and (len(t) > 1 or t.isdigit())]
+    han = [a + b for a, b in zip(tokens, tokens[1:]) if is_han(a) and is_han(b) and not (a in STOP and b in STOP)]
+    return [f"{a} {b}" for a, b in zip(content, content[1:])] + han
+
+
+def is_pair(feature: str) -> bool:
+    """True for a word pair or a Chinese character pair."""
+    return " " in feature or len(feature) == 2 and is_han(feature[0])
+
+
+def fuzzy_credit(sim: float) -> float:
+    """How much a corrected word counts: 'airprt' (0.92) nearly fully, 'thanks' -> 'than' (0.8) little."""
+    return 1.0 if sim >= 1.0 else max(0.0, (sim - 0.7) / 0.3)
+
+
+class _Index:
+    """Feature weights, per-flow credit, per-phrase features, and the words to correct typos against."""
+
+    def __init__(self, phrases: list[Phrase]) -> None:
+        hits: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        # word -> its languages, in content order (a set's order would change the tie-break with the hash seed)
+        self.langs: dict[str, dict[str, None]] = defaultdict(dict)
+        self.targets = [p.target for p in phrases]
+        self.flows = [t.split(".")[0] for t in self.targets]
+        phrase_feats: list[set[str]] = []
+        for p, flow in zip(phrases, self.flows):
+            tokens = match_tokens(p.text)
+            for t in tokens:
+                self.langs[t][p.lang] = None
+            feats = set(features(tokens))
+            for f in feats:
+                hits[f][flow] += 1
+            phrase_feats.append({f for f in feats if not is_pair(f)})
+        n = max(len({flow for h in hits.values() for flow in h}), 1)
+        self.weight = {f: math.log((n + 1) / (len(h) + 0.5)) for f, h in hits.items()}
+        # credit: the flow that uses a feature most gets it fully, others by their share
+        self.credit = {f: {flow: c / max(h.values()) for flow, c in h.items()} for f, h in hits.items()}
+        self.phrase_weight = [sum(self.weight[f] for f in feats) for feats in phrase_feats]
+        self.phrases_of: dict[str, list[int]] = defaultdict(list)
+        for i, feats in enumerate(phrase_feats):
+            for f in feats:
+                self.phrases_of[f].append(i)
+        self._typo_pools()
+
+    def _typo_pools(self) -> None:
+        """Known words by stem, and per word length the words within two letters of it (fuzzy candidates)."""
+        by_len: dict[int, list[str]] = defaultdict(list)
+        self.by_stem: dict[str, list[str]] = defaultdict(list)
+        for w in self.weight:
+            if not is_pair(w) and not is_han(w[0]) and len(w) >= FUZZY_MIN_LEN - 1:
+                by_len[len(w)].append(w)
+                self.by_stem[w[:STEM]].append(w)
+        self.near_len = {n: [w for m in range(n - 2, n + 3) for w in by_len.get(m, ())]
+                         for n in range(FUZZY_MIN_LEN, max(by_len, default=0) + 3)}
+
+    def correct(self, token: str) -> tuple[str, float] | None:
+        """The known word a typo stands for ('airprt' -> 'airport'), with its similarity, or None."""
+        if token in self.weight:
+            return token, 1.0
+        if len(token) < FUZZY_MIN_LEN or token.isdigit() or is_han(token):
+            return None
+        stem = self.stem(token)
+        if stem:
+            return stem
+        cutoff = 75.0 if len(token) == FUZZY_MIN_LEN else 80.0
+        found = process.extractOne(token, self.near_len.get(len(token), ()), scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (found[0], found[1] / 100.0) if found else None
+
+    def stem(self, token: str) -> tuple[str, float] | None:
+        """A known word with the same stem ('benevolat' ~ 'benevole', 'ayudar' ~ 'ayuda'): endings vary."""
+        best = None
+        for w in self.by_stem.get(token[:STEM], ()) if len(token) >= STEM else ():
+            common = len(os.path.commonprefix([token, w]))
+            if common >= STEM_SHARE * min(len(token), len(w)) and (best is None or common > best[1]):
+                best = (w, common)
+        return (best[0], STEM_SIM) if best else None
+
+
+@dataclass
+class Evidence:
+    """What a message says: per flow, the share it explains and the weight behind it; its best phrases."""
+
+    coverage: dict[str, float]
+    weight: dict[str, float]
+    nearest: dict[str, tuple[float, str]]   # flow -> (Dice score of its closest phrase, that phrase's target)
+    lang: str
+    words: int                               # words that are not stop words
+
+
+class Router:
+    """An index of every phrase of every language, built once at start-up."""
+
+    def __init__(self, phrases: Iterable[Phrase], urgent_flows: set[str], ranks: dict[str, int] | None = None) -> None:
+        items = list(phrases)
+        self.urgent = set(urgent_flows)
+        self.ranks = dict(ranks or {})   # flows that win ties (a content flag, 'wins_ties: true')
+        self.exact: dict[str, Phrase] = {}
+        flows_of: dict[str, set[str]] = defaultdict(set)
+        for p in items:
+            key = fold(p.text)
+            self.exact.setdefault(key, p)
+            flows_of[key].add(p.target.split(".")[0])
+        for key in [k for k, flows in flows_of.items() if len(flows) > 1]:
+            del self.exact[key]  # a phrase two flows share is no exact answer: let the scores (and ties) decide
+        self.index = _Index(items)
+
+    def rank(self, flow: str) -> int:
+        """Tie-break order: urgent flows, then flows that are urgent in spirit, then the rest."""
+        return 2 if flow in self.urgent else self.ranks.get(flow, 0)
+
+    def _match(self, target: str, score: float, lang: str) -> Match:
+        """A Match for a target."""
+        return Match(target, round(score, 1), lang, target.split(".")[0] in self.urgent)
+
+    def evidence(self, text: str) -> Evidence | None:
+        """Weigh the message against every flow and every phrase; None when it holds no weight at all."""
+        tokens = match_tokens(text)[:MAX_TOKENS]
+        ix, total, resolved, found = self.index, 0.0, [], {}
+        for t in tokens:
+            hit = None if t in STOP else ix.correct(t)
+            resolved.append(hit[0] if hit else t)
+            if hit:
+                credit = fuzzy_credit(hit[1])
+                found[hit[0]] = max(found.get(hit[0], 0.0), credit)
+                total += ix.weight[hit[0]] * (credit + (1 - credit) * UNKNOWN)
+            elif t not in STOP and (len(t) > 1 or t.isdigit() or is_han(t)):
+                total += UNKNOWN_HAN if is_han(t) else UNKNOWN
+        words_total = total
+        for f in pairs(resolved):
+            if f in ix.weight and f not in found:
+                found[f] = 1.0
+                total += ix.weight[f]
+        if total <= 0:
+            return None
+        words = sum(t not in STOP for t in tokens)
+        return Evidence(*self._per_flow(found, total), self._nearest(found, words_total), self._language(tokens), words)
+
+    def _per_flow(self, found: dict[str, float], total: float) -> tuple[dict[str, float], dict[str, float]]:
+        """Per flow: the share of the message's weight it explains (0-100), and that weight."""
+        weight: dict[str, float] = defaultdict(float)
+        for f, credit in found.items():
+            for flow, share in self.index.credit[f].items():
+                weight[flow] += self.index.weight[f] * credit * share
+        return {flow: min(100.0, 100.0 * w / total) for flow, w in weight.items()}, dict(weight)
+
+    def _nearest(self, found: dict[str, float], total: float) -> dict[str, tuple[float, str]]:
+        """Per flow, its closest phrase by weighted Dice (both the message's and the phrase's words count)."""
+        ix, shared = self.index, defaultdict(float)
+        for f, credit in found.items():
+            for i in ix.phrases_of.get(f, ()):
+                shared[i] += ix.weight[f] * credit
+        best: dict[str, tuple[float, str]] = {}
+        for i, w in shared.items():
+            dice = 200.0 * w / (total + ix.phrase_weight[i]) if total + ix.phrase_weight[i] > 0 else 0.0
+            flow, target = ix.flows[i], ix.targets[i]
+            if dice > best.get(flow, (-1.0, ""))[0] or dice == best[flow][0] and "." not in target:
+                best[flow] = (dice, target)
+        return best
+
+    def _language(self, tokens: list[str]) -> str:
+        """The language most of the message's known words (stop words included) come from."""
+        votes: dict[str, float] = defaultdict(float)
+        for t in tokens:
+            langs = self.index.langs.get(t, ())
+            for lang in langs:
+                votes[lang] += 1.0 / len(langs)
+        return max(votes, key=lambda k: (round(votes[k], 6), k == "en")) if votes else "en"
+
+    def _scored(self, ev: Evidence | None) -> list[tuple[Match, float]]:
+        """Each flow's match and weight from the evidence, best first (urgent first among equals)."""
+        if ev is None:
+            return []
+        scored = []
+        for flow, cover in ev.coverage.items():
+            dice, target = ev.nearest.get(flow, (0.0, flow))
+            score = (1 - NEAREST) * cover + NEAREST * min(dice, 100.0)
+            scored.append((self._match(target, score, ev.lang), ev.weight[flow]))
+        return sorted(scored, key=lambda m: (-m[0].score, -self.rank(self.flow(m[0])), m[0].target))
+
+    @staticmethod
+    def flow(match: Match) -> str:
+        """The flow a match belongs to."""
+        return match.target.split(".")[0]
+
+    def route(self, text: str) -> Routing:
+        """Decide: sure (one clear flow), candidates (ask), or nothing."""
+        key = fold(text)
+        if key in self.exact:
+            p = self.exact[key]
+            return Routing(self._match(p.target, 100.0, p.lang))
+        ev = self.evidence(text)
+        found = self._scored(ev)
+        if ev is None or not found:
+            return Routing(None)
+        (top, weight), rest = found[0], found[1:]
+        lead = top.score - rest[0][0].score if rest else top.score
+        close = [m for m, _ in rest if top.score - m.score < MARGIN]
+        outranks = all(self.rank(self.flow(top)) > self.rank(self.flow(m)) for m in close)
+        clear = top.score >= SURE or top.score >= STRONG and weight >= STRONG_EVIDENCE and lead >= 2 * MARGIN
+        enough = weight >= (ONE_WORD if ev.words == 1 else SURE_EVIDENCE)  # one word: 'lawyer' yes, 'officer' no
+        if clear and enough and outranks:
+            return Routing(top)
+        asked = [m for m, w in found[:3] if m.score >= MAYBE and w >= MAYBE_EVIDENCE
+                 and top.score - m.score <= CLARIFY_SPREAD]
+        return Routing(None, tuple(sorted(asked, key=lambda m: -self.rank(self.flow(m)))))  # urgent first

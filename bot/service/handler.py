@@ -1,0 +1,154 @@
+"""The glue every channel shares: hashed keys, one atomic store update per message, de-duplication,
+opt-out, rate limit, and a 'try again' instead of a crash."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+
+from bot.core.engine import Engine
+from bot.service.privacy import log_id, message_key, user_key
+from bot.core.session import Choice, Inbound, Reply, Session
+from bot.store.base import Store, StoreError
+
+logger = logging.getLogger(__name__)
+
+DEDUP_KEEP = 8                # delivery ids remembered per user (Twilio and Telegram retry within minutes)
+DEDUP_REPLIES = 2             # ...of which the newest keep their replies: a retry is nearly always of the last
+                              # message; an older one is acknowledged silently (and a record stays small)
+DEFAULT_RETENTION = 7 * 86400.0
+RATE_WINDOW = 60.0
+PURGE_EVERY = 3600.0          # seconds between two automatic purges of expired conversations
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a channel sends back: replies (maybe none), events for metrics, and whether it was a repeat."""
+
+    replies: tuple[Reply, ...]
+    events: tuple[str, ...] = ()
+    duplicate: bool = False
+    session: Session | None = None
+
+    @property
+    def where(self) -> tuple[str, str, str]:
+        """(flow, node, language) the turn ended at; with no session kept, the menu and the replies' language."""
+        flow, _, node = (self.session.at if self.session else "menu.start").partition(".")
+        lang = self.session.lang if self.session else (self.replies[0].lang if self.replies else "en")
+        return flow, node, lang
+
+
+def _reply_to_data(r: Reply) -> dict:
+    """A reply as plain data, to answer a redelivery with the same words."""
+    return {"t": r.text, "o": [[c.key, c.label, c.target] for c in r.options], "l": r.lang, "r": r.rtl, "k": r.kind}
+
+
+def _reply_from_data(d: dict) -> Reply:
+    """The inverse of _reply_to_data."""
+    return Reply(d["t"], tuple(Choice(*o) for o in d["o"]), d["l"], d["r"], d["k"])
+
+
+def _opt_out(replies: tuple[Reply, ...]) -> dict:
+    """The whole record of an opted-out user: the flag and the language to answer a later START in."""
+    return {"o": 1, "l": replies[0].lang if replies else "en"}
+
+
+@dataclass
+class Service:
+    """Runs one inbound message through the engine inside one atomic update of that user's record."""
+
+    engine: Engine
+    store: Store
+    secret: bytes
+    retention: float = DEFAULT_RETENTION
+    rate_limit: int = 30          # messages per user per minute before a notice, then silence
+    log: logging.Logger = field(default=logger)
+    _last_purge: float = field(default=float("-inf"), repr=False)
+
+    def handle(self, channel: str, raw_id: str, msg: Inbound, delivery_id: str | None = None) -> Outcome:
+        """Handle one message; a store outage becomes a short 'try again', never an exception."""
+        self.maybe_purge(msg.now)
+        key = user_key(self.secret, channel, raw_id)
+        dedup = message_key(self.secret, channel, delivery_id) if delivery_id else None
+        try:
+            outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup), self.retention, msg.now)
+            if "stop" in outcome.events:
+                # An opt-out outlives the retention period; its language answers a later START in kind.
+                self.store.put(key, _opt_out(outcome.replies), None, msg.now)
+        except StoreError:
+            self.log.warning("store unavailable user=%s channel=%s", log_id(key), channel)
+            return self.try_again(msg.lang_hint or self._guess_language(msg.text))
+        self.log.info("turn user=%s channel=%s events=%s", log_id(key), channel, ",".join(outcome.events))
+        return outcome
+
+    def _apply(self, record: dict | None, msg: Inbound, dedup: str | None) -> tuple[dict | None, Outcome]:
+        """Pure update of one user's record (the store may call it again on a conflict)."""
+        record = record or {}
+        seen = record.get("d", [])
+        for past_key, replies in seen:
+            if past_key == dedup:
+                return record, Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
+        if record.get("o"):
+            if not self._opts_in(msg.text):
+                return record, Outcome((), ("opted_out",))
+            msg = replace(msg, text="start", lang_hint=record.get("l") or msg.lang_hint)
+        rate = self._rate(record, msg.now)
+        if rate[1] > self.rate_limit and self.engine.words.action(msg.text) not in ("delete", "stop"):
+            return {**record, "r": rate}, self._limited(record, rate)
+        session = Session.from_dict(record["s"]) if record.get("s") else None
+        try:
+            result = self.engine.step(session, msg)
+        except Exception:  # a bug must not reach the user as a crash, nor corrupt the stored session
+            self.log.exception("engine error")
+            return record, self.try_again(session.lang if session else msg.lang_hint)
+        outcome = Outcome(result.replies, result.events, False, result.session)
+        if result.session is None:
+            return (_opt_out(result.replies) if "stop" in result.events else None), outcome
+        done = [[dedup, [_reply_to_data(r) for r in result.replies]]] if dedup else []
+        kept = (seen + done)[-DEDUP_KEEP:]
+        kept = [[k, []] for k, _ in kept[:-DEDUP_REPLIES]] + kept[-DEDUP_REPLIES:]
+        return {"s": result.session.to_dict(), "d": kept, "r": rate}, outcome
+
+    def _opts_in(self, text: str) -> bool:
+        """START in any language, or Twilio's own opt-in words (YES, UNSTOP), ends an opt-out."""
+        return self.engine.words.action(text) == "start" or text.strip().casefold() in ("yes", "unstop")
+
+    def purge(self, now: float) -> int:
+        """Delete conversations older than the retention period (Redis expires them by itself)."""
+        count = self.store.purge_expired(now)
+        self.log.info("purged sessions=%d", count)
+        return count
+
+    def maybe_purge(self, now: float) -> None:
+        """Purge at most once per PURGE_EVERY seconds per process, from the message path, so retention
+        holds on disk even when nobody runs the purge command."""
+        if now - self._last_purge >= PURGE_EVERY:
+            self._last_purge = now
+            try:
+                self.purge(now)
+            except StoreError:
+                self.log.warning("purge failed: store unavailable")
+
+    def _rate(self, record: dict, now: float) -> list[float]:
+        """[window start, messages in it], counting this one."""
+        start, count = record.get("r", [now, 0])
+        return [start, count + 1] if now - start < RATE_WINDOW else [now, 1]
+
+    def _limited(self, record: dict, rate: list[float]) -> Outcome:
+        """One short notice when the limit is first passed, then silence (SMS costs money)."""
+        if rate[1] != self.rate_limit + 1:
+            return Outcome((), ("rate_limited_silent",))
+        lang = (record.get("s") or {}).get("lang", "en")
+        return Outcome((Reply(self.engine.view.t("ui.rate_limited", lang), (), lang, self.engine.view.rtl(lang)),),
+                       ("rate_limited",))
+
+    def _guess_language(self, text: str) -> str | None:
+        """The language of a message when the session cannot be read (an SMS carries no hint)."""
+        detector = self.engine.detector
+        return detector.detect(text[:500]).lang if detector and text.strip() else None
+
+    def try_again(self, lang: str | None) -> Outcome:
+        """'Something went wrong, try again' in the user's language when known."""
+        code = (lang or "en").split("-")[0]
+        code = code if code in self.engine.content.languages else "en"
+        text = self.engine.view.t("ui.try_again", code)
+        return Outcome((Reply(text, (), code, self.engine.view.rtl(code)),), ("try_again",))
