@@ -5,12 +5,14 @@ Usage:
   gunicorn -w 2 webhook:app          production; set KYR_STORE=redis://... to share sessions between workers
 Configuration: environment variables (README "Configuration"), or a mapping passed to create_app().
 """
+
 from __future__ import annotations
 
 import logging
 import os
 import sys
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask, jsonify
 
@@ -18,14 +20,14 @@ from bot.channels.base import Kyr, kyr
 from bot.channels.telegram import adapter as telegram
 from bot.channels.twilio import messaging as twilio
 from bot.channels.web import demo, pictures
-from bot.core.engine import Engine
 from bot.content.errors import ContentError
+from bot.core.engine import Engine
 from bot.service.runtime import ConfigError, build_engine, build_service, settings_from
 from bot.store import StoreError
 
 logger = logging.getLogger("kyrbot")
-CHANNELS = (demo, pictures, twilio, telegram)   # each registers its routes with init_app(app)
-MAX_BODY = 64 * 1024   # no channel sends more; a larger body is refused with 413 before it is read
+CHANNELS = (demo, pictures, twilio, telegram)  # each registers its routes with init_app(app)
+MAX_BODY = 64 * 1024  # no channel sends more; a larger body is refused with 413 before it is read
 
 
 def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = None) -> Flask:

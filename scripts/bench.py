@@ -28,12 +28,12 @@ import time
 import uuid
 from pathlib import Path
 
-import _bootstrap  # noqa: E402,F401  (puts the repository on sys.path)
+import _bootstrap  # noqa: F401  (puts the repository on sys.path)
 
-from bot.core.engine import Engine  # noqa: E402
-from bot.service.runtime import ROOT, build_engine  # noqa: E402
-from bot.core.session import Inbound, Session  # noqa: E402
-from bot.store import open_store  # noqa: E402
+from bot.core.engine import Engine
+from bot.core.session import Inbound, Session
+from bot.service.runtime import ROOT, build_engine
+from bot.store import open_store
 
 SAMPLE_TEXTS = ["1", "2", "3", "back", "menu", "MORE", "ICE is at my door", "me detuvieron en el aeropuerto",
                 "报警会被问身份吗", "الشرطة عند الباب", "xyzzy", "help", "Texas", "0"]

@@ -11,15 +11,13 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-import _bootstrap  # noqa: E402,F401  (puts the repository on sys.path)
+import _bootstrap  # noqa: F401  (puts the repository on sys.path)
 
-from bot.nlu.router import Router  # noqa: E402
-from bot.service.runtime import build_engine  # noqa: E402
-from bot.cli.route_eval import DEFAULT_DEVSET, read_devset  # noqa: E402
+from bot.cli.route_eval import DEFAULT_DEVSET, read_devset
+from bot.nlu.router import Router
+from bot.service.runtime import build_engine
 
 FILLERS = ("please", "help", "right now", "what do i do", "urgente", "svp", "ayuda", "!!", "today", "pls")
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Launcher for `python3 -m bot.cli.golden`: Record golden conversation transcripts (tests/golden/*.yaml) from the bot's current behaviour."""
+"""Launcher for `python3 -m bot.cli.golden` (see that module's docstring for usage)."""
 import runpy
 
 import _bootstrap  # noqa: F401  (puts the repository on sys.path)

@@ -27,13 +27,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import _bootstrap  # noqa: E402,F401  (puts the repository on sys.path)
+import _bootstrap  # noqa: F401  (puts the repository on sys.path)
 
-from bot.channels.twilio.messaging import render  # noqa: E402
-from bot.service.runtime import build_service, settings_from  # noqa: E402
-from bot.core.session import Inbound  # noqa: E402
-from tests.gunicorn_server import (  # noqa: E402
-    Gunicorn, RedisProcess, ServerError, free_port, health, post_twilio, start_gunicorn, twilio_form,
+from bot.channels.twilio.messaging import render
+from bot.core.session import Inbound
+from bot.service.runtime import build_service, settings_from
+from tests.gunicorn_server import (
+    Gunicorn,
+    RedisProcess,
+    ServerError,
+    free_port,
+    health,
+    post_twilio,
+    start_gunicorn,
+    twilio_form,
 )
 
 TOKEN = "loadtest-token"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Launcher for `python3 -m bot.cli.purge`: Delete every conversation older than the retention period (KYR_RETENTION, default 7 days)."""
+"""Launcher for `python3 -m bot.cli.purge` (see that module's docstring for usage)."""
 import runpy
 
 import _bootstrap  # noqa: F401  (puts the repository on sys.path)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Launcher for `python3 -m bot.cli.route_eval`: Measure routing on the dev set: each message is a NEW user's first message through the real engine."""
+"""Launcher for `python3 -m bot.cli.route_eval` (see that module's docstring for usage)."""
 import runpy
 
 import _bootstrap  # noqa: F401  (puts the repository on sys.path)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need on a bare machine, then run them.
 # Python packages from requirements-dev.txt; Debian's redis-server and chromium for the tests that use the real thing.
-# Usage: bash scripts/test.sh [pytest arguments]
+# Usage: bash scripts/test.sh [pytest arguments]   (runs ruff and mypy first, then pytest)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,4 +29,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Lint, format and types first: a new finding fails the run as a failing test would.
+python3 -m ruff check .
+python3 -m ruff format --check bot webhook.py
+python3 -m mypy
 exec python3 -m pytest -q "$@"

@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from werkzeug.serving import make_server
 
+from tests.require import missing
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"   # screenshots; gitignored
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--no-first-run", "--no-default-browser-check"]
@@ -35,11 +37,7 @@ def chromium_path() -> str | None:
     return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
 
 
-def _missing(reason: str) -> None:
-    """Fail under CI (a skipped browser test there would hide a broken page), skip elsewhere."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
+_missing = missing   # fail under CI (a skipped browser test there would hide a broken page), skip elsewhere
 
 
 @pytest.fixture(scope="module")

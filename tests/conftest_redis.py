@@ -7,25 +7,18 @@ Register from tests/conftest.py with `pytest_plugins = ["tests.conftest_redis"]`
 """
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 
 from tests.gunicorn_server import RedisProcess, ServerError, stop_process
 from tests.gunicorn_server import free_port as _free_port  # also imported from here by other tests
+from tests.require import missing  # skip here, fail under CI
 
 MISSING = "redis-server not found on PATH: install it (Debian: apt-get install redis-server) to run the Redis tests"
 
-
-def missing(why: str) -> NoReturn:
-    """Skip, but fail under CI=true: CI must never silently skip."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(why)
-    pytest.skip(why)
 
 
 class RedisServer(RedisProcess):

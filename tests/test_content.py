@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.engine import Engine
 from bot.content.loader import flow_ids
 from bot.content.model import MENU
+from bot.core.engine import Engine
+from bot.core.session import Inbound, Session
 from bot.service.runtime import ROOT
 from bot.text.render import sms_text
-from bot.service.runtime import ROOT
-from bot.core.session import Inbound, Session
 from bot.text.sms import encoding
 
 # Facts each flow must carry (issue 2), as words that must appear somewhere in the flow's English text.

@@ -150,7 +150,7 @@ def test_telegram_payload_parses_with_ptb(name: str) -> None:
 
 def test_telegram_payload_details() -> None:
     bot = Bot(DEFAULT_TOKEN)
-    parse = lambda name: Update.de_json(load_telegram(name), bot)  # noqa: E731
+    parse = lambda name: Update.de_json(load_telegram(name), bot)
     assert parse("message").effective_user.language_code == "en"
     assert parse("message_es").effective_message.text == "me detuvieron en el aeropuerto ¿qué hago?"
     assert parse("command_start").effective_message.parse_entities(["bot_command"]).popitem()[1] == "/start"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,13 +13,19 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.service.privacy import user_key
-from bot.service.handler import Outcome, Service
 from bot.core.session import Inbound
+from bot.service.handler import Outcome, Service
+from bot.service.privacy import user_key
 from bot.store import RedisStore, SQLiteStore, StoreUnavailable
 from tests.conftest_redis import MISSING, missing
 from tests.gunicorn_server import (
-    RedisProcess, ServerError, free_port, health, post_twilio, start_gunicorn, twilio_form,
+    RedisProcess,
+    ServerError,
+    free_port,
+    health,
+    post_twilio,
+    start_gunicorn,
+    twilio_form,
 )
 
 SECRET = b"faults-test-secret"
@@ -88,22 +93,29 @@ def stored_row(path: Path) -> tuple[str, float | None]:
         return conn.execute("SELECT value, expires_at FROM records WHERE key = ?", (key,)).fetchone()
 
 
-def test_sqlite_lock_released_by_a_timer_thread_is_waited_out(engine: Engine, tmp_path: Path) -> None:
-    """With the production settings, a lock another connection holds for a moment only delays the turn."""
+def test_sqlite_lock_released_while_the_store_backs_off_is_waited_out(engine: Engine, tmp_path: Path) -> None:
+    """A lock another connection holds for a moment only delays the turn: the store backs off and retries.
+    The lock is released inside the store's own back-off (its sleep seam), so no timer decides the outcome."""
     path = tmp_path / "sessions.db"
-    with SQLiteStore(str(path)) as store:
+    waits: list[float] = []
+    blocker: sqlite3.Connection | None = None
+
+    def back_off(delay: float) -> None:
+        waits.append(delay)
+        if blocker is not None and blocker.in_transaction:
+            blocker.rollback()   # the other writer finishes while we wait
+
+    with SQLiteStore(str(path), busy_timeout=0.05, sleep=back_off) as store:
         service = Service(engine, store, SECRET)
         start_conversation(service)
         blocker = hold_write_lock(path)
-        timer = threading.Timer(0.3, blocker.rollback)
-        timer.start()
         try:
             assert is_write_locked(path)  # the lock is really held when the next message arrives
             outcome = say(service, "2")
         finally:
-            timer.join()
             blocker.close()
         assert texts(outcome)[0].startswith(ENTER)
+        assert waits == [0.05]   # one back-off (the first of the production delays), then success
         assert outcome.session is not None and outcome.session.at == "ice_at_door.enter"
 
 
@@ -116,7 +128,7 @@ def test_sqlite_retry_loop_outlasts_busy_timeout(engine: Engine, tmp_path: Path,
         start_conversation(service)
         blocker = hold_write_lock(path)
         slept: list[float] = []
-        store._sleep = lambda delay: (slept.append(delay), blocker.rollback())  # noqa: SLF001 - release in backoff
+        store._sleep = lambda delay: (slept.append(delay), blocker.rollback())
         outcome = say(service, "2")
         blocker.close()
     assert slept == [0.05]

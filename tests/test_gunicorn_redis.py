@@ -16,6 +16,7 @@ import redis
 from bot.service.privacy import message_key, user_key
 from bot.store import open_store
 from tests.gunicorn_server import ServerError, post_twilio, start_gunicorn, twilio_form
+from tests.require import missing
 
 TOKEN = "gunicorn-test-token"
 BASE = "https://kyr.example.org"
@@ -42,7 +43,7 @@ class Server:
 def server(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """gunicorn -w 2 webhook:app on a free loopback port, sessions in Redis database 3; always terminated."""
     if importlib.util.find_spec("gunicorn") is None:
-        pytest.skip("gunicorn is not installed (pip install gunicorn)")
+        missing("gunicorn is not installed (pip install gunicorn)")
     work = tmp_path_factory.mktemp("gunicorn")
     store_url = redis_url.rsplit("/", 1)[0] + "/3"
     redis.Redis.from_url(store_url).flushdb()  # a database of its own, apart from the store contract tests
@@ -107,7 +108,7 @@ def test_concurrent_messages_of_one_person_lose_no_turn(server: Server) -> None:
         answers: list[list[str]] = []
         barrier = threading.Barrier(2)
 
-        def send(body: str) -> None:
+        def send(body: str, barrier: threading.Barrier = barrier, answers: list[list[str]] = answers) -> None:
             barrier.wait()
             answers.append(person.say(body))
 

@@ -13,8 +13,9 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -29,10 +30,10 @@ from bot.channels.base import kyr
 from bot.channels.telegram import adapter as tg
 from bot.channels.twilio import messaging as twilio_sms
 from bot.core.engine import Engine
-from bot.service.privacy import user_key
-from bot.text.render import bidi_text
-from bot.service.runtime import ROOT
 from bot.core.session import Inbound, Session
+from bot.service.privacy import user_key
+from bot.service.runtime import ROOT
+from bot.text.render import bidi_text
 from tests.conftest_redis import RedisServer
 from tests.fakes import FakeBotApi
 from tests.gunicorn_server import twiml_bodies
@@ -364,7 +365,7 @@ def test_opt_out_list_holds_hashes_only(engine: Engine, tmp_path: Path) -> None:
 
 
 # --- delete my data -----------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translation(lang: str) -> dict[str, Any]:
     """A translation file as its translators wrote it (or common.yaml for English)."""
     path = ROOT / ("flows/common.yaml" if lang == "en" else f"translations/{lang}.yaml")
@@ -419,7 +420,7 @@ def test_delete_my_data_in_every_language(whatsapp_app: Flask, engine: Engine, l
         expected = bidi_text(confirmation) if lang in ("ar", "ur") else confirmation
         assert whatsapp(whatsapp_app, sender, word) == [expected], f"{lang} delete word {word!r}"
         assert service.store.get(key, time.time()) is None
-        db = Path(service.store._path)  # noqa: SLF001 - the file itself: not even an expired row may remain
+        db = Path(service.store._path)
         assert key not in [r[0] for r in rows(db)]
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.engine import Engine
 from bot.content.errors import ContentError
 from bot.content.loader import load_content
-from bot.service.runtime import ROOT
+from bot.core.engine import Engine
 from bot.core.session import Inbound, Session
+from bot.service.runtime import ROOT
 
 MAX_REPLY = 1200   # the engine pages anything longer; no channel gets more than this from one reply
 

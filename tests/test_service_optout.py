@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.service.privacy import user_key
-from bot.service.handler import Service
 from bot.core.session import Inbound
+from bot.service.handler import Service
+from bot.service.privacy import user_key
 from bot.store import open_store
 
 SECRET = b"optout-secret"

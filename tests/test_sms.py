@@ -261,8 +261,8 @@ def test_segments_properties(text: str, more: str) -> None:
 
 def test_typography_is_folded_only_when_that_makes_the_sms_gsm7() -> None:
     """Curly quotes cost double in a Latin SMS, so they are folded; a Chinese SMS is UCS-2 anyway: kept."""
-    from bot.text.render import sms_text
     from bot.core.session import Reply
+    from bot.text.render import sms_text
 
     assert sms_text(Reply("Say “no” – politely.", (), "en", False)) == 'Say "no" - politely.'
     assert sms_text(Reply("请说“不”。", (), "zh", False)) == "请说“不”。"

@@ -4,8 +4,9 @@ from __future__ import annotations
 import itertools
 import logging
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from telegram import Update
@@ -13,10 +14,10 @@ from telegram import Update
 from bot.channels.base import kyr
 from bot.channels.telegram import adapter as tg
 from bot.core.engine import Engine
+from bot.core.session import Choice, Inbound, Reply, Session
+from bot.service.handler import Service
 from bot.service.privacy import user_key
 from bot.service.runtime import build_service, settings_from
-from bot.service.handler import Service
-from bot.core.session import Choice, Inbound, Reply, Session
 from tests.fakes import FakeBotApi
 from tests.payloads import load_telegram, with_fields
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.content.loader import load_content
+from bot.core.views import View
 from bot.i18n.check import check_root
 from bot.i18n.po import read_doc, save_doc
-from bot.content.loader import load_content
 from bot.service.runtime import ROOT
-from bot.core.views import View
 
 GATE = ("missing", "extra", "placeholder", "mixed", "keyword")   # stale and segments are only reported
 LANGS = sorted(p.stem for p in (ROOT / "translations").glob("*.yaml") if not p.stem.startswith("_"))

@@ -9,15 +9,16 @@ from pathlib import Path
 import polib
 import pytest
 
+from bot.cli.translations import main
+from bot.content.loader import load_content
 from bot.content.translations import fingerprint
+from bot.core.session import Choice, Reply
 from bot.i18n.check import check_doc, format_report, load_allowed, mixed_words, read_raw, summary_table
 from bot.i18n.files import source_order
 from bot.i18n.po import PoImportError, export_po, import_po, read_doc, save_doc
-from bot.content.loader import load_content
-from bot.text.render import LRM, RLM, as_text, bidi_line, option_lines, sms_text
 from bot.service.runtime import ROOT
-from bot.core.session import Choice, Reply
-from bot.cli.translations import main
+from bot.text.render import LRM, RLM, as_text, bidi_line, option_lines, sms_text
+from tests.require import missing
 
 FIXTURE = Path(__file__).parent / "data" / "i18n"
 FIX = "Fix: translate them; a name that must stay in English goes in translations/_allowed.yaml."
@@ -296,8 +297,9 @@ def _visual(lib, text: str) -> str:
     return "".join(text[v2l[i]] for i in range(n)).replace(LRM, "").replace(RLM, "")
 
 
-@pytest.mark.skipif(_fribidi() is None, reason="libfribidi is not installed")
 def test_marks_give_the_right_display_order() -> None:
+    if _fribidi() is None:
+        missing("libfribidi is not installed (Debian: libfribidi0)")
     lib = _fribidi()
     # Without marks: the number's groups come out reversed and the line starting with ICE runs left to right.
     assert _visual(lib, "اتصل بـ 1-844-363-1423.") == ".1423-363-844-1 ـب لصتا"

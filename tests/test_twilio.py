@@ -20,15 +20,16 @@ from twilio.request_validator import RequestValidator
 from bot.channels.base import kyr
 from bot.channels.twilio.messaging import sms_bodies, whatsapp_bodies
 from bot.core.engine import Engine
-from bot.service.privacy import user_key
-from bot.text.render import sms_text
-from bot.service.runtime import ROOT
-from bot.service.handler import Service
 from bot.core.session import Choice, Inbound, Reply
-from bot.text.sms import sms_info
+from bot.service.handler import Service
+from bot.service.privacy import user_key
+from bot.service.runtime import ROOT
 from bot.store import open_store
+from bot.text.render import sms_text
+from bot.text.sms import sms_info
 from tests.conftest_redis import RedisServer, _free_port
 from tests.payloads import encode_twilio, load_twilio, with_fields
+from tests.require import missing
 from webhook import create_app
 
 TOKEN = "test-auth-token-0123456789abcdef"
@@ -348,7 +349,7 @@ def test_store_outage_answers_try_again_with_200(tmp_path: Path) -> None:
     """Redis down: TwiML with the 'try again' text and 200 (a 5xx would leave the person in silence)."""
     executable = shutil.which("redis-server")
     if executable is None:
-        pytest.skip("redis-server not found on PATH")
+        missing("redis-server not found on PATH")
     server = RedisServer(executable, _free_port(), tmp_path)
     server.start()
     try:

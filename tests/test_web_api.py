@@ -6,7 +6,6 @@ import re
 import secrets
 import sqlite3
 import uuid
-from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 

@@ -273,10 +273,8 @@ def test_svg_scripts_are_dropped_when_inlined(page: Any) -> None:
 
 
 def test_real_diagram_route_is_highlighted(page: Any, base_url: str) -> None:
-    """Against bot/channels/pictures.py's own /diagram route, once it serves this flow."""
-    status = page.request.get(base_url + "/diagram/ice_at_door.svg").status
-    if status == 404:
-        pytest.skip("GET /diagram/ice_at_door.svg is 404: bot/channels/pictures.py does not serve diagrams yet")
+    """Against bot/channels/web/pictures.py's own /diagram route: a broken route fails here."""
+    assert page.request.get(base_url + "/diagram/ice_at_door.svg").status == 200
     open_demo(page)
     page.get_by_role("button", name="ICE is at my door").click()
     page.wait_for_selector("#diagram #n-ice_at_door-start.current")

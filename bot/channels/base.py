@@ -3,6 +3,7 @@
 Each adapter module has `init_app(app)` that registers its routes, and says at start-up when it is off.
 They reach the engine and the service through `kyr(app)`, never through module globals.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,8 +11,8 @@ from dataclasses import dataclass
 from flask import Flask, current_app
 
 from bot.core.engine import Engine
-from bot.service.runtime import Settings
 from bot.service.handler import Service
+from bot.service.runtime import Settings
 
 
 @dataclass(frozen=True)

@@ -9,22 +9,21 @@ Usage:
 
 Conversations are kept in memory only, unless --store names a store URL.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 import time
-from pathlib import Path
 from typing import Any, TextIO
 
-
 from bot.content.errors import ContentError
-from bot.text.render import as_text, options_data, sms_cost, sms_text
-from bot.service.runtime import build_engine, settings_from
-from bot.service.handler import Outcome, Service
 from bot.core.session import Inbound
+from bot.service.handler import Outcome, Service
+from bot.service.runtime import build_engine, settings_from
 from bot.store import open_store
+from bot.text.render import as_text, options_data, sms_cost, sms_text
 
 CHANNELS = ("sms", "telegram", "web", "whatsapp")
 
@@ -36,8 +35,12 @@ def parse_line(line: str, channel: str) -> dict[str, Any]:
         try:
             data = json.loads(stripped)
             if isinstance(data, dict):
-                return {"user": str(data.get("user", "local")), "text": str(data.get("text", "")),
-                        "channel": str(data.get("channel") or channel), "lang": data.get("lang")}
+                return {
+                    "user": str(data.get("user", "local")),
+                    "text": str(data.get("text", "")),
+                    "channel": str(data.get("channel") or channel),
+                    "lang": data.get("lang"),
+                }
         except json.JSONDecodeError:
             pass  # not JSON after all: treat it as text someone typed
     return {"user": "local", "text": stripped, "channel": channel, "lang": None}
@@ -59,8 +62,7 @@ def run_json(service: Service, channel: str, fold: frozenset[str], inp: TextIO, 
     """Machine mode: one JSON line out per line in."""
     for line in inp:
         msg = parse_line(line, channel)
-        outcome = service.handle(msg["channel"], msg["user"],
-                                 Inbound(msg["text"], time.time(), lang_pick=msg["lang"]))
+        outcome = service.handle(msg["channel"], msg["user"], Inbound(msg["text"], time.time(), lang_pick=msg["lang"]))
         out.write(json.dumps(machine_output(msg["user"], msg["channel"], outcome, fold), ensure_ascii=False) + "\n")
         out.flush()
 

@@ -8,16 +8,16 @@ Usage:
 Exit code 0 when everything asked for was written; 1 when `dot` is missing (the Mermaid files are still
 written) or a flow is unknown; 2 when the content has problems.
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-
-from bot.pictures.diagrams import Diagrams, DiagramError, DotMissing
 from bot.content.errors import ContentError
 from bot.content.loader import load_content
+from bot.pictures.diagrams import DiagramError, Diagrams, DotMissing
 from bot.service.runtime import ROOT
 
 DEFAULT_OUT = ROOT / "docs" / "flows"

@@ -6,6 +6,7 @@ Usage:
 A transcript is the messages sent ('send'), where the conversation stood after each ('at'), its language,
 and the exact replies. tests/test_golden.py replays each file and fails on any difference.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-
+from bot.core.engine import Engine
 from bot.service.runtime import build_engine
 from bot.service.transcript import replay
 
@@ -26,21 +27,34 @@ class _Literal(str):
 yaml.add_representer(_Literal, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|"))
 
 
-def write(path: Path, about: str, channel: str, lang: str | None, sends: list[str], state: str | None,
-          lang_hint: str | None = None) -> None:
+def write(
+    engine: Engine,
+    path: Path,
+    about: str,
+    channel: str,
+    lang: str | None,
+    sends: list[str],
+    state: str | None,
+    lang_hint: str | None = None,
+) -> None:
     """Replay and write one transcript file (lang_hint only when set: the channel's own language hint)."""
-    turns = replay(ENGINE, sends, channel, lang, state, lang_hint)
-    doc = {"about": about, "channel": channel, "lang": lang, "state_hint": state,
-           **({"lang_hint": lang_hint} if lang_hint else {}),
-           "turns": [{"send": t.send, "at": t.at, "lang": t.lang, "replies": [_Literal(r) for r in t.replies]}
-                     for t in turns]}
+    turns = replay(engine, sends, channel, lang, state, lang_hint)
+    doc = {
+        "about": about,
+        "channel": channel,
+        "lang": lang,
+        "state_hint": state,
+        **({"lang_hint": lang_hint} if lang_hint else {}),
+        "turns": [
+            {"send": t.send, "at": t.at, "lang": t.lang, "replies": [_Literal(r) for r in t.replies]} for t in turns
+        ],
+    }
     path.write_text(yaml.dump(doc, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
     print(f"wrote {path} ({len(turns)} turns)")
 
 
 def main(argv: list[str]) -> int:
     """new / record."""
-    global ENGINE
     ap = argparse.ArgumentParser()
     ap.add_argument("mode", choices=("new", "record"))
     ap.add_argument("files", nargs="+")
@@ -50,15 +64,31 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--lang-hint", help="the channel's language hint, e.g. Telegram's language_code")
     ap.add_argument("--about", default="")
     args, sends = ap.parse_known_args(argv)
-    ENGINE = build_engine()
+    engine = build_engine()
     if args.mode == "new":
-        write(Path(args.files[0]), args.about, args.channel, args.lang, [s for s in sends if s != "--"],
-              args.state_hint, args.lang_hint)
+        write(
+            engine,
+            Path(args.files[0]),
+            args.about,
+            args.channel,
+            args.lang,
+            [s for s in sends if s != "--"],
+            args.state_hint,
+            args.lang_hint,
+        )
         return 0
     for name in args.files:
         doc = yaml.safe_load(Path(name).read_text(encoding="utf-8"))
-        write(Path(name), doc.get("about", ""), doc["channel"], doc.get("lang"), [t["send"] for t in doc["turns"]],
-              doc.get("state_hint"), doc.get("lang_hint"))
+        write(
+            engine,
+            Path(name),
+            doc.get("about", ""),
+            doc["channel"],
+            doc.get("lang"),
+            [t["send"] for t in doc["turns"]],
+            doc.get("state_hint"),
+            doc.get("lang_hint"),
+        )
     return 0
 
 

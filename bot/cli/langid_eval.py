@@ -6,18 +6,16 @@ Usage:
 --compare also scores the detector without its word lists (model + script rules only).
 --errors prints the misclassified dev-set lines (dev-set text only: never run this on user messages).
 """
-from __future__ import annotations
 
-from collections.abc import Iterator
+from __future__ import annotations
 
 import argparse
 import resource
 import statistics
-import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-
 
 from bot.nlu.langid import LanguageDetector
 from bot.service.runtime import ROOT

@@ -4,12 +4,11 @@ Usage:
   python scripts/purge.py            purge the configured store (KYR_STORE); run it from cron, e.g. hourly
 The running service also purges by itself once an hour; Redis expires records on its own.
 """
+
 from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
-
 
 from bot.service.runtime import ConfigError, settings_from
 from bot.store import open_store

@@ -7,19 +7,18 @@ A line is correct when the flow the engine opened equals the expected flow; for 
 (a clarifying question, "not understood" or the greeting are fine); for `clarify`, when the bot asked a
 "Did you mean" question. --errors prints the wrong lines (dev-set text only: never run it on user messages).
 """
+
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-
-from bot.core.engine import Engine
 from bot.content.model import MENU
-from bot.service.runtime import ROOT, build_engine
+from bot.core.engine import Engine
 from bot.core.session import Inbound
+from bot.service.runtime import ROOT, build_engine
 
 DEFAULT_DEVSET = ROOT / "tests" / "data" / "routing_devset.tsv"
 

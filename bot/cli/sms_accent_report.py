@@ -8,11 +8,8 @@ choice). The last two columns differ by what the accented letters alone cost.
 Usage:
     python scripts/sms_accent_report.py
 """
+
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
 
 from bot.text.sms import fold_accents, fold_typography, sms_info
 
@@ -50,8 +47,7 @@ SAMPLES: dict[str, list[str]] = {
         "S’ils entrent de force, ne résistez pas. Dites que vous ne consentez ni à l’entrée ni à la fouille, que "
         "vous gardez le silence et que vous voulez un avocat.",
         "Ne mentez pas, ne montrez pas de faux documents, ne signez rien sans avocat et ne fuyez pas.",
-        "Si c’est sans danger, filmez avec votre téléphone et notez les numéros de badge et les plaques des "
-        "véhicules.",
+        "Si c’est sans danger, filmez avec votre téléphone et notez les numéros de badge et les plaques des véhicules.",
         "Vous êtes à l’aéroport\u00a0? Si vous craignez de retourner dans votre pays, dites que vous voulez "
         "demander l’asile.",
         "Les urgences des hôpitaux doivent soigner toute personne, quel que soit son statut.",

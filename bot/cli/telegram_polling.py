@@ -6,13 +6,12 @@ Reads the same configuration as webhook.py (KYR_STORE, KYR_SECRET, KYR_RETENTION
 webhook first (polling and a webhook exclude each other) and registers the command menu. Run exactly one
 poller per bot token. Ctrl-C stops it. TELEGRAM_API_BASE_URL points it at another Bot API server.
 """
+
 from __future__ import annotations
 
 import logging
 import os
 import sys
-from pathlib import Path
-
 
 from telegram.error import InvalidToken
 from telegram.ext import Application
@@ -60,8 +59,9 @@ def main() -> int:
     try:
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
     except InvalidToken:  # PTB's message quotes the token: never print it
-        print("kyrbot cannot start: Telegram rejected TELEGRAM_BOT_TOKEN: copy it again from @BotFather",
-              file=sys.stderr)
+        print(
+            "kyrbot cannot start: Telegram rejected TELEGRAM_BOT_TOKEN: copy it again from @BotFather", file=sys.stderr
+        )
         return 2
     return 0
 

@@ -9,6 +9,7 @@ Needs TELEGRAM_BOT_TOKEN; --webhook also needs TELEGRAM_WEBHOOK_SECRET (1-256 of
 Telegram then sends with every update and POST /telegram checks. --webhook also sets the command menu.
 TELEGRAM_API_BASE_URL points it at another Bot API server.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,6 @@ import asyncio
 import os
 import re
 import sys
-from pathlib import Path
-
 
 from telegram import Bot
 from telegram.error import InvalidToken, TelegramError

@@ -12,6 +12,7 @@ Usage:
   python scripts/translations.py export LANG [-o FILE.po]    a gettext .po for Poedit/Weblate/Crowdin (stdout)
   python scripts/translations.py import LANG FILE.po         merge a translated .po back into translations/LANG.yaml
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,17 +21,24 @@ from pathlib import Path
 
 import polib
 
-
 from bot.content.errors import ContentError
+from bot.content.loader import load_content
 from bot.content.translations import fingerprint
 from bot.i18n.check import SEGMENT_BUDGET, check_root, english_source, format_report, summary_table
 from bot.i18n.files import stamp, updated_doc
 from bot.i18n.po import PoImportError, export_po, import_po, read_doc, save_doc
-from bot.content.loader import load_content
 from bot.service.runtime import ROOT
 
-NAMES = {"es": "Español", "zh": "中文", "ar": "العربية", "ur": "اردو", "ht": "Kreyòl ayisyen",
-         "pt": "Português", "vi": "Tiếng Việt", "fr": "Français"}
+NAMES = {
+    "es": "Español",
+    "zh": "中文",
+    "ar": "العربية",
+    "ur": "اردو",
+    "ht": "Kreyòl ayisyen",
+    "pt": "Português",
+    "vi": "Tiếng Việt",
+    "fr": "Français",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,8 +128,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Merge the .po; refuse it whole when an entry is unknown."""
     if not _path(args, args.lang).exists():
-        print(f"translations/{args.lang}.yaml does not exist. Fix: run 'python scripts/translations.py update "
-              f"{args.lang}' first.", file=sys.stderr)
+        print(
+            f"translations/{args.lang}.yaml does not exist. Fix: run 'python scripts/translations.py update "
+            f"{args.lang}' first.",
+            file=sys.stderr,
+        )
         return 1
     content = load_content(args.root, check=False, required=())
     try:
@@ -137,8 +148,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def main(argv: list[str]) -> int:
     """Dispatch the subcommand."""
     args = _parser().parse_args(argv)
-    return {"update": cmd_update, "stamp": cmd_stamp, "check": cmd_check, "export": cmd_export,
-            "import": cmd_import}[args.command](args)
+    return {"update": cmd_update, "stamp": cmd_stamp, "check": cmd_check, "export": cmd_export, "import": cmd_import}[
+        args.command
+    ](args)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,11 @@ Usage:
   python scripts/validate.py DIR        check the content under DIR (a folder with flows/ and translations/)
 Exit code 0 when everything is fine, 1 when there are problems.
 """
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-
 
 from bot.content.bundle import load_bundle
 from bot.content.errors import ContentError
@@ -27,12 +27,16 @@ def main(argv: list[str]) -> int:
             print(f"- {problem}")
         return 1
     nodes = sum(len(f.nodes) for f in content.flows.values())
-    print(f"OK: {len(content.flows)} flows, {nodes} nodes, {len(content.texts['en'])} English messages, "
-          f"{len(content.languages)} language(s).")
+    print(
+        f"OK: {len(content.flows)} flows, {nodes} nodes, {len(content.texts['en'])} English messages, "
+        f"{len(content.languages)} language(s)."
+    )
     for hotline in content.hotlines.values():
         if hotline.verified in ("no", "", "False", "false"):
-            print(f"warning: flows/hotlines.yaml: {hotline.key} ({hotline.number}) is not verified yet: "
-                  "call it and set 'verified:' to the date before launch.")
+            print(
+                f"warning: flows/hotlines.yaml: {hotline.key} ({hotline.number}) is not verified yet: "
+                "call it and set 'verified:' to the date before launch."
+            )
     return 0
 
 

@@ -1,4 +1,5 @@
 """Everything start-up loads from the content folder, checked in one pass: what `validate` and start-up share."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Checks that need the whole content: targets, reachability, dead ends, placeholders, SMS budget."""
+
 from __future__ import annotations
 
 import gsm0338  # noqa: F401  (registers the gsm03.38 codec)
@@ -19,41 +20,53 @@ def _texts_of(node: Node) -> list[str]:
 def _check_text(content: Content, flow: Flow, node: Node, msg_id: str, problems: Problems) -> None:
     """Placeholders known, length within the SMS budget, English in GSM-7 only."""
     text = content.texts["en"][msg_id]
-    add = lambda problem, fix: problems.add(flow.file, node.line, problem, fix, flow.id, node.name)  # noqa: E731
+    add = lambda problem, fix: problems.add(flow.file, node.line, problem, fix, flow.id, node.name)
     for match in PLACEHOLDER.finditer(text):
         name, arg = match.group(1), match.group(2)
         if name == "phone" and arg not in content.hotlines:
-            add(f"'{match.group(0)}' names no hotline.",
-                f"use one of: {', '.join(content.hotlines)} (see flows/hotlines.yaml).")
+            add(
+                f"'{match.group(0)}' names no hotline.",
+                f"use one of: {', '.join(content.hotlines)} (see flows/hotlines.yaml).",
+            )
         elif name != "phone" and (name not in SIMPLE_PLACEHOLDERS or arg):
-            add(f"unknown placeholder '{match.group(0)}'.",
-                f"use {{{'}, {'.join(SIMPLE_PLACEHOLDERS)}}} or {{phone:<hotline>}}.")
+            add(
+                f"unknown placeholder '{match.group(0)}'.",
+                f"use {{{'}, {'.join(SIMPLE_PLACEHOLDERS)}}} or {{phone:<hotline>}}.",
+            )
     stray = PLACEHOLDER.sub("", text)
     if "{" in stray or "}" in stray:
         add(f"'{msg_id}' has a stray brace.", "write placeholders as {state} or {phone:name}; remove lone { or }.")
     if len(text) > SMS_BUDGET:
-        add(f"'{msg_id}' is {len(text)} characters, over the SMS budget of {SMS_BUDGET}.",
-            "shorten it, or move details to a new node behind a 'more' option.")
+        add(
+            f"'{msg_id}' is {len(text)} characters, over the SMS budget of {SMS_BUDGET}.",
+            "shorten it, or move details to a new node behind a 'more' option.",
+        )
     try:
         text.encode("gsm03.38")
     except UnicodeEncodeError as exc:
-        add(f"'{msg_id}' has '{text[exc.start]}', which is not a GSM-7 character and makes SMS cost more.",
-            "use straight quotes ' and \", a plain hyphen -, and no emoji.")
+        add(
+            f"'{msg_id}' has '{text[exc.start]}', which is not a GSM-7 character and makes SMS cost more.",
+            "use straight quotes ' and \", a plain hyphen -, and no emoji.",
+        )
 
 
 def _check_node(content: Content, flow: Flow, node: Node, problems: Problems) -> None:
     """Targets exist, the node leads somewhere, texts pass."""
-    add = lambda problem, fix: problems.add(flow.file, node.line, problem, fix, flow.id, node.name)  # noqa: E731
+    add = lambda problem, fix: problems.add(flow.file, node.line, problem, fix, flow.id, node.name)
     if node.name in content.flows:
         add(f"a node may not share its name with the flow '{node.name}'.", "rename the node.")
     for opt in node.options:
         if resolve(content, flow.id, opt.target) is None:
-            add(f"option '{opt.target}' leads to no node or flow.",
+            add(
+                f"option '{opt.target}' leads to no node or flow.",
                 f"name a node of this flow ({', '.join(flow.nodes)}), a flow ({', '.join(content.flows)}), "
-                "'flow.node', or back.")
+                "'flow.node', or back.",
+            )
         elif not opt.label_id and _label_missing(content, flow, opt.target):
-            add(f"option '{opt.target}' has no label.",
-                f"give node '{opt.target}' a 'title:', or write the option as 'go: {opt.target}' with 'label:'.")
+            add(
+                f"option '{opt.target}' has no label.",
+                f"give node '{opt.target}' a 'title:', or write the option as 'go: {opt.target}' with 'label:'.",
+            )
     if node.input and not node.next:
         add(f"input '{node.input}' has no 'next'.", "add 'next: <node>' to say where to go after the answer.")
     if node.next and resolve(content, flow.id, node.next) is None:
@@ -98,11 +111,20 @@ def check_content(content: Content, problems: Problems) -> None:
     for flow in content.flows.values():
         for node in flow.nodes.values():
             if node.key not in reached:
-                problems.add(flow.file, node.line, "unreachable: no option leads here from the menu.",
-                             "add it to the 'options' of another node, or delete it.", flow.id, node.name)
+                problems.add(
+                    flow.file,
+                    node.line,
+                    "unreachable: no option leads here from the menu.",
+                    "add it to the 'options' of another node, or delete it.",
+                    flow.id,
+                    node.name,
+                )
     for phrase in content.phrases:
-        flow = phrase.target.split(".")[0]
-        if flow not in content.flows or resolve(content, flow, phrase.target) is None:
-            problems.add(phrase.file or f"flows/phrases/{phrase.lang}.yaml", phrase.line,
-                         f"phrase '{phrase.text}' leads to '{phrase.target}', which does not exist.",
-                         "use a flow id or 'flow.node'.")
+        flow_id = phrase.target.split(".")[0]
+        if flow_id not in content.flows or resolve(content, flow_id, phrase.target) is None:
+            problems.add(
+                phrase.file or f"flows/phrases/{phrase.lang}.yaml",
+                phrase.line,
+                f"phrase '{phrase.text}' leads to '{phrase.target}', which does not exist.",
+                "use a flow id or 'flow.node'.",
+            )

@@ -1,4 +1,5 @@
 """Content errors that name the file, line, flow, node and the fix."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

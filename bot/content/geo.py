@@ -6,6 +6,7 @@ Usage:
     index.name("NY", "zh")               # '纽约州'
     places = Places.load(Path("flows"))  # bot.content.places: state names + organisations, checked together
 """
+
 from __future__ import annotations
 
 import logging
@@ -14,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from rapidfuzz import fuzz, process
 
@@ -27,9 +28,9 @@ STATES_FILE = "us_states.yaml"
 DIRECTORY_FILE = "organizations.yaml"
 LANGS = ("en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr")
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio; one wrong letter in a 7-letter name still scores 85.7
-FUZZY_MARGIN = 5.0   # the best state must beat every other state by this much, else we ask again
-WORD_CUTOFF = 75.0   # each word of a multi-word name must be this close too, so "de mexico" is not "new mexico"
-MIN_FUZZY = 5        # shorter words hit state names by accident too easily
+FUZZY_MARGIN = 5.0  # the best state must beat every other state by this much, else we ask again
+WORD_CUTOFF = 75.0  # each word of a multi-word name must be this close too, so "de mexico" is not "new mexico"
+MIN_FUZZY = 5  # shorter words hit state names by accident too easily
 MAX_FUZZY_WORDS = 3
 
 _CODE = re.compile(r"[A-Za-z]{2}")
@@ -41,7 +42,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 _ZIP_PART = re.compile(r"(\d{3})(?:-(\d{3}))?")
 _PROCLITICS = "وبلفک"  # Arabic "and/in/to/so/like" written onto the next word: بكاليفورنيا
 # Forms textnorm.fold leaves apart. Its one-pass map turns ى into ي but ي into ی, so ي is finished here.
-_DIGITS = ARABIC_DIGITS   # Arabic-Indic and Urdu/Persian digits
+_DIGITS = ARABIC_DIGITS  # Arabic-Indic and Urdu/Persian digits
 _EXTRA = str.maketrans({**LETTER_FORMS, "ي": "ی"})
 
 
@@ -165,8 +166,11 @@ class StateIndex:
         if not all(gram) or len("".join(gram)) < MIN_FUZZY:
             return None
         choices, codes = self._t.fuzzy.get(len(gram), ([], []))
-        hits = [h for h in process.extract(" ".join(gram), choices, scorer=fuzz.ratio,
-                                           score_cutoff=FUZZY_CUTOFF, limit=None) if _words_close(gram, h[0])]
+        hits = [
+            h
+            for h in process.extract(" ".join(gram), choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+            if _words_close(gram, h[0])
+        ]
         if not hits:
             return None
         best = codes[hits[0][2]]
@@ -188,17 +192,18 @@ def _scan(words: list[str], longest: int, lookup: Callable[[list[str]], str | No
     used = [False] * len(words)
     for n in range(min(longest, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
-            code = None if any(used[i:i + n]) else lookup(words[i:i + n])
+            code = None if any(used[i : i + n]) else lookup(words[i : i + n])
             if code:
                 found.add(code)
-                used[i:i + n] = [True] * n
+                used[i : i + n] = [True] * n
     return found
 
 
 def _words_close(gram: list[str], alias: str) -> bool:
     """Each word is the name's word, or a near miss of a real word (not "de" for "new")."""
-    return all(a == b or (min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= WORD_CUTOFF)
-               for a, b in zip(gram, alias.split()))
+    return all(
+        a == b or (min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= WORD_CUTOFF) for a, b in zip(gram, alias.split())
+    )
 
 
 class _Builder:
@@ -216,10 +221,10 @@ class _Builder:
         entries = self.data.get("states")
         if not isinstance(entries, list) or not entries:
             self.fail("top level", "has no 'states:' list.", "start the file with 'states:' and '- code: XX' blocks.")
-        for i, entry in enumerate(entries, 1):
+        for i, entry in enumerate(entries if isinstance(entries, list) else [], 1):
             self.state(entry, f"state #{i}")
 
-    def fail(self, where: str, problem: str, fix: str) -> None:
+    def fail(self, where: str, problem: str, fix: str) -> NoReturn:
         """Stop loading with a message that names file, entry, problem and fix."""
         raise GeoDataError(f"{self.path.name}, {where}: {problem} Fix: {fix}")
 
@@ -266,27 +271,39 @@ class _Builder:
         for part in (p.strip() for p in str(spec or "").split(",") if p.strip()):
             m = _ZIP_PART.fullmatch(part)
             if not m or int(m.group(2) or m.group(1)) < int(m.group(1)):
-                self.fail(where, f"zip part {part!r} is not a 3-digit prefix or range.", 'write e.g. zip: "010-027, 055".')
+                self.fail(
+                    where, f"zip part {part!r} is not a 3-digit prefix or range.", 'write e.g. zip: "010-027, 055".'
+                )
             for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1):
                 prefix = f"{n:03d}"
                 if self.zips.setdefault(prefix, code) != code:
-                    self.fail(where, f"ZIP prefix {prefix} is also given to {self.zips[prefix]}.", "keep it in one state.")
+                    self.fail(
+                        where, f"ZIP prefix {prefix} is also given to {self.zips[prefix]}.", "keep it in one state."
+                    )
 
     def tables(self) -> _Tables:
         """Freeze what was read into the tables find() uses."""
         return _Tables(
-            exact=self.exact, alone=self.alone, cjk=tuple(sorted(self.cjk, key=lambda p: -len(p[0]))),
-            fuzzy=_fuzzy_table(self.exact), heads=frozenset(k.split()[0] for k in self.exact if _ARABIC.search(k)),
-            zips=self.zips, never=self.code_set("never"), words=self.code_set("words"),
+            exact=self.exact,
+            alone=self.alone,
+            cjk=tuple(sorted(self.cjk, key=lambda p: -len(p[0]))),
+            fuzzy=_fuzzy_table(self.exact),
+            heads=frozenset(k.split()[0] for k in self.exact if _ARABIC.search(k)),
+            zips=self.zips,
+            never=self.code_set("never"),
+            words=self.code_set("words"),
             blocked=frozenset(normalise(str(w)) for w in self.data.get("not_states") or []),
-            longest=max(len(k.split()) for k in self.exact))
+            longest=max(len(k.split()) for k in self.exact),
+        )
 
     def code_set(self, key: str) -> frozenset[str]:
         """The codes listed under 'codes: <key>:'; each must be a state above."""
         codes = _strings((self.data.get("codes") or {}).get(key), key, f"codes: {key}", self.fail)
         for code in codes:
             if code not in self.states:
-                self.fail(f"codes: {key}", f"{code!r} is not a state code in this file.", "write codes in capitals, e.g. OK.")
+                self.fail(
+                    f"codes: {key}", f"{code!r} is not a state code in this file.", "write codes in capitals, e.g. OK."
+                )
         return frozenset(codes)
 
 
@@ -352,6 +369,8 @@ def load_directory(flows_dir: Path, codes: Iterable[str] | None = None) -> Direc
     known = set(codes) if codes is not None else None
     for code in states:
         if not _CODE.fullmatch(str(code)) or not str(code).isupper() or (known is not None and code not in known):
-            fail(f"states: {code}", "is not a state code in us_states.yaml.", "use the postal code in capitals, e.g. MA.")
+            fail(
+                f"states: {code}", "is not a state code in us_states.yaml.", "use the postal code in capitals, e.g. MA."
+            )
     by_state = {str(c): tuple(_strings(v, str(c), f"states: {c}", fail)) for c, v in states.items()}
     return Directory(by_state, national)

@@ -1,4 +1,5 @@
 """Load flows/*.yaml and flows/common.yaml into immutable Content, checking everything a reviewer can get wrong."""
+
 from __future__ import annotations
 
 import re
@@ -6,13 +7,35 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.errors import Problems
+from bot.content.model import (
+    INPUT_KINDS,
+    MENU,
+    Content,
+    Flow,
+    Hotline,
+    Language,
+    Node,
+    OptionSpec,
+    Phrase,
+    Review,
+    frozen_map,
+)
 from bot.content.translations import load_translations, read_keywords
-from bot.content.model import (INPUT_KINDS, MENU, Content, Flow, Hotline, Language, Node, OptionSpec,
-                    Phrase, Review, frozen_map)
-from bot.content.yamlsrc import YamlError, line_of, load_yaml
+from bot.content.yamlsrc import LineDict, YamlError, line_of, load_yaml
 
 DATA_FILES = {"common", "hotlines", "us_states", "organizations", "zip_prefixes"}
-FLOW_FIELDS = ("flow", "title", "urgent", "wins_ties", "reviewed", "sources", "jurisdiction", "phrases", "start", "nodes")
+FLOW_FIELDS = (
+    "flow",
+    "title",
+    "urgent",
+    "wins_ties",
+    "reviewed",
+    "sources",
+    "jurisdiction",
+    "phrases",
+    "start",
+    "nodes",
+)
 NODE_FIELDS = ("title", "text", "options", "input", "next", "states", "officer", "phrases")
 OPTION_FIELDS = ("go", "label")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -29,7 +52,7 @@ def _strings(value: Any) -> tuple[str, ...]:
 class _FlowReader:
     """Turns one parsed flow file into a Flow and English texts, reporting problems as it goes."""
 
-    def __init__(self, data: dict, file: str, problems: Problems, texts: dict[str, str]) -> None:
+    def __init__(self, data: LineDict, file: str, problems: Problems, texts: dict[str, str]) -> None:
         self.data, self.file, self.problems, self.texts = data, file, problems, texts
         self.flow = str(data.get("flow", ""))
         self.phrases: list[Phrase] = []
@@ -52,8 +75,9 @@ class _FlowReader:
         """Catch typos such as 'optoins' that YAML would otherwise ignore."""
         for key in data:
             if key not in allowed:
-                self.fail(line_of(data, key), f"unknown field '{key}' in {what}.",
-                          f"use one of: {', '.join(allowed)}.", node)
+                self.fail(
+                    line_of(data, key), f"unknown field '{key}' in {what}.", f"use one of: {', '.join(allowed)}.", node
+                )
 
     def read(self) -> Flow | None:
         """Read the whole flow; None when it is too broken to use."""
@@ -64,12 +88,18 @@ class _FlowReader:
         sources = _strings(d.get("sources"))
         raw = d.get("sources")
         if isinstance(raw, list) and any(not isinstance(item, str) for item in raw):
-            self.fail(line_of(d, "sources"), "a source is not plain text (a ': ' inside it makes YAML read it "
-                      "as a field).", "put that source in double quotes, e.g. - \"ACLU: know your rights\".")
+            self.fail(
+                line_of(d, "sources"),
+                "a source is not plain text (a ': ' inside it makes YAML read it as a field).",
+                'put that source in double quotes, e.g. - "ACLU: know your rights".',
+            )
             sources = ()
         elif not sources:
-            self.fail(line_of(d, "sources") or d.line, "no sources.",
-                      "add 'sources:' with at least one source from FACTS.md (one per line, starting with '- ').")
+            self.fail(
+                line_of(d, "sources") or d.line,
+                "no sources.",
+                "add 'sources:' with at least one source from FACTS.md (one per line, starting with '- ').",
+            )
         self.phrases += [Phrase(p, self.flow, "en", self.file) for p in _strings(d.get("phrases"))]
         nodes = d.get("nodes")
         if not isinstance(nodes, dict) or not nodes:
@@ -78,20 +108,36 @@ class _FlowReader:
         start = str(d.get("start", "start"))
         built = {name: self.node(str(name), body) for name, body in nodes.items()}
         if start not in built:
-            self.fail(line_of(d, "start") or line_of(d, "nodes"), f"the start node '{start}' does not exist.",
-                      f"name a node 'start' or set 'start:' to one of: {', '.join(map(str, built))}.")
+            self.fail(
+                line_of(d, "start") or line_of(d, "nodes"),
+                f"the start node '{start}' does not exist.",
+                f"name a node 'start' or set 'start:' to one of: {', '.join(map(str, built))}.",
+            )
         if title_id is None or review is None or not sources or None in built.values() or start not in built:
             return None
-        return Flow(self.flow, title_id, start, frozen_map(built), sources, review, bool(d.get("urgent")),
-                    bool(d.get("wins_ties")), _strings(d.get("jurisdiction")), self.file)
+        return Flow(
+            self.flow,
+            title_id,
+            start,
+            frozen_map(built),
+            sources,
+            review,
+            bool(d.get("urgent")),
+            bool(d.get("wins_ties")),
+            _strings(d.get("jurisdiction")),
+            self.file,
+        )
 
     def review(self, value: Any) -> Review | None:
         """The 'reviewed' record: a date and who reviewed (honestly 'awaiting legal review')."""
         line = line_of(self.data, "reviewed") or self.data.line
         if not isinstance(value, dict) or not isinstance(value.get("by"), str) or not value.get("by"):
-            self.fail(line, "no review record.",
-                      "add 'reviewed:' with 'date: YYYY-MM-DD' and 'by: <reviewer>' "
-                      "(write 'by: awaiting legal review' until a lawyer signs).")
+            self.fail(
+                line,
+                "no review record.",
+                "add 'reviewed:' with 'date: YYYY-MM-DD' and 'by: <reviewer>' "
+                "(write 'by: awaiting legal review' until a lawyer signs).",
+            )
             return None
         date = str(value.get("date", ""))
         if not _DATE.match(date):
@@ -103,8 +149,12 @@ class _FlowReader:
         """Read one node; None when it is unusable."""
         line = line_of(self.data.get("nodes"), name)
         if not isinstance(body, dict):
-            self.fail(line, "a node must have fields such as 'text:' and 'options:'.",
-                      "indent 'text:' and 'options:' under the node name.", name)
+            self.fail(
+                line,
+                "a node must have fields such as 'text:' and 'options:'.",
+                "indent 'text:' and 'options:' under the node name.",
+                name,
+            )
             return None
         self.unknown_fields(body, NODE_FIELDS, "a node", name)
         key = f"{self.flow}.{name}"
@@ -121,19 +171,29 @@ class _FlowReader:
         states = self.states(name, body.get("states") or {}, key)
         kind = body.get("input")
         if kind is not None and kind not in INPUT_KINDS:
-            self.fail(line_of(body, "input"), f"unknown input '{kind}'.",
-                      f"use one of: {', '.join(INPUT_KINDS)}.", name)
+            self.fail(
+                line_of(body, "input"), f"unknown input '{kind}'.", f"use one of: {', '.join(INPUT_KINDS)}.", name
+            )
         if text_id is None or options is None:
             return None
         nxt = body.get("next")
-        return Node(self.flow, name, text_id, title_id, options, kind, str(nxt) if nxt else None,
-                    frozen_map(states), officer_id, line)
+        return Node(
+            self.flow,
+            name,
+            text_id,
+            title_id,
+            options,
+            kind,
+            str(nxt) if nxt else None,
+            frozen_map(states),
+            officer_id,
+            line,
+        )
 
     def options(self, node: str, items: Any, line: int) -> tuple[OptionSpec, ...] | None:
         """Options are targets ('warrant', 'get_help', 'flow.node') or {go: target, label: text}."""
         if not isinstance(items, list):
-            self.fail(line, "'options' must be a list.", "write each option on its own line starting with '- '.",
-                      node)
+            self.fail(line, "'options' must be a list.", "write each option on its own line starting with '- '.", node)
             return None
         out: list[OptionSpec] = []
         for item in items:
@@ -153,24 +213,38 @@ class _FlowReader:
             target = item["go"].strip()
             label_id = ""
             if "label" in item:
-                label_id = self.text(f"{self.flow}.{node}.to.{target}", item["label"], line_of(item, "label"),
-                                     "label", node) or ""
+                label_id = (
+                    self.text(f"{self.flow}.{node}.to.{target}", item["label"], line_of(item, "label"), "label", node)
+                    or ""
+                )
             return OptionSpec(target, label_id)
-        self.fail(line, f"option {item!r} is not a target.",
-                  "write a node name, a flow id or 'flow.node', or 'go: <target>' with 'label: <text>'.", node)
+        self.fail(
+            line,
+            f"option {item!r} is not a target.",
+            "write a node name, a flow id or 'flow.node', or 'go: <target>' with 'label: <text>'.",
+            node,
+        )
         return None
 
     def states(self, node: str, states: Any, key: str) -> dict[str, str]:
         """Per-state versions of the text: {MA: text, CO: text}."""
         out: dict[str, str] = {}
         if not isinstance(states, dict):
-            self.fail(line_of(self.data.get("nodes"), node), "'states' must map state codes to texts.",
-                      "write e.g. 'MA: <text for Massachusetts>' under 'states:'.", node)
+            self.fail(
+                line_of(self.data.get("nodes"), node),
+                "'states' must map state codes to texts.",
+                "write e.g. 'MA: <text for Massachusetts>' under 'states:'.",
+                node,
+            )
             return out
         for code, value in states.items():
             if not _STATE.match(str(code)):
-                self.fail(line_of(states, code), f"'{code}' is not a two-letter state code.",
-                          "use the postal code in capitals, e.g. MA or CO.", node)
+                self.fail(
+                    line_of(states, code),
+                    f"'{code}' is not a two-letter state code.",
+                    "use the postal code in capitals, e.g. MA or CO.",
+                    node,
+                )
                 continue
             msg = self.text(f"{key}.text.{code}", value, line_of(states, code), f"states: {code}", node)
             if msg:
@@ -187,8 +261,12 @@ def _read_common(root: Path, problems: Problems, texts: dict[str, str]) -> dict[
         if isinstance(value, str) and value.strip():
             texts[f"ui.{key}"] = value.strip()
         else:
-            problems.add("flows/common.yaml", line_of(data.get("messages"), key),
-                         f"message '{key}' is empty.", "write its text after the colon.")
+            problems.add(
+                "flows/common.yaml",
+                line_of(data.get("messages"), key),
+                f"message '{key}' is empty.",
+                "write its text after the colon.",
+            )
     return read_keywords("flows/common.yaml", data, problems)
 
 
@@ -197,16 +275,25 @@ def _read_hotlines(root: Path, problems: Problems) -> dict[str, Hotline]:
     data = _load(root / "flows" / "hotlines.yaml", root, problems) or {}
     out: dict[str, Hotline] = {}
     if not isinstance(data, dict):
-        problems.add("flows/hotlines.yaml", 0, "the file must list hotlines by name.",
-                     "write each hotline as 'name:' with 'name:' and 'number:' under it.")
+        problems.add(
+            "flows/hotlines.yaml",
+            0,
+            "the file must list hotlines by name.",
+            "write each hotline as 'name:' with 'name:' and 'number:' under it.",
+        )
         return out
     for key, item in data.items():
         if not isinstance(item, dict) or not item.get("number") or not item.get("name"):
-            problems.add("flows/hotlines.yaml", line_of(data, key), f"hotline '{key}' needs a name and a number.",
-                         "add 'name:' and 'number:' under it, or delete it.")
+            problems.add(
+                "flows/hotlines.yaml",
+                line_of(data, key),
+                f"hotline '{key}' needs a name and a number.",
+                "add 'name:' and 'number:' under it, or delete it.",
+            )
             continue
-        out[key] = Hotline(key, str(item["name"]), str(item["number"]), str(item.get("area", "")),
-                           str(item.get("verified", "no")))
+        out[key] = Hotline(
+            key, str(item["name"]), str(item["number"]), str(item.get("area", "")), str(item.get("verified", "no"))
+        )
     return out
 
 
@@ -226,8 +313,9 @@ def flow_ids(root: Path) -> list[str]:
     return sorted(p.stem for p in (root / "flows").glob("*.yaml") if p.stem not in DATA_FILES)
 
 
-def _read_flows(root: Path, problems: Problems, texts: dict[str, str],
-                required: tuple[str, ...]) -> tuple[dict[str, Flow], list[Phrase]]:
+def _read_flows(
+    root: Path, problems: Problems, texts: dict[str, str], required: tuple[str, ...]
+) -> tuple[dict[str, Flow], list[Phrase]]:
     """Every flows/*.yaml that is not a data file is a flow."""
     flows: dict[str, Flow] = {}
     phrases: list[Phrase] = []
@@ -236,9 +324,13 @@ def _read_flows(root: Path, problems: Problems, texts: dict[str, str],
         data = _load(path, root, problems)
         if data is None:
             continue
-        if not isinstance(data, dict) or data.get("flow") != path.stem:
-            problems.add(file, line_of(data, "flow"), f"the file must start with 'flow: {path.stem}'.",
-                         f"write 'flow: {path.stem}' on the first line (the id must match the file name).")
+        if not isinstance(data, LineDict) or data.get("flow") != path.stem:
+            problems.add(
+                file,
+                line_of(data, "flow"),
+                f"the file must start with 'flow: {path.stem}'.",
+                f"write 'flow: {path.stem}' on the first line (the id must match the file name).",
+            )
             continue
         reader = _FlowReader(data, file, problems, texts)
         flow = reader.read()
@@ -247,8 +339,12 @@ def _read_flows(root: Path, problems: Problems, texts: dict[str, str],
             phrases += reader.phrases
     for fid in (MENU, *required):
         if fid not in flows and not any(f"flows/{fid}.yaml" in p for p in problems.items):
-            problems.add(f"flows/{fid}.yaml", 0, f"the flow '{fid}' is missing.",
-                         f"create flows/{fid}.yaml (see the example in README.md).")
+            problems.add(
+                f"flows/{fid}.yaml",
+                0,
+                f"the flow '{fid}' is missing.",
+                f"create flows/{fid}.yaml (see the example in README.md).",
+            )
     return flows, phrases
 
 
@@ -263,8 +359,12 @@ def _read_phrases(root: Path, problems: Problems) -> list[Phrase]:
             if target in ("language",):
                 continue
             if not _strings(items):
-                problems.add(str(path.relative_to(root)), line_of(data, target),
-                             f"'{target}' must list phrases.", "write each phrase on its own line starting with '- '.")
+                problems.add(
+                    str(path.relative_to(root)),
+                    line_of(data, target),
+                    f"'{target}' must list phrases.",
+                    "write each phrase on its own line starting with '- '.",
+                )
             file, line = str(path.relative_to(root)), line_of(data, target)
             out += [Phrase(p, str(target), path.stem, file, line) for p in _strings(items)]
     return out

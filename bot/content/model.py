@@ -1,9 +1,10 @@
 """The loaded content: immutable flows, nodes and options, addressed by stable message ids."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 MENU = "menu"
 LANGUAGE = "language"
@@ -63,7 +64,7 @@ class Flow:
     sources: tuple[str, ...]
     reviewed: Review
     urgent: bool = False
-    wins_ties: bool = False          # 'someone was taken' is urgent in spirit: it wins routing ties over the rest
+    wins_ties: bool = False  # 'someone was taken' is urgent in spirit: it wins routing ties over the rest
     jurisdiction: tuple[str, ...] = ()
     file: str = ""
 
@@ -101,7 +102,7 @@ class Phrase:
     text: str
     target: str
     lang: str
-    file: str = field(default="", compare=False)   # where it is written, for error messages
+    file: str = field(default="", compare=False)  # where it is written, for error messages
     line: int = field(default=0, compare=False)
 
 
@@ -110,7 +111,7 @@ class Content:
     """Everything the engine says or matches, validated, read-only."""
 
     flows: Mapping[str, Flow]
-    texts: Mapping[str, Mapping[str, str]]          # lang -> message id -> text
+    texts: Mapping[str, Mapping[str, str]]  # lang -> message id -> text
     keywords: Mapping[str, Mapping[str, tuple[str, ...]]]  # lang -> global word -> spellings
     phrases: tuple[Phrase, ...]
     languages: Mapping[str, Language]

@@ -1,4 +1,5 @@
 """US states and the organisations directory, as the engine's views need them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Where an option leads: a node of the same flow, a flow, 'flow.node', or a special word."""
+
 from __future__ import annotations
 
 import re

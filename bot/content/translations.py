@@ -1,10 +1,12 @@
 """Translations: translations/<lang>.yaml holds every message id's text, the global words and phrases."""
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from bot.content.errors import Problems
 from bot.content.model import Language, Phrase, frozen_map
@@ -24,7 +26,7 @@ class Translations:
     """What the translation files add to the content."""
 
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
-    sources: dict[str, dict[str, str]] = field(default_factory=dict)   # lang -> id -> fingerprint
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> id -> fingerprint
     keywords: dict[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     phrases: tuple[Phrase, ...] = ()
     languages: dict[str, Language] = field(default_factory=dict)
@@ -47,7 +49,7 @@ def _words(value: Any) -> tuple[str, ...]:
 
 
 ACTIONS = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no", "hello")
-OPTIONAL_ACTIONS = ("hello",)   # without its words a greeting still gets the menu, through routing
+OPTIONAL_ACTIONS = ("hello",)  # without its words a greeting still gets the menu, through routing
 
 
 def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[str, ...]]:
@@ -62,8 +64,9 @@ def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[s
         if name in ACTIONS:
             out[name] = _words(value)
         else:
-            problems.add(file, line_of(block, key), f"'{key}' is not a global word.",
-                         f"use one of: {', '.join(ACTIONS)}.")
+            problems.add(
+                file, line_of(block, key), f"'{key}' is not a global word.", f"use one of: {', '.join(ACTIONS)}."
+            )
     return out
 
 
@@ -76,14 +79,21 @@ def read_language(path: Path, root: Path, problems: Problems, out: Translations)
         problems.items.append(str(exc))
         return
     if not isinstance(data, dict) or data.get("language") != code or not data.get("name"):
-        problems.add(file, line_of(data, "language"), f"the file must start with 'language: {code}' and 'name:'.",
-                     f"write 'language: {code}' and 'name: <the language named in itself>' at the top.")
+        problems.add(
+            file,
+            line_of(data, "language"),
+            f"the file must start with 'language: {code}' and 'name:'.",
+            f"write 'language: {code}' and 'name: <the language named in itself>' at the top.",
+        )
         return
     out.languages[code] = Language(code, str(data["name"]), code in RTL, str(data.get("status", "draft")))
     out.texts[code], out.sources[code] = _entries(data)
     out.keywords[code] = frozen_map(read_keywords(file, data, problems))
-    out.phrases += tuple(Phrase(p, str(target), code, file, line_of(data.get("phrases"), target))
-                         for target, items in (data.get("phrases") or {}).items() for p in _words(items))
+    out.phrases += tuple(
+        Phrase(p, str(target), code, file, line_of(data.get("phrases"), target))
+        for target, items in (data.get("phrases") or {}).items()
+        for p in _words(items)
+    )
 
 
 def load_translations(root: Path, english: Mapping[str, str], problems: Problems) -> Translations:

@@ -1,4 +1,5 @@
 """Read YAML files for people who are not programmers: line numbers kept, duplicate keys refused."""
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
         if key in result:
             raise YamlError(
                 f"{loader.name}:{line}: '{key}' is written twice (first on line {result.key_lines[key]}). "
-                "Fix: keep one of them; each name may appear once at the same level.")
+                "Fix: keep one of them; each name may appear once at the same level."
+            )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
     return result
@@ -49,8 +51,9 @@ _Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def load_yaml(path: Path, root: Path | None = None) -> Any:
@@ -64,8 +67,10 @@ def load_yaml(path: Path, root: Path | None = None) -> Any:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:  # a control character (NUL, ...) that YAML does not allow anywhere
         line = text.count("\n", 0, max(exc.position, 0)) + 1
-        raise YamlError(f"{name}:{line}: the invisible character U+{exc.character:04X} is not allowed. "
-                        "Fix: delete it (retype the line if you cannot see it).") from None
+        raise YamlError(
+            f"{name}:{line}: the invisible character U+{exc.character:04X} is not allowed. "
+            "Fix: delete it (retype the line if you cannot see it)."
+        ) from None
     loader.name = name
     try:
         return loader.get_single_data()
@@ -75,8 +80,10 @@ def load_yaml(path: Path, root: Path | None = None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         problem = exc.problem or exc.context or "unreadable YAML"
-        raise YamlError(f"{name}:{line}: YAML syntax error: {problem}. "
-                        "Fix: check the indentation and quotes on that line and the one above.") from None
+        raise YamlError(
+            f"{name}:{line}: YAML syntax error: {problem}. "
+            "Fix: check the indentation and quotes on that line and the one above."
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"{name}: unreadable YAML ({exc}). Fix: check the file's indentation and quotes.") from None
     finally:

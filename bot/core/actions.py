@@ -1,4 +1,5 @@
 """Global words (menu, back, help, language, stop, start, delete, more, hello): one handler per word."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -6,7 +7,7 @@ from collections.abc import Callable
 from bot.core.kit import Kit, Turn
 from bot.core.output import back, current_choices, reply, say, show, show_picker, welcome
 
-ERASE = True     # what a handler returns when the session must be erased
+ERASE = True  # what a handler returns when the session must be erased
 KEEP = False
 
 Handler = Callable[[Kit, Turn], bool]
@@ -87,6 +88,13 @@ def more(kit: Kit, turn: Turn) -> bool:
 
 
 HANDLERS: dict[str, Handler] = {
-    "stop": stop, "delete": delete, "start": start, "menu": menu, "back": go_back, "hello": hello,
-    "help": help_, "language": language, "more": more,
+    "stop": stop,
+    "delete": delete,
+    "start": start,
+    "menu": menu,
+    "back": go_back,
+    "hello": hello,
+    "help": help_,
+    "language": language,
+    "more": more,
 }

@@ -1,4 +1,5 @@
 """The dialogue engine: pure (session, inbound message) -> (new session, replies). No I/O, no clock of its own."""
+
 from __future__ import annotations
 
 from bot.core.kit import DEFAULT_IDLE, Kit, Turn

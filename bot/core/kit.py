@@ -3,6 +3,7 @@
 The bottom of the engine's import graph: output, pending, actions and turns all take a Kit and a Turn, and the
 Engine is a Kit with `step`. Nothing here reads a clock, a file or the network.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,15 +17,24 @@ from bot.nlu.router import STOP, Match, Router
 from bot.nlu.textnorm import fold, has_letters
 from bot.nlu.words import Words
 
-MAX_TEXT = 2000          # longer messages are cut before matching: nothing useful lies beyond
-DEFAULT_IDLE = 3600.0    # an hour of silence and the next message starts at the menu
+MAX_TEXT = 2000  # longer messages are cut before matching: nothing useful lies beyond
+DEFAULT_IDLE = 3600.0  # an hour of silence and the next message starts at the menu
 
 
 class Guess(Protocol):
-    """A language guess (bot.nlu.langid.Guess)."""
+    """A language guess (bot.nlu.langid.Guess): read-only."""
 
-    lang: str | None
-    confidence: float
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def confidence(self) -> float: ...
+
+
+class Place(Protocol):
+    """A US state as the finder returns it (bot.content.geo.State)."""
+
+    @property
+    def code(self) -> str: ...
 
 
 class Detector(Protocol):
@@ -34,9 +44,10 @@ class Detector(Protocol):
 
 
 class States(Protocol):
-    """Finds a US state in free text (bot.content.geo.StateIndex)."""
+    """Finds a US state in free text, or by its postal code (bot.content.geo.StateIndex)."""
 
-    def find(self, text: str) -> object | None: ...
+    def find(self, text: str) -> Place | None: ...
+    def get(self, code: str) -> Place | None: ...
 
 
 @dataclass
@@ -57,8 +68,8 @@ class LabelIndex:
 
     labels: tuple[str, ...]
     options: tuple[int, ...]
-    words: tuple[str, ...]          # every content word of every label...
-    owners: tuple[int, ...]         # ...and the label it belongs to
+    words: tuple[str, ...]  # every content word of every label...
+    owners: tuple[int, ...]  # ...and the label it belongs to
 
     @classmethod
     def build(cls, labels: dict[str, int]) -> LabelIndex:
@@ -70,8 +81,14 @@ class LabelIndex:
 class Kit:
     """The content and every index built from it; read-only after construction (but for a label cache)."""
 
-    def __init__(self, content: Content, detector: Detector | None = None, places: Places | None = None,
-                 states: States | None = None, idle_seconds: float = DEFAULT_IDLE) -> None:
+    def __init__(
+        self,
+        content: Content,
+        detector: Detector | None = None,
+        places: Places | None = None,
+        states: States | None = None,
+        idle_seconds: float = DEFAULT_IDLE,
+    ) -> None:
         self.content, self.detector, self.states = content, detector, states
         self.view = View(content, places)
         self.words = Words(content.keywords)

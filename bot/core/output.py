@@ -1,4 +1,5 @@
 """What a turn shows: messages, nodes, the menu, the language picker, and moves between nodes."""
+
 from __future__ import annotations
 
 from bot.content.model import LANGUAGE, MENU
@@ -9,8 +10,8 @@ from bot.nlu.router import Match
 from bot.nlu.textnorm import has_letters
 from bot.text.sms import split_message
 
-PAGE_CHARS = 600         # a reply longer than this is paged with MORE
-TRAIL_MAX = 12           # nodes remembered for BACK
+PAGE_CHARS = 600  # a reply longer than this is paged with MORE
+TRAIL_MAX = 12  # nodes remembered for BACK
 
 
 def say(kit: Kit, turn: Turn, msg_id: str, options: tuple[Choice, ...] = (), **values: str) -> None:
@@ -77,9 +78,11 @@ def ask_state(kit: Kit, turn: Turn, text: str) -> bool:
         return False
     s.pending, s.choices = "state_confirm", [guess]
     question = kit.view.t("ui.state_confirm", s.lang).replace("{state}", kit.view.places.state_name(guess, s.lang))
-    yes_no = (Choice("1", kit.view.t("ui.state_yes", s.lang), "yes"),
-              Choice("2", kit.view.t("ui.state_no", s.lang), "no"),
-              Choice("0", kit.view.t("ui.menu_label", s.lang), "menu"))
+    yes_no = (
+        Choice("1", kit.view.t("ui.state_yes", s.lang), "yes"),
+        Choice("2", kit.view.t("ui.state_no", s.lang), "no"),
+        Choice("0", kit.view.t("ui.menu_label", s.lang), "menu"),
+    )
     add(kit, turn, f"{text}\n\n{question}", yes_no)
     return True
 
@@ -89,15 +92,16 @@ def _hinted_state(kit: Kit, msg: Inbound) -> str | None:
     if not msg.state_hint or not kit.states:
         return None
     hint = msg.state_hint.strip()
-    found = kit.states.get(hint.upper()) if hasattr(kit.states, "get") else None  # Twilio sends a code
-    return getattr(found or kit.states.find(hint), "code", None)
+    found = kit.states.get(hint) or kit.states.find(hint)  # Twilio sends a code
+    return found.code if found else None
 
 
 def _named_state(kit: Kit, text: str) -> str | None:
     """A state named in the message that led here ('necesito un abogado en Texas'), to offer for confirming."""
     if not kit.states or not has_letters(text):
         return None
-    return getattr(kit.states.find(text[:MAX_TEXT]), "code", None)
+    found = kit.states.find(text[:MAX_TEXT])
+    return found.code if found else None
 
 
 def go(kit: Kit, turn: Turn, target: str, from_flow: str) -> None:
@@ -133,8 +137,11 @@ def welcome(kit: Kit, turn: Turn, greet: bool = True) -> None:
     s = turn.s
     s.at, s.pending, s.choices, s.trail = kit.menu, None, [], []
     node = kit.content.node(kit.menu)
-    parts = [kit.view.t("ui.welcome", s.lang), kit.view.t("ui.disclaimer", s.lang)] if greet else \
-        [kit.view.t("ui.idle_restart", s.lang)]
+    parts = (
+        [kit.view.t("ui.welcome", s.lang), kit.view.t("ui.disclaimer", s.lang)]
+        if greet
+        else [kit.view.t("ui.idle_restart", s.lang)]
+    )
     parts.append(kit.view.node_text(node, s))
     add(kit, turn, "\n\n".join(parts), kit.view.choices(node, s.lang))
 

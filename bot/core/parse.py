@@ -1,4 +1,5 @@
 """Reading what a message is, apart from its words: a number in any script's digits."""
+
 from __future__ import annotations
 
 import unicodedata

@@ -1,13 +1,14 @@
 """Answers to the bot's own questions (language, clarify, state), one handler per kind of question."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.content.model import MENU
 from bot.core.kit import Kit, Turn
 from bot.core.output import add, go, open_match, pick_language, say
 from bot.core.parse import number
 from bot.core.session import Choice
-from bot.content.model import MENU
 from bot.nlu.router import Match
 
 # handler(kit, turn, text, word, sure) -> True when the text answered the question
@@ -39,7 +40,7 @@ def confirm_state(kit: Kit, turn: Turn, text: str, word: str | None, sure: Match
     s, n = turn.s, number(text)
     typed = kit.states.find(text) if kit.states else None
     if typed is not None:  # 'CO' is Colorado even though Vietnamese 'có' (yes) folds to 'co'
-        s.state = getattr(typed, "code")
+        s.state = typed.code
         return after_state(kit, turn)
     if word == "yes" or n == 1:
         s.state = s.choices[0]
@@ -61,7 +62,7 @@ def take_state(kit: Kit, turn: Turn, text: str, word: str | None, sure: Match | 
     """A state name, code or ZIP answers the question; anything else is asked again."""
     found = kit.states.find(text) if kit.states else None
     if found is not None:
-        turn.s.state = getattr(found, "code")
+        turn.s.state = found.code
         return after_state(kit, turn)
     if sure:
         return False  # a clear question about something else: let routing take it

@@ -1,4 +1,5 @@
 """A conversation's state and the message and replies that pass through the engine."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -11,15 +12,15 @@ TRAIL_MAX = 12
 class Session:
     """Where one user stands: everything the engine needs between two messages, nothing more."""
 
-    at: str = "menu.start"                            # the node the user is at, 'flow.node'
+    at: str = "menu.start"  # the node the user is at, 'flow.node'
     lang: str = "en"
-    lang_picked: bool = False                         # chosen in the picker: no automatic switching
-    trail: list[str] = field(default_factory=list)    # nodes visited, for BACK
-    state: str | None = None                          # US state the user gave (postal code)
-    pending: str | None = None                        # a question awaiting its answer
+    lang_picked: bool = False  # chosen in the picker: no automatic switching
+    trail: list[str] = field(default_factory=list)  # nodes visited, for BACK
+    state: str | None = None  # US state the user gave (postal code)
+    pending: str | None = None  # a question awaiting its answer
     choices: list[str] = field(default_factory=list)  # what the numbers of that question mean
-    pages: list[str] = field(default_factory=list)    # the rest of a long reply, for MORE
-    seen: float = 0.0                                 # time of the last message (passed in)
+    pages: list[str] = field(default_factory=list)  # the rest of a long reply, for MORE
+    seen: float = 0.0  # time of the last message (passed in)
 
     def copy(self) -> Session:
         """A deep-enough copy: the engine never mutates the caller's session."""
@@ -43,10 +44,10 @@ class Inbound:
 
     text: str
     now: float
-    kind: str = "text"               # text | media | hello (Telegram /start)
-    lang_hint: str | None = None     # e.g. Telegram's language_code
-    state_hint: str | None = None    # e.g. Twilio's FromState: to confirm, never to trust
-    lang_pick: str | None = None     # a language chosen outside the chat (web switcher, chat --json "lang")
+    kind: str = "text"  # text | media | hello (Telegram /start)
+    lang_hint: str | None = None  # e.g. Telegram's language_code
+    state_hint: str | None = None  # e.g. Twilio's FromState: to confirm, never to trust
+    lang_pick: str | None = None  # a language chosen outside the chat (web switcher, chat --json "lang")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Reply:
     options: tuple[Choice, ...] = ()
     lang: str = "en"
     rtl: bool = False
-    kind: str = "message"            # message | officer (English text for an officer)
+    kind: str = "message"  # message | officer (English text for an officer)
 
 
 @dataclass(frozen=True)

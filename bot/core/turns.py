@@ -1,5 +1,6 @@
 """One turn of a conversation, as a table of steps: language pick, media, greeting, empty text, language switch,
 global words, then free text (urgent first, the pending question, options, routing)."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -10,18 +11,18 @@ from rapidfuzz import fuzz, process
 from bot.content.model import MENU
 from bot.core import actions, pending
 from bot.core.kit import MAX_TEXT, Kit, LabelIndex, Turn
-from bot.core.output import (current_choices, go, open_match, pick_language, say, show_picker, welcome)
+from bot.core.output import current_choices, go, open_match, pick_language, say, show_picker, welcome
 from bot.core.parse import number
 from bot.core.session import Choice
 from bot.nlu.router import STOP, Match
 from bot.nlu.textnorm import fold
 
-SWITCH_CONFIDENCE = 0.9   # how sure the detector must be to change a running conversation's language
-LABEL_CUTOFF = 88.0   # fuzzy score a typed label needs to pick an option
-LABEL_MARGIN = 6.0    # ...and its lead over the next option's label
+SWITCH_CONFIDENCE = 0.9  # how sure the detector must be to change a running conversation's language
+LABEL_CUTOFF = 88.0  # fuzzy score a typed label needs to pick an option
+LABEL_MARGIN = 6.0  # ...and its lead over the next option's label
 SUPPORTED_SCRIPTS = ("LATIN", "CJK", "ARABIC")
 
-DONE, ERASE = "done", "erase"   # a step's verdict; None lets the next step look at the message
+DONE, ERASE = "done", "erase"  # a step's verdict; None lets the next step look at the message
 Step = Callable[[Kit, Turn], "str | None"]
 
 
@@ -50,7 +51,7 @@ def begin(kit: Kit, turn: Turn) -> None:
 def language_picked(kit: Kit, turn: Turn) -> str | None:
     """A language chosen outside the chat (web switcher, chat --json "lang"): set it; alone, it is the turn."""
     code = turn.msg.lang_pick
-    if code not in kit.content.languages:
+    if code is None or code not in kit.content.languages:
         return None
     turn.s.lang, turn.s.lang_picked = code, True
     turn.events = [e for e in turn.events if e != "picker"]
@@ -96,8 +97,12 @@ def switch_language(kit: Kit, turn: Turn) -> str | None:
     if turn.fresh or s.lang_picked or not kit.detector or len(text.split()) < 3 and len(text) < 6:
         return None
     guess = kit.detector.detect(text)
-    if guess.lang and guess.lang != s.lang and guess.lang in kit.content.languages \
-            and guess.confidence >= SWITCH_CONFIDENCE:
+    if (
+        guess.lang
+        and guess.lang != s.lang
+        and guess.lang in kit.content.languages
+        and guess.confidence >= SWITCH_CONFIDENCE
+    ):
         s.lang = guess.lang
         turn.events.append(f"lang:{guess.lang}")
     return None
@@ -142,8 +147,16 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
     return DONE
 
 
-STEPS: tuple[Step, ...] = (language_picked, picker_shown, media, greeting, nothing_to_read, switch_language,
-                           global_word, free_text)
+STEPS: tuple[Step, ...] = (
+    language_picked,
+    picker_shown,
+    media,
+    greeting,
+    nothing_to_read,
+    switch_language,
+    global_word,
+    free_text,
+)
 
 
 def clarify(kit: Kit, turn: Turn, candidates: tuple[Match, ...]) -> None:
@@ -151,8 +164,9 @@ def clarify(kit: Kit, turn: Turn, candidates: tuple[Match, ...]) -> None:
     s = turn.s
     flows = list(dict.fromkeys(m.target.split(".")[0] for m in candidates))[:3]
     s.pending, s.choices = "clarify", flows
-    options = tuple(Choice(str(i), kit.view.t(kit.content.flows[f].title_id, s.lang), f)
-                    for i, f in enumerate(flows, start=1))
+    options = tuple(
+        Choice(str(i), kit.view.t(kit.content.flows[f].title_id, s.lang), f) for i, f in enumerate(flows, start=1)
+    )
     turn.events.append("clarify")
     say(kit, turn, "ui.clarify", options + (Choice("0", kit.view.t("ui.menu_label", s.lang), MENU),))
 
@@ -195,7 +209,7 @@ def _label_scores(query: str, index: LabelIndex) -> list[float]:
     words = [w for w in query.split() if w not in STOP and len(w) > 2]
     if len(words) >= 2 and index.words:
         covered: set[int] | None = None
-        for word in words:   # the labels having a word close to this one (ratio >= 85)
+        for word in words:  # the labels having a word close to this one (ratio >= 85)
             hits = process.extract(word, index.words, scorer=fuzz.ratio, score_cutoff=85, limit=None)
             owners = {index.owners[pos] for _, _, pos in hits}
             covered = owners if covered is None else covered & owners
@@ -223,8 +237,8 @@ def detect_language(kit: Kit, turn: Turn, text: str) -> None:
     if hint in supported:
         s.lang = hint
         return
-    word_lang = kit.words.language(text)   # 'empezar', 'شروع': a global word says its language
-    if word_lang in supported:
+    word_lang = kit.words.language(text)  # 'empezar', 'شروع': a global word says its language
+    if word_lang is not None and word_lang in supported:
         s.lang = word_lang
         return
     scripts = _scripts(text)
@@ -237,5 +251,5 @@ def detect_language(kit: Kit, turn: Turn, text: str) -> None:
         s.lang = sure.lang
         return
     guess = kit.detector.detect(text) if kit.detector else None
-    if guess and guess.lang in supported:
+    if guess and guess.lang is not None and guess.lang in supported:
         s.lang = guess.lang

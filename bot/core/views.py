@@ -1,11 +1,12 @@
 """Turn a node into replies in the user's language: text, state variant, placeholders, options, officer card."""
+
 from __future__ import annotations
 
 from typing import Protocol
 
 from bot.content.model import MENU, Content, Node
-from bot.core.session import Choice, Reply, Session
 from bot.content.targets import PLACEHOLDER, public_target, resolve
+from bot.core.session import Choice, Reply, Session
 
 
 class Places(Protocol):
@@ -39,7 +40,7 @@ class View:
 
     def _value(self, name: str, arg: str | None, s: Session, flow: str) -> str:
         """The value of one placeholder."""
-        if name == "phone" and arg in self.content.hotlines:
+        if name == "phone" and arg is not None and arg in self.content.hotlines:
             return self._isolate(self.content.hotlines[arg].number, s.lang)
         if name == "reviewed":
             return self._isolate(self.content.flows[flow].reviewed.date, s.lang)
@@ -72,9 +73,12 @@ class View:
 
     def choices(self, node: Node, lang: str) -> tuple[Choice, ...]:
         """Numbered options, then '0 Main menu' everywhere but the menu itself."""
-        out = [Choice(str(i), self.label(node, o.target, o.label_id, lang),
-                      public_target(self.content, node.flow, o.target))
-               for i, o in enumerate(node.options, start=1)]
+        out = [
+            Choice(
+                str(i), self.label(node, o.target, o.label_id, lang), public_target(self.content, node.flow, o.target)
+            )
+            for i, o in enumerate(node.options, start=1)
+        ]
         if node.flow != MENU:
             out.append(Choice("0", self.t("ui.menu_label", lang), MENU))
         return tuple(out)

@@ -1,4 +1,5 @@
 """Translation files as documents: the English source in order, and writing a language's file back."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,13 +7,15 @@ from typing import Any
 
 import yaml
 
-from bot.content.translations import fingerprint
 from bot.content.model import Content
+from bot.content.translations import fingerprint
 
-HEADER = ("# {name} translation of kyrbot. Each entry: 'en' is the English source (for reference, refreshed by\n"
-          "# 'scripts/translations.py update'), 'text' the translation, 'source' the fingerprint of the English\n"
-          "# it was translated from (a different fingerprint marks it stale). Keep {{placeholders}}, form names\n"
-          "# (I-407, I-247A), numbers and URLs exactly as in English.\n")
+HEADER = (
+    "# {name} translation of kyrbot. Each entry: 'en' is the English source (for reference, refreshed by\n"
+    "# 'scripts/translations.py update'), 'text' the translation, 'source' the fingerprint of the English\n"
+    "# it was translated from (a different fingerprint marks it stale). Keep {{placeholders}}, form names\n"
+    "# (I-407, I-247A), numbers and URLs exactly as in English.\n"
+)
 DRAFT = "machine draft, awaiting review by a native-speaking legal reviewer"
 
 
@@ -21,7 +24,8 @@ class Block(str):
 
 
 yaml.SafeDumper.add_representer(
-    Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
+    Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None)
+)
 
 
 def source_order(content: Content) -> list[str]:
@@ -43,8 +47,14 @@ def updated_doc(content: Content, doc: dict[str, Any], code: str, name: str) -> 
         text = entry.get("text", "") if isinstance(entry, dict) else str(entry)
         source = entry.get("source", "") if isinstance(entry, dict) and text else ""
         messages[msg_id] = {"en": Block(english[msg_id]), "text": Block(text), "source": source}
-    return {"language": code, "name": doc.get("name", name), "status": doc.get("status", DRAFT),
-            "reviewed_by": doc.get("reviewed_by"), "keywords": doc.get("keywords") or {}, "messages": messages}
+    return {
+        "language": code,
+        "name": doc.get("name", name),
+        "status": doc.get("status", DRAFT),
+        "reviewed_by": doc.get("reviewed_by"),
+        "keywords": doc.get("keywords") or {},
+        "messages": messages,
+    }
 
 
 def write_doc(path: Path, doc: dict[str, Any]) -> None:

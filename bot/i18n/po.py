@@ -2,21 +2,23 @@
 import from gettext .po (Poedit, Weblate, Crowdin). msgctxt is the message id, msgid the English, msgstr the
 translation; '#. fingerprint: ...' keeps the fingerprint recorded in the YAML; '#, fuzzy' marks stale entries.
 The global words travel as entries 'keyword.<word>' whose msgstr is a comma-separated list."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import polib
 
+from bot.content.model import Content
 from bot.content.translations import ACTIONS, fingerprint
 from bot.i18n.check import entry_source, entry_text, read_raw
 from bot.i18n.files import Block, source_order, write_doc
-from bot.content.model import Content
 
 KEYWORD = "keyword."
 FP = "fingerprint: "
-_YAML_BOOLS = {True: "yes", False: "no"}   # what YAML 1.1 (PyYAML's safe_load) made of 'yes:' and 'no:'
+_YAML_BOOLS = {True: "yes", False: "no"}  # what YAML 1.1 (PyYAML's safe_load) made of 'yes:' and 'no:'
 
 
 class PoImportError(ValueError):
@@ -28,8 +30,7 @@ def read_doc(path: Path) -> dict[str, Any]:
     keywords 'true:'/'false:' (written by an older 'stamp') turned back into 'yes:'/'no:'."""
     doc = read_raw(path)
     if isinstance(doc.get("keywords"), dict):
-        doc["keywords"] = {_YAML_BOOLS.get(k, k) if isinstance(k, bool) else k: v
-                           for k, v in doc["keywords"].items()}
+        doc["keywords"] = {_YAML_BOOLS.get(k, k) if isinstance(k, bool) else k: v for k, v in doc["keywords"].items()}
     return doc
 
 
@@ -44,19 +45,28 @@ def save_doc(path: Path, doc: dict[str, Any]) -> None:
 def export_po(content: Content, doc: Mapping[str, Any], lang: str) -> polib.POFile:
     """The language's messages (in reading order) and global words as a .po catalogue."""
     po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Project-Id-Version": "kyrbot", "Language": lang, "MIME-Version": "1.0",
-                   "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
-                   "X-Language-Name": str(doc.get("name") or lang)}
+    po.metadata = {
+        "Project-Id-Version": "kyrbot",
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Language-Name": str(doc.get("name") or lang),
+    }
     english, messages = content.texts["en"], doc.get("messages") or {}
     for msg_id in source_order(content):
         po.append(_message_entry(msg_id, english[msg_id], messages.get(msg_id)))
     keywords = doc.get("keywords") or {}
     for action in ACTIONS:
         spellings = [w for w in content.keywords["en"].get(action, ()) if not any(c.isdigit() for c in w)]
-        po.append(polib.POEntry(msgctxt=KEYWORD + action, msgid=", ".join(spellings) or action,
-                                msgstr=", ".join(map(str, keywords.get(action) or [])),
-                                comment="Global word: whole-message spellings, comma-separated, the most "
-                                        "natural first. No digits."))
+        po.append(
+            polib.POEntry(
+                msgctxt=KEYWORD + action,
+                msgid=", ".join(spellings) or action,
+                msgstr=", ".join(map(str, keywords.get(action) or [])),
+                comment="Global word: whole-message spellings, comma-separated, the most natural first. No digits.",
+            )
+        )
     return po
 
 
@@ -81,14 +91,18 @@ def import_po(content: Content, doc: dict[str, Any], po: polib.POFile) -> dict[s
     english = content.texts["en"]
     bad = [e for e in po if not _known(e.msgctxt or "", english)]
     if bad:
-        raise PoImportError("\n".join(
-            f"line {e.linenum}: unknown message id '{e.msgctxt or ''}'. Fix: remove this entry, or export "
-            "the file again: the English source has no such id." for e in bad))
+        raise PoImportError(
+            "\n".join(
+                f"line {e.linenum}: unknown message id '{e.msgctxt or ''}'. Fix: remove this entry, or export "
+                "the file again: the English source has no such id."
+                for e in bad
+            )
+        )
     messages, keywords = dict(doc.get("messages") or {}), dict(doc.get("keywords") or {})
     for item in po:
         if item.msgctxt.startswith(KEYWORD):
             words = [w.strip() for w in item.msgstr.split(",") if w.strip()]
-            action = item.msgctxt[len(KEYWORD):]
+            action = item.msgctxt[len(KEYWORD) :]
             if words or action in keywords:
                 keywords[action] = words
         else:
@@ -98,7 +112,7 @@ def import_po(content: Content, doc: dict[str, Any], po: polib.POFile) -> dict[s
 
 def _known(msg_id: str, english: Mapping[str, str]) -> bool:
     """A message id of the English source, or a global word."""
-    return msg_id in english or (msg_id.startswith(KEYWORD) and msg_id[len(KEYWORD):] in ACTIONS)
+    return msg_id in english or (msg_id.startswith(KEYWORD) and msg_id[len(KEYWORD) :] in ACTIONS)
 
 
 def _merged(entry: Any, item: polib.POEntry, english: str) -> dict[str, str]:
@@ -108,7 +122,7 @@ def _merged(entry: Any, item: polib.POEntry, english: str) -> dict[str, str]:
     if not text:
         return {"en": en, "text": "", "source": ""}
     if isinstance(old, str) and old.strip() == text:
-        text = old   # keep the file's own line ends: the .po carries the text stripped
-    comment = next((line[len(FP):] for line in (item.comment or "").splitlines() if line.startswith(FP)), "")
+        text = old  # keep the file's own line ends: the .po carries the text stripped
+    comment = next((line[len(FP) :] for line in (item.comment or "").splitlines() if line.startswith(FP)), "")
     source = comment.strip() if "fuzzy" in item.flags else fingerprint(item.msgid)
     return {"en": en, "text": text, "source": source}

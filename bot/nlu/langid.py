@@ -6,12 +6,13 @@ Three layers, cheapest and surest first:
 3. py3langid, restricted to our Latin-script languages, for the rest.
 It abstains (``lang=None``) rather than guess: the caller keeps the user's language sticky and offers a menu.
 """
+
 from __future__ import annotations
 
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 

@@ -8,56 +8,62 @@ against every flow, so off-topic text is not forced into one. A flow opens when 
 enough evidence and beats the runner-up by a margin; urgent flows win ties. Otherwise the best 2-3 flows
 are offered in a clarifying question, or nothing. All indexes are built once in Router.__init__.
 """
+
 from __future__ import annotations
 
 import math
 import os
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Phrase
 from bot.nlu.textnorm import fold, is_han, match_tokens
 
-SURE = 62.0          # share of the message a flow must explain to open at once (0-100)
+SURE = 62.0  # share of the message a flow must explain to open at once (0-100)
 SURE_EVIDENCE = 1.1  # ...and at least this much weight: one distinctive word, or two shared ones
-MARGIN = 12.0        # the best flow must beat the runner-up by this much, unless it outranks it (urgent)
-STRONG = 45.0        # a long message with much evidence and a wide lead opens its flow from this score
+MARGIN = 12.0  # the best flow must beat the runner-up by this much, unless it outranks it (urgent)
+STRONG = 45.0  # a long message with much evidence and a wide lead opens its flow from this score
 STRONG_EVIDENCE = 2.5
-NEAREST = 0.3        # part of the score from the closest single phrase (word order aside, its specificity)
-ONE_WORD = 1.5       # a one-word message opens a flow only with a word this distinctive (one flow's)
-MAYBE = 55.0         # below SURE but above this: ask a short clarifying question (weaker is noise:
-                     # 'xin chào' half-matches 'xin tị nạn', asylum; a greeting must not get 'Did you mean')
+NEAREST = 0.3  # part of the score from the closest single phrase (word order aside, its specificity)
+ONE_WORD = 1.5  # a one-word message opens a flow only with a word this distinctive (one flow's)
+MAYBE = 55.0  # below SURE but above this: ask a short clarifying question (weaker is noise:
+# 'xin chào' half-matches 'xin tị nạn', asylum; a greeting must not get 'Did you mean')
 MAYBE_EVIDENCE = 0.1
 CLARIFY_SPREAD = 30.0  # only flows this close to the best are offered in the question
-UNKNOWN = 1.0        # weight of a word no phrase has: pulls the score of every flow down
-UNKNOWN_HAN = 0.4    # an unknown Chinese character (no spaces: many of them per message)
-STEM = 5             # words sharing their first 5 letters and most of the shorter word are one word...
+UNKNOWN = 1.0  # weight of a word no phrase has: pulls the score of every flow down
+UNKNOWN_HAN = 0.4  # an unknown Chinese character (no spaces: many of them per message)
+STEM = 5  # words sharing their first 5 letters and most of the shorter word are one word...
 STEM_SHARE = 0.75
-STEM_SIM = 0.9       # ...nearly: 'deportaron' ~ 'deportar'
-FUZZY_MIN_LEN = 4    # shorter words are matched exactly only (fuzzy scorers love tiny words)
-MAX_TOKENS = 60      # a long message is judged on its first words: bounded time
+STEM_SIM = 0.9  # ...nearly: 'deportaron' ~ 'deportar'
+FUZZY_MIN_LEN = 4  # shorter words are matched exactly only (fuzzy scorers love tiny words)
+MAX_TOKENS = 60  # a long message is judged on its first words: bounded time
 
 # Words that carry no topic in each language (already folded: no accents).
-STOP = frozenset("""
+STOP = frozenset(
+    """
 i me my im i'm is are am was were be been the a an at in on of to for and or but it its this that there here
 what do does did can could will would should have has had get got they them their he she his her him we us
 our you your u with from by about so if not no just now please pls plz how who why when which where
 today yesterday tonight morning night last ago hi hey ok okay
 el la los las lo un una de del al en y o que es esta estan estoy mi mis me te se su sus le les por para con
 ya hay ser muy como cual porque pero si tu yo nos hago hacer hoy ayer anoche manana noche ahorita ahora
-o os as um uma do da dos das no na nos nas meu minha e ele ela eu pra pro ta tem com por que se faco fazer hoje ontem agora noite
+o os as um uma do da dos das no na nos nas meu minha e ele ela eu pra pro ta tem com por que se faco fazer
+hoje ontem agora noite
 le les un une des du de la l d et est sont suis je j me m ma mon mes il elle ils on en a au aux que qui ce c
 pour par dans avec pas ne n y s qu t faire fais comment quoi hier soir ce matin aujourd hui maintenant
-mwen m ou w li l nou yo a la nan pou ak ki sa se pa te ap k yon e an de fe ye kijan kisa eske ka jodi a yè ye maten swa kounye
+mwen m ou w li l nou yo a la nan pou ak ki sa se pa te ap k yon e an de fe ye kijan kisa eske ka jodi a yè ye
+maten swa kounye
 toi la co khong ko o bi da dang nay do thi va voi cho the nao gi duoc roi ma mot nhung cac ve hom qua nay sang toi nao
 的 了 是 在 我 你 他 她 们 吗 呢 吧 啊 有 和 就 都 也 要 会 能 个 这 那 么 怎 办 今 天 昨 晚 早 上 现
 في فی من علی عن الی ان انا هو هی هل ما لا یا و او مع هذا هذه کان ماذا افعل الیوم امس الان صباح لیله
 میں میرا میری میرے ہے ہیں کا کی کے کو نے سے پر اور کیا یہ وہ ہو تو بھی ہوں گا گی جی مجھے مجھ ہم
-کر کروں کریں کرو کرنا کرتا کرتی سکتا سکتی سکتے ہوگا ہوگی گیا گئی گئے لیا لی لیے دیا دی رہا رہی رہے والے والا آج کل رات صبح ابھی
-""".split())
+کر کروں کریں کرو کرنا کرتا کرتی سکتا سکتی سکتے ہوگا ہوگی گیا گئی گئے لیا لی لیے دیا دی رہا رہی رہے والے والا
+آج کل رات صبح ابھی
+""".split()
+)
 STOP = frozenset(t for word in STOP for t in match_tokens(word))  # the same letter forms as messages
 
 
@@ -138,8 +144,10 @@ class _Index:
             if not is_pair(w) and not is_han(w[0]) and len(w) >= FUZZY_MIN_LEN - 1:
                 by_len[len(w)].append(w)
                 self.by_stem[w[:STEM]].append(w)
-        self.near_len = {n: [w for m in range(n - 2, n + 3) for w in by_len.get(m, ())]
-                         for n in range(FUZZY_MIN_LEN, max(by_len, default=0) + 3)}
+        self.near_len = {
+            n: [w for m in range(n - 2, n + 3) for w in by_len.get(m, ())]
+            for n in range(FUZZY_MIN_LEN, max(by_len, default=0) + 3)
+        }
 
     def correct(self, token: str) -> tuple[str, float] | None:
         """The known word a typo stands for ('airprt' -> 'airport'), with its similarity, or None."""
@@ -170,9 +178,9 @@ class Evidence:
 
     coverage: dict[str, float]
     weight: dict[str, float]
-    nearest: dict[str, tuple[float, str]]   # flow -> (Dice score of its closest phrase, that phrase's target)
+    nearest: dict[str, tuple[float, str]]  # flow -> (Dice score of its closest phrase, that phrase's target)
     lang: str
-    words: int                               # words that are not stop words
+    words: int  # words that are not stop words
 
 
 class Router:
@@ -181,7 +189,7 @@ class Router:
     def __init__(self, phrases: Iterable[Phrase], urgent_flows: set[str], ranks: dict[str, int] | None = None) -> None:
         items = list(phrases)
         self.urgent = set(urgent_flows)
-        self.ranks = dict(ranks or {})   # flows that win ties (a content flag, 'wins_ties: true')
+        self.ranks = dict(ranks or {})  # flows that win ties (a content flag, 'wins_ties: true')
         self.exact: dict[str, Phrase] = {}
         flows_of: dict[str, set[str]] = defaultdict(set)
         for p in items:
@@ -203,7 +211,9 @@ class Router:
     def evidence(self, text: str) -> Evidence | None:
         """Weigh the message against every flow and every phrase; None when it holds no weight at all."""
         tokens = match_tokens(text)[:MAX_TOKENS]
-        ix, total, resolved, found = self.index, 0.0, [], {}
+        ix, total = self.index, 0.0
+        resolved: list[str] = []
+        found: dict[str, float] = {}
         for t in tokens:
             hit = None if t in STOP else ix.correct(t)
             resolved.append(hit[0] if hit else t)
@@ -233,7 +243,7 @@ class Router:
 
     def _nearest(self, found: dict[str, float], total: float) -> dict[str, tuple[float, str]]:
         """Per flow, its closest phrase by weighted Dice (both the message's and the phrase's words count)."""
-        ix, shared = self.index, defaultdict(float)
+        ix, shared = self.index, defaultdict[int, float](float)
         for f, credit in found.items():
             for i in ix.phrases_of.get(f, ()):
                 shared[i] += ix.weight[f] * credit
@@ -288,6 +298,9 @@ class Router:
         enough = weight >= (ONE_WORD if ev.words == 1 else SURE_EVIDENCE)  # one word: 'lawyer' yes, 'officer' no
         if clear and enough and outranks:
             return Routing(top)
-        asked = [m for m, w in found[:3] if m.score >= MAYBE and w >= MAYBE_EVIDENCE
-                 and top.score - m.score <= CLARIFY_SPREAD]
+        asked = [
+            m
+            for m, w in found[:3]
+            if m.score >= MAYBE and w >= MAYBE_EVIDENCE and top.score - m.score <= CLARIFY_SPREAD
+        ]
         return Routing(None, tuple(sorted(asked, key=lambda m: -self.rank(self.flow(m)))))  # urgent first

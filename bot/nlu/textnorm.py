@@ -1,13 +1,15 @@
 """Normalise what people type so that matching ignores case, accents, letter forms and stretched letters."""
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
-_ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ی", "ة": "ه",
-                               "ك": "ک", "ي": "ی", "ۀ": "ه", "ؤ": "و", "ئ": "ی"})
-_REPEATS = re.compile(r"([^\W\d_])\1{2,}")   # letters only: "000" in a ZIP code stays "000"
+_ARABIC_FORMS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ی", "ة": "ه", "ك": "ک", "ي": "ی", "ۀ": "ه", "ؤ": "و", "ئ": "ی"}
+)
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # letters only: "000" in a ZIP code stays "000"
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
@@ -47,11 +49,19 @@ ARABIC_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x660, 0x6F0) 
 # its stroke.
 LETTER_FORMS = {"ہ": "ه", "ۃ": "ه", "ھ": "ه", "ۂ": "ه", "đ": "d"}
 # ...and the traditional Chinese characters of this bot's topic words (people in Hong Kong and Taiwan write them).
-_FORMS = str.maketrans({**LETTER_FORMS, **dict(zip(
-    "門機場來們國關護證釋師報與邊對開問說這裡監獄幫請會嗎麼辦無費驅離綠簽車駕電話給錢個從讓進時沒媽兒親過還為應該"
-    "聽見識權務險參罰捕緊急倫歲區縣長醫執態狀專組織願義買劃陸錄顧據風",
-    "门机场来们国关护证释师报与边对开问说这里监狱帮请会吗么办无费驱离绿签车驾电话给钱个从让进时没妈儿亲过还为应该"
-    "听见识权务险参罚捕紧急伦岁区县长医执态状专组织愿义买划陆录顾据风"))})
+_FORMS = str.maketrans(
+    {
+        **LETTER_FORMS,
+        **dict(
+            zip(
+                "門機場來們國關護證釋師報與邊對開問說這裡監獄幫請會嗎麼辦無費驅離綠簽車駕電話給錢個從讓進時沒媽兒親過還為應該"
+                "聽見識權務險參罰捕緊急倫歲區縣長醫執態狀專組織願義買劃陸錄顧據風",
+                "门机场来们国关护证释师报与边对开问说这里监狱帮请会吗么办无费驱离绿签车驾电话给钱个从让进时没妈儿亲过还为应该"
+                "听见识权务险参罚捕紧急伦岁区县长医执态状专组织愿义买划陆录顾据风",
+            )
+        ),
+    }
+)
 _ARABIC_ARTICLES = ("وال", "بال", "فال", "کال", "لل", "ال")
 
 
@@ -59,7 +69,7 @@ def _strip_article(token: str) -> str:
     """Arabic writes 'the/and the/in the' onto the word (الشرطة, بالمطار): match the bare word."""
     for article in _ARABIC_ARTICLES:
         if token.startswith(article) and len(token) - len(article) >= 3:
-            return token[len(article):]
+            return token[len(article) :]
     return token
 
 

@@ -1,7 +1,8 @@
 """Global words (menu, back, help, ...) in every language, matched on the whole message."""
+
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from bot.nlu.textnorm import fold, normalize
 
@@ -10,7 +11,7 @@ class Words:
     """Maps a whole message to a global action, whatever the language it is written in."""
 
     def __init__(self, keywords: Mapping[str, Mapping[str, tuple[str, ...]]]) -> None:
-        self.table: dict[str, tuple[str, str]] = {}   # spelling -> (action, language), the first one listed wins
+        self.table: dict[str, tuple[str, str]] = {}  # spelling -> (action, language), the first one listed wins
         # Exact spellings first, in every language, then their normalised forms: Arabic 'عليكم' normalises to
         # the Urdu spelling 'علیکم', which must still say Urdu when an Urdu speaker types it.
         for form in (lambda w: w.strip().casefold(), normalize, fold):

@@ -3,6 +3,7 @@
 The texts are the nodes' `officer:` fields (the English a user shows an officer) and their translations; the
 card adds nothing of its own but the layout. bot/web/templates/card.html lays it out for one printed page.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -25,8 +26,8 @@ class Pair:
 class Statement:
     """One officer text, with where it comes from."""
 
-    key: str          # 'flow.node'
-    heading: Pair     # the flow's title (and the node's, when the flow has several)
+    key: str  # 'flow.node'
+    heading: Pair  # the flow's title (and the node's, when the flow has several)
     text: Pair
 
 
@@ -84,8 +85,10 @@ class CardMaker:
 
     def pair(self, msg_id: str, lang: str, flow: str = "menu") -> Pair:
         """A message in lang and in English, placeholders filled ({reviewed} with flow's review date)."""
+
         def one(code: str) -> str:
             return self.view.fill(self.view.t(msg_id, code), Session(lang=code), flow)
+
         return Pair(one(lang), one("en"))
 
     def heading(self, node: Node, lang: str, several: bool) -> Pair:
@@ -101,14 +104,27 @@ class CardMaker:
         language = self.content.languages[lang]
         nodes = officer_nodes(self.content)
         per_flow = Counter(n.flow for n in nodes)
-        statements = tuple(Statement(n.key, self.heading(n, lang, per_flow[n.flow] > 1),
-                                     self.pair(n.officer_id, lang, n.flow)) for n in nodes)  # type: ignore[arg-type]
+        statements = tuple(
+            Statement(n.key, self.heading(n, lang, per_flow[n.flow] > 1), self.pair(n.officer_id, lang, n.flow))
+            for n in nodes
+            if n.officer_id  # officer_nodes() keeps only these; the test narrows the type
+        )
         flows = [self.content.flows[f] for f in dict.fromkeys(n.flow for n in nodes)]
-        sources = tuple(Source(f.id, f.file, self.content.texts["en"][f.title_id], f.reviewed.date, f.reviewed.by)
-                        for f in flows)
+        sources = tuple(
+            Source(f.id, f.file, self.content.texts["en"][f.title_id], f.reviewed.date, f.reviewed.by) for f in flows
+        )
         # The whole card is only as fresh as its oldest part: its {reviewed} date is that flow's.
         oldest = min(flows, key=lambda f: f.reviewed.date).id if flows else "menu"
         title_id = _title_id(nodes, self.content)
         title = self.pair(title_id, lang) if title_id else Pair(language.name, "English")
-        return Card(lang, language.name, language.rtl, language.status, title, statements,
-                    self.pair("ui.disclaimer", lang), self.pair("ui.reviewed_note", lang, oldest), sources)
+        return Card(
+            lang,
+            language.name,
+            language.rtl,
+            language.status,
+            title,
+            statements,
+            self.pair("ui.disclaimer", lang),
+            self.pair("ui.reviewed_note", lang, oldest),
+            sources,
+        )

@@ -4,6 +4,7 @@ In the SVG every node's <g> has the id `n-<flow>-<node>` (class "node"), a link 
 trainers' page can highlight where a conversation stands. 'Back' and '0 Main menu' are on nearly every node and
 are left out to keep the picture readable; option numbers stay those the bot shows.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,17 +12,17 @@ import shutil
 import subprocess
 import textwrap
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from bot.content.model import Content, Node
 from bot.content.targets import SPECIAL, resolve
 from bot.core.views import View
 
-DOT_TIMEOUT = 20.0       # seconds; the largest flow draws in well under one
-WRAP = 30                # characters per label line
-LINES = 2                # label lines kept from a node's first line
-EDGE_CHARS = 34          # an option label longer than this is shortened
+DOT_TIMEOUT = 20.0  # seconds; the largest flow draws in well under one
+WRAP = 30  # characters per label line
+LINES = 2  # label lines kept from a node's first line
+EDGE_CHARS = 34  # an option label longer than this is shortened
 INSTALL_HINT = "install graphviz (Debian: apt-get install graphviz) to draw flows"
 
 
@@ -40,9 +41,9 @@ class DotMissing(DiagramError):
 class Box:
     """One shape in the picture."""
 
-    id: str                  # the SVG id: n-<flow>-<node>, f-<flow>, p-<flow>-<node>
-    label: str               # may hold '\n' between lines
-    kind: str                # start | node | officer | link | phrases
+    id: str  # the SVG id: n-<flow>-<node>, f-<flow>, p-<flow>-<node>
+    label: str  # may hold '\n' between lines
+    kind: str  # start | node | officer | link | phrases
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     if len(text) <= width:
         return text
-    cut = text[:width - 2].rsplit(" ", 1)[0] if " " in text[:width - 2] else text[:width - 3]
+    cut = text[: width - 2].rsplit(" ", 1)[0] if " " in text[: width - 2] else text[: width - 3]
     return cut.rstrip(" .,;:-") + "..."
 
 
@@ -91,7 +92,7 @@ def node_label(text: str) -> str:
     """A node's message as at most two wrapped lines."""
     lines = textwrap.wrap(" ".join(first_line(text).split()), WRAP) or [""]
     if len(lines) > LINES:
-        lines = lines[:LINES - 1] + [shorten(" ".join(lines[LINES - 1:]), WRAP)]
+        lines = lines[: LINES - 1] + [shorten(" ".join(lines[LINES - 1 :]), WRAP)]
     return "\n".join(lines)
 
 
@@ -132,12 +133,19 @@ class _Builder:
             if option.target == "back":
                 continue
             label = self.view.label(node, option.target, option.label_id, "en")
-            self.arrows.append(Arrow(f"e-{self.flow.id}-{node.name}-{key}", src, self.target_id(node, option.target),
-                                     f"{key} {shorten(label, EDGE_CHARS)}"))
+            self.arrows.append(
+                Arrow(
+                    f"e-{self.flow.id}-{node.name}-{key}",
+                    src,
+                    self.target_id(node, option.target),
+                    f"{key} {shorten(label, EDGE_CHARS)}",
+                )
+            )
         if node.input and node.next:
             dst = self.target_id(node, node.next)
-            self.arrows.append(Arrow(f"e-{self.flow.id}-{node.name}-{node.input}", src, dst, f"({node.input} given)",
-                                     dashed=True))
+            self.arrows.append(
+                Arrow(f"e-{self.flow.id}-{node.name}-{node.input}", src, dst, f"({node.input} given)", dashed=True)
+            )
 
     def target_id(self, node: Node, target: str) -> str:
         """The box an option points at; another flow (or the language menu) becomes a link box."""
@@ -174,11 +182,27 @@ def picture(content: Content, flow_id: str) -> Picture:
 
 
 # --- Mermaid ----------------------------------------------------------------------------------
-_MERMAID_ESC = {"&": "#amp;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;", "|": "#124;",
-                "[": "#91;", "]": "#93;", "{": "#123;", "}": "#125;", "`": "#96;",
-                "\\": "#92;#8203;"}  # a zero-width space after it, or Mermaid reads a backslash-n as a line break
-_MERMAID_SHAPES = {"start": '(["{}"])', "node": '["{}"]', "officer": '{{{{"{}"}}}}', "link": '[["{}"]]',
-                   "phrases": '>"{}"]'}
+_MERMAID_ESC = {
+    "&": "#amp;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "#": "#35;",
+    "|": "#124;",
+    "[": "#91;",
+    "]": "#93;",
+    "{": "#123;",
+    "}": "#125;",
+    "`": "#96;",
+    "\\": "#92;#8203;",
+}  # a zero-width space after it, or Mermaid reads a backslash-n as a line break
+_MERMAID_SHAPES = {
+    "start": '(["{}"])',
+    "node": '["{}"]',
+    "officer": '{{{{"{}"}}}}',
+    "link": '[["{}"]]',
+    "phrases": '>"{}"]',
+}
 
 
 def mermaid_text(label: str) -> str:
@@ -200,8 +224,11 @@ def mermaid(pic: Picture) -> str:
         arrow = "-.->" if a.dashed else "-->"
         label = f'|"{mermaid_text(a.label)}"|' if a.label else ""
         out.append(f"  {mermaid_id(a.src)} {arrow}{label} {mermaid_id(a.dst)}")
-    out += ["  classDef link fill:#eef,stroke:#446;", "  classDef officer fill:#fee,stroke:#a33,stroke-width:2px;",
-            "  classDef phrases fill:#fff,stroke:#999,color:#555;"]
+    out += [
+        "  classDef link fill:#eef,stroke:#446;",
+        "  classDef officer fill:#fee,stroke:#a33,stroke-width:2px;",
+        "  classDef phrases fill:#fff,stroke:#999,color:#555;",
+    ]
     for kind in ("link", "officer", "phrases"):
         ids = [mermaid_id(b.id) for b in pic.boxes if b.kind == kind]
         if ids:
@@ -210,11 +237,13 @@ def mermaid(pic: Picture) -> str:
 
 
 # --- Graphviz ---------------------------------------------------------------------------------
-_DOT_SHAPES = {"start": 'shape=box, style="rounded,filled,bold", fillcolor="#eef7ee"',
-               "node": 'shape=box, style="rounded"',
-               "officer": 'shape=box, style="rounded,filled,bold", fillcolor="#fdeaea", color="#aa3333"',
-               "link": 'shape=folder, style=filled, fillcolor="#eeeeff", color="#444466"',
-               "phrases": 'shape=note, fontcolor="#555555", color="#999999"'}
+_DOT_SHAPES = {
+    "start": 'shape=box, style="rounded,filled,bold", fillcolor="#eef7ee"',
+    "node": 'shape=box, style="rounded"',
+    "officer": 'shape=box, style="rounded,filled,bold", fillcolor="#fdeaea", color="#aa3333"',
+    "link": 'shape=folder, style=filled, fillcolor="#eeeeff", color="#444466"',
+    "phrases": 'shape=note, fontcolor="#555555", color="#999999"',
+}
 
 
 def dot_text(text: str) -> str:
@@ -225,18 +254,21 @@ def dot_text(text: str) -> str:
 
 def dot(pic: Picture) -> str:
     """The picture as Graphviz DOT; node ids and classes become SVG attributes."""
-    out = ["digraph flow {", f"  graph [label={dot_text(pic.title + ' (' + pic.flow + ')')}, labelloc=t, "
-           'fontname="Helvetica,Arial,sans-serif", fontsize=16, rankdir=TB, nodesep=0.3, ranksep=0.45];',
-           '  node [fontname="Helvetica,Arial,sans-serif", fontsize=11, margin="0.12,0.06"];',
-           '  edge [fontname="Helvetica,Arial,sans-serif", fontsize=9, color="#555555"];']
+    out = [
+        "digraph flow {",
+        f"  graph [label={dot_text(pic.title + ' (' + pic.flow + ')')}, labelloc=t, "
+        'fontname="Helvetica,Arial,sans-serif", fontsize=16, rankdir=TB, nodesep=0.3, ranksep=0.45];',
+        '  node [fontname="Helvetica,Arial,sans-serif", fontsize=11, margin="0.12,0.06"];',
+        '  edge [fontname="Helvetica,Arial,sans-serif", fontsize=9, color="#555555"];',
+    ]
     for b in pic.boxes:
         ident = dot_text(b.id)
-        out.append(f"  {ident} [id={ident}, class={dot_text(b.kind)}, label={dot_text(b.label)}, "
-                   f"{_DOT_SHAPES[b.kind]}];")
+        out.append(
+            f"  {ident} [id={ident}, class={dot_text(b.kind)}, label={dot_text(b.label)}, {_DOT_SHAPES[b.kind]}];"
+        )
     for a in pic.arrows:
         style = ", style=dashed" if a.dashed else ""
-        out.append(f"  {dot_text(a.src)} -> {dot_text(a.dst)} [id={dot_text(a.id)}, "
-                   f"label={dot_text(a.label)}{style}];")
+        out.append(f"  {dot_text(a.src)} -> {dot_text(a.dst)} [id={dot_text(a.id)}, label={dot_text(a.label)}{style}];")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -247,8 +279,9 @@ def render_svg(source: str, binary: str = "dot", timeout: float = DOT_TIMEOUT) -
     if exe is None:
         raise DotMissing(binary)
     try:
-        done = subprocess.run([exe, "-Tsvg"], input=source.encode("utf-8"), capture_output=True,
-                              timeout=timeout, check=False)
+        done = subprocess.run(
+            [exe, "-Tsvg"], input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired as exc:
         raise DiagramError(f"dot took longer than {timeout:.0f} s") from exc
     if done.returncode != 0:

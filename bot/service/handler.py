@@ -1,23 +1,25 @@
 """The glue every channel shares: hashed keys, one atomic store update per message, de-duplication,
 opt-out, rate limit, and a 'try again' instead of a crash."""
+
 from __future__ import annotations
 
 import logging
+import traceback
 from dataclasses import dataclass, field, replace
 
 from bot.core.engine import Engine
-from bot.service.privacy import log_id, message_key, user_key
 from bot.core.session import Choice, Inbound, Reply, Session
+from bot.service.privacy import log_id, message_key, user_key
 from bot.store.base import Store, StoreError
 
 logger = logging.getLogger(__name__)
 
-DEDUP_KEEP = 8                # delivery ids remembered per user (Twilio and Telegram retry within minutes)
-DEDUP_REPLIES = 2             # ...of which the newest keep their replies: a retry is nearly always of the last
-                              # message; an older one is acknowledged silently (and a record stays small)
+DEDUP_KEEP = 8  # delivery ids remembered per user (Twilio and Telegram retry within minutes)
+DEDUP_REPLIES = 2  # ...of which the newest keep their replies: a retry is nearly always of the last
+# message; an older one is acknowledged silently (and a record stays small)
 DEFAULT_RETENTION = 7 * 86400.0
 RATE_WINDOW = 60.0
-PURGE_EVERY = 3600.0          # seconds between two automatic purges of expired conversations
+PURGE_EVERY = 3600.0  # seconds between two automatic purges of expired conversations
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class Service:
     store: Store
     secret: bytes
     retention: float = DEFAULT_RETENTION
-    rate_limit: int = 30          # messages per user per minute before a notice, then silence
+    rate_limit: int = 30  # messages per user per minute before a notice, then silence
     log: logging.Logger = field(default=logger)
     _last_purge: float = field(default=float("-inf"), repr=False)
 
@@ -97,8 +99,10 @@ class Service:
         session = Session.from_dict(record["s"]) if record.get("s") else None
         try:
             result = self.engine.step(session, msg)
-        except Exception:  # a bug must not reach the user as a crash, nor corrupt the stored session
-            self.log.exception("engine error")
+        except Exception as exc:  # a bug must not reach the user as a crash, nor corrupt the stored session
+            # The exception's class and where it was raised, never its message (it may quote the person).
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            self.log.error("engine error: %s at %s:%s", type(exc).__name__, where.filename, where.lineno)
             return record, self.try_again(session.lang if session else msg.lang_hint)
         outcome = Outcome(result.replies, result.events, False, result.session)
         if result.session is None:
@@ -138,8 +142,10 @@ class Service:
         if rate[1] != self.rate_limit + 1:
             return Outcome((), ("rate_limited_silent",))
         lang = (record.get("s") or {}).get("lang", "en")
-        return Outcome((Reply(self.engine.view.t("ui.rate_limited", lang), (), lang, self.engine.view.rtl(lang)),),
-                       ("rate_limited",))
+        return Outcome(
+            (Reply(self.engine.view.t("ui.rate_limited", lang), (), lang, self.engine.view.rtl(lang)),),
+            ("rate_limited",),
+        )
 
     def _guess_language(self, text: str) -> str | None:
         """The language of a message when the session cannot be read (an SMS carries no hint)."""

@@ -1,16 +1,17 @@
 """Build the engine and the service from configuration: environment variables, overridden by a mapping."""
+
 from __future__ import annotations
 
 import logging
 import os
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
-from bot.core.engine import DEFAULT_IDLE, Engine
 from bot.content.bundle import load_bundle
+from bot.core.engine import DEFAULT_IDLE, Engine
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.store import open_store
 
@@ -42,8 +43,11 @@ class Settings:
 
 def _local_secret(store_url: str) -> bytes:
     """With no KYR_SECRET, keep a random one beside the SQLite file, so hashed keys survive restarts."""
-    path = Path(store_url.removeprefix("sqlite:///")).with_suffix(".secret") if store_url.startswith("sqlite:///") \
-        and ":memory:" not in store_url else None
+    path = (
+        Path(store_url.removeprefix("sqlite:///")).with_suffix(".secret")
+        if store_url.startswith("sqlite:///") and ":memory:" not in store_url
+        else None
+    )
     if path is None:
         return secrets.token_bytes(32)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,15 +73,18 @@ def _number(name: str, text: str, kind: type = float) -> float:
 
 def settings_from(config: Mapping[str, object] | None = None) -> Settings:
     """Environment variables, overridden by a mapping with the same names (tests pass their own)."""
-    get = lambda key, default="": str((config or {}).get(key, os.environ.get(key, default)))  # noqa: E731
+    get = lambda key, default="": str((config or {}).get(key, os.environ.get(key, default)))
     store = get("KYR_STORE", DEFAULT_STORE)
     if not get("KYR_SECRET") and store.startswith("redis"):
         # A random secret per worker would hash one phone number to a different key in each worker.
-        raise ConfigError("set KYR_SECRET: with Redis every worker must share it "
-                          "(python3 -c \"import secrets; print(secrets.token_hex(32))\")")
+        raise ConfigError(
+            "set KYR_SECRET: with Redis every worker must share it "
+            '(python3 -c "import secrets; print(secrets.token_hex(32))")'
+        )
     secret = get("KYR_SECRET").encode() or _local_secret(store)
     return Settings(
-        store=store, secret=secret,
+        store=store,
+        secret=secret,
         retention=_number("KYR_RETENTION", get("KYR_RETENTION", str(DEFAULT_RETENTION))),
         idle=_number("KYR_IDLE", get("KYR_IDLE", str(DEFAULT_IDLE))),
         content=Path(get("KYR_CONTENT", str(ROOT))),

@@ -1,17 +1,18 @@
 """Replay a scripted conversation deterministically: the basis of golden transcript tests."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
 from bot.core.engine import Engine
-from bot.text.render import as_text, sms_text
-from bot.service.handler import Service
 from bot.core.session import Inbound
+from bot.service.handler import Service
 from bot.store import open_store
+from bot.text.render import as_text, sms_text
 
-START = 1_800_000_000.0    # a fixed clock: transcripts never depend on the day they run
-TICK = 30.0                # seconds between two messages of a transcript
+START = 1_800_000_000.0  # a fixed clock: transcripts never depend on the day they run
+TICK = 30.0  # seconds between two messages of a transcript
 
 
 @dataclass(frozen=True)
@@ -29,17 +30,25 @@ def rendered(reply: Any, channel: str) -> str:
     return sms_text(reply) if channel == "sms" else as_text(reply)
 
 
-def replay(engine: Engine, sends: list[str], channel: str = "sms", lang: str | None = None,
-           state_hint: str | None = None, lang_hint: str | None = None) -> list[Turn]:
+def replay(
+    engine: Engine,
+    sends: list[str],
+    channel: str = "sms",
+    lang: str | None = None,
+    state_hint: str | None = None,
+    lang_hint: str | None = None,
+) -> list[Turn]:
     """Run the messages through a fresh in-memory service, with a fixed clock and secret. `lang` is picked from
     the language menu before the first message; `lang_hint` is what the channel says (Telegram's language_code)."""
     service = Service(engine, open_store("sqlite:///:memory:"), b"golden-transcripts", rate_limit=10**6)
     turns = []
     for i, text in enumerate(sends):
-        msg = Inbound(text, START + i * TICK, lang_pick=lang if i == 0 else None, state_hint=state_hint,
-                      lang_hint=lang_hint)
+        msg = Inbound(
+            text, START + i * TICK, lang_pick=lang if i == 0 else None, state_hint=state_hint, lang_hint=lang_hint
+        )
         out = service.handle(channel, "golden-user", msg)
         at = out.session.at if out.session else "-"
-        turns.append(Turn(text, at, out.session.lang if out.session else "-",
-                          [rendered(r, channel) for r in out.replies]))
+        turns.append(
+            Turn(text, at, out.session.lang if out.session else "-", [rendered(r, channel) for r in out.replies])
+        )
     return turns

@@ -7,6 +7,7 @@
     sqlite:///:memory:             in memory, private to this store object: for tests and demos
     redis://host:port/db           Redis (rediss:// for TLS; redis-py query options are passed through)
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -52,7 +53,7 @@ def _check_redis_url(url: str) -> None:
     """Reject Redis URLs without a host or with a database that is not a number, before redis-py does worse."""
     parts = urlsplit(url)
     try:
-        parts.port
+        _ = parts.port  # urlsplit checks the port only when asked for it
     except ValueError:
         raise ValueError(f"Redis URL {_redact(url)!r} has an invalid port: use redis://host:port/db") from None
     if not parts.hostname:

@@ -5,11 +5,13 @@ Exceptions::
     StoreError               a store operation failed (bug, corrupt data, misuse)
     └── StoreUnavailable     backend down, or locked for too long: callers reply "try again"
 """
+
 from __future__ import annotations
 
 import json
 import math
-from typing import Callable, Protocol, TypeVar
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 

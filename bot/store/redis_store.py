@@ -6,6 +6,7 @@ Expiry is Redis's own (SET ... PX, on the Redis server's clock from the moment o
 arguments are not used, and purge_expired has nothing to do. Connection and timeout errors become
 StoreUnavailable; the client reconnects by itself on the next call once Redis is back.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,7 +25,14 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
 from bot.store.base import (
-    StoreError, StoreUnavailable, TransactFn, check_ttl, decode, encode, expires_now, split_outcome,
+    StoreError,
+    StoreUnavailable,
+    TransactFn,
+    check_ttl,
+    decode,
+    encode,
+    expires_now,
+    split_outcome,
 )
 
 logger = logging.getLogger(__name__)
@@ -34,9 +42,7 @@ T = TypeVar("T")
 class RedisStore:
     """The Store contract on a Redis database; keys are stored under `prefix`."""
 
-    def __init__(
-        self, url: str, prefix: str = "kyr:", socket_timeout: float = 1.5, max_attempts: int = 100
-    ) -> None:
+    def __init__(self, url: str, prefix: str = "kyr:", socket_timeout: float = 1.5, max_attempts: int = 100) -> None:
         """Create a client for `url` (redis-py connects lazily, on the first call)."""
         self._prefix = prefix
         self._max_attempts = max_attempts

@@ -5,6 +5,7 @@ One connection per store (per process), guarded by a lock: the critical sections
 SQLite's own file locks (WAL mode: readers never block the writer). A connection never crosses fork():
 a child process opens its own on first use.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -18,7 +19,14 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.store.base import (
-    StoreError, StoreUnavailable, TransactFn, check_ttl, decode, encode, expires_now, split_outcome,
+    StoreError,
+    StoreUnavailable,
+    TransactFn,
+    check_ttl,
+    decode,
+    encode,
+    expires_now,
+    split_outcome,
 )
 
 logger = logging.getLogger(__name__)
@@ -27,8 +35,7 @@ T = TypeVar("T")
 MEMORY = ":memory:"
 _SCHEMA = (
     # WITHOUT ROWID: the text key is the clustered index, so no second b-tree per record.
-    "CREATE TABLE IF NOT EXISTS records ("
-    "key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at REAL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at REAL) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS records_expiry ON records (expires_at) WHERE expires_at IS NOT NULL",
 )
 _live_stores: weakref.WeakSet[SQLiteStore] = weakref.WeakSet()
@@ -174,7 +181,9 @@ def _connect(path: str, busy_timeout: float) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA secure_delete=ON")  # a deleted conversation's bytes are overwritten, not left in free pages
+        conn.execute(
+            "PRAGMA secure_delete=ON"
+        )  # a deleted conversation's bytes are overwritten, not left in free pages
         conn.execute("PRAGMA synchronous=NORMAL")  # safe in WAL: a power cut may lose the last commits, not corrupt
         for statement in _SCHEMA:
             conn.execute(statement)
@@ -221,8 +230,7 @@ def _write(conn: sqlite3.Connection, key: str, text: str | None, ttl: float | No
     conn.execute(sql, (key, text, expires_at))
 
 
-def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: float | None,
-              now: float) -> tuple[T, bool]:
+def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> tuple[T, bool]:
     """One read-modify-write under the database write lock (taken up front by BEGIN IMMEDIATE); fn's result,
     and whether it erased a record that was there."""
     conn.execute("BEGIN IMMEDIATE")

@@ -1,4 +1,5 @@
 """Replies as each channel carries them: plain text with numbered options, and its SMS cost."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,8 @@ import unicodedata
 from bot.core.session import Reply
 from bot.text.sms import encoding, fold_accents, fold_typography, sms_info
 
-RLM = "\u200f"   # right-to-left mark: an invisible strong right-to-left character
-LRM = "\u200e"   # left-to-right mark: an invisible strong left-to-right character
+RLM = "\u200f"  # right-to-left mark: an invisible strong right-to-left character
+LRM = "\u200e"  # left-to-right mark: an invisible strong left-to-right character
 # Marks, not isolates (FSI/PDI, Unicode 6.3): isolates are ignored by older Android SMS apps and WebKit (iOS);
 # marks have been honoured everywhere for decades. Arabic and Urdu SMS are UCS-2 anyway, so a mark costs one
 # unit and never changes the encoding.
@@ -18,7 +19,8 @@ LRM = "\u200e"   # left-to-right mark: an invisible strong left-to-right charact
 _LRM_WRAPPED = re.compile(
     r"(?<![A-Za-z0-9.-])(?:[A-Za-z](?:\.[A-Za-z])+\."
     r"|[A-Za-z0-9][A-Za-z0-9-]*\([A-Za-z0-9]+\)"
-    r"|\+?\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)+(?![A-Za-z0-9]))")
+    r"|\+?\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)+(?![A-Za-z0-9]))"
+)
 
 
 def _first_strong(line: str) -> str:

@@ -8,8 +8,10 @@ septets, 70 -> 67 UCS-2 code units); a character (grapheme) is never split acros
 GSM-7 escape pair (``^{}\\[~]|€`` and form feed) or a UTF-16 surrogate pair (emoji) that would straddle
 a boundary moves whole to the next segment, leaving a hole.
 """
+
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import unicodedata
@@ -30,42 +32,70 @@ def _codec_table(prefix: bytes) -> frozenset[str]:
     """The characters the gsm0338 codec decodes from prefix + one byte (the codec stays the single truth)."""
     chars = set()
     for byte in range(128):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             chars.add((prefix + bytes([byte])).decode("gsm03.38"))
-        except UnicodeDecodeError:
-            pass
     return frozenset(c for c in chars if len(c) == 1)
 
 
 # Looked up per character instead of encoding through the pure-Python codec: 100x faster per reply.
-_GSM_EXTENSION = _codec_table(b"\x1b") - _codec_table(b"")   # two septets each: { } [ ] ~ \\ | ^ €
-_GSM_ALL = (_codec_table(b"") | _GSM_EXTENSION) - {"\x1b"}     # a bare ESC is refused: Twilio's table lacks it
+_GSM_EXTENSION = _codec_table(b"\x1b") - _codec_table(b"")  # two septets each: { } [ ] ~ \\ | ^ €
+_GSM_ALL = (_codec_table(b"") | _GSM_EXTENSION) - {"\x1b"}  # a bare ESC is refused: Twilio's table lacks it
 
 # Twilio Smart Encoding's idea, for punctuation only. Deliberately left out: letters (fullwidth/small-capital
 # Latin), combining marks (they belong to letters: n + U+0303 is an ñ, not "n~"), ZWJ/ZWNJ (emoji and
 # Persian-script spelling need them), and CJK fullwidth/ideographic punctuation (，。？ only occur in CJK
 # text, which is UCS-2 anyway, so folding would only spoil its typography). No-break spaces become ONE
 # space (Twilio's table gives two, which only wastes a septet).
-_TYPOGRAPHY = str.maketrans({
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\u02b9\u02bb\u02bc\u02bd\u02c8\u02ca"
-                    "\u02cb\u275b\u275c", "'"),
-    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02ba\u02ee\u275d\u275e", '"'),
-    "\u2039": "<", "\u203a": ">",
-    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u23bc\u23bd\ufe63", "-"),
-    **dict.fromkeys("\u2022\u2023\u25e6\u2219\u2027", "-"),  # bullets: "- item" reads the same
-    "\u2026": "...", "\u203c": "!!", "\u2017": "_",
-    **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"
-                    "\u205f\t", " "),
-    "\u2028": "\n", "\u2029": "\n",  # line/paragraph separators keep the layout they stand for
-    **dict.fromkeys("\u200b\u2060\ufeff\u00ad", ""),  # invisible: zero-width space, word joiner, BOM, soft hyphen
-    "\u00f7": "/", "\u2044": "/", "\u2215": "/", "\u29f8": "/", "\u29f9": "\\", "\u29f5": "\\",
-    "\u00bc": "1/4", "\u00bd": "1/2", "\u00be": "3/4",
-    "\u2223": "|", "\u02c6": "^", "\u02dc": "~", "\u223c": "~", "\u2217": "*", "\u204e": "*",
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        **dict.fromkeys(
+            "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\u02b9\u02bb\u02bc\u02bd\u02c8\u02ca\u02cb\u275b\u275c", "'"
+        ),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u02ba\u02ee\u275d\u275e", '"'),
+        "\u2039": "<",
+        "\u203a": ">",
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u23bc\u23bd\ufe63", "-"),
+        **dict.fromkeys("\u2022\u2023\u25e6\u2219\u2027", "-"),  # bullets: "- item" reads the same
+        "\u2026": "...",
+        "\u203c": "!!",
+        "\u2017": "_",
+        **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t", " "),
+        "\u2028": "\n",
+        "\u2029": "\n",  # line/paragraph separators keep the layout they stand for
+        **dict.fromkeys("\u200b\u2060\ufeff\u00ad", ""),  # invisible: zero-width space, word joiner, BOM, soft hyphen
+        "\u00f7": "/",
+        "\u2044": "/",
+        "\u2215": "/",
+        "\u29f8": "/",
+        "\u29f9": "\\",
+        "\u29f5": "\\",
+        "\u00bc": "1/4",
+        "\u00bd": "1/2",
+        "\u00be": "3/4",
+        "\u2223": "|",
+        "\u02c6": "^",
+        "\u02dc": "~",
+        "\u223c": "~",
+        "\u2217": "*",
+        "\u204e": "*",
+    }
+)
 
 # Latin letters with no useful decomposition (NFKD handles the rest: á -> a, ﬁ -> fi).
-_LETTER_EXTRAS = {"œ": "oe", "Œ": "OE", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ł": "l", "Ł": "L",
-                  "ı": "i", "ſ": "s", "º": "o", "ª": "a"}
+_LETTER_EXTRAS = {
+    "œ": "oe",
+    "Œ": "OE",
+    "ð": "d",
+    "Ð": "D",
+    "þ": "th",
+    "Þ": "Th",
+    "ł": "l",
+    "Ł": "L",
+    "ı": "i",
+    "ſ": "s",
+    "º": "o",
+    "ª": "a",
+}
 # Letters only Vietnamese uses among our languages (â ê ô are shared with pt/fr, so they do not count).
 _VIETNAMESE = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 
@@ -160,7 +190,7 @@ def _split(text: str, limit: int, measure: Callable[[str], int], level: int) -> 
         sub = _split(piece, limit, measure, level + 1)
         parts.extend(sub[:-1])
         # The tail of a piece split finer may still share a part with what follows.
-        current = sub[-1] + piece[len(piece.rstrip()):] if sub else ""
+        current = sub[-1] + piece[len(piece.rstrip()) :] if sub else ""
     _append(parts, current)
     return parts
 
@@ -170,7 +200,7 @@ def _pieces(text: str, boundary: re.Pattern[str]) -> list[str]:
     pieces, start = [], 0
     for match in boundary.finditer(text):
         if match.end() > start:
-            pieces.append(text[start:match.end()])
+            pieces.append(text[start : match.end()])
             start = match.end()
     return pieces + [text[start:]] if start < len(text) else pieces
 
@@ -188,8 +218,10 @@ def _hard_split(word: str, limit: int, measure: Callable[[str], int]) -> list[st
         # Binary search for the longest prefix that fits: measure may cost O(n) (segments), so no linear scan.
         fit = bisect_right(range(1, len(clusters) + 1), limit, key=lambda n: measure("".join(clusters[:n])))
         if fit == 0 and len(clusters[0]) == 1:
-            raise ValueError(f"split_message: the character {clusters[0]!r} alone exceeds the limit of "
-                             f"{limit}; use a limit of at least 2 (an emoji is 2 UTF-16 code units)")
+            raise ValueError(
+                f"split_message: the character {clusters[0]!r} alone exceeds the limit of "
+                f"{limit}; use a limit of at least 2 (an emoji is 2 UTF-16 code units)"
+            )
         if fit == 0:
             clusters[0:1] = list(clusters[0])  # last resort: a grapheme too long for any part
             continue

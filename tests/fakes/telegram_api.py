@@ -193,11 +193,11 @@ def _json(status: int, body: JsonDict) -> tuple[int, bytes, str]:
 class _Handler(BaseHTTPRequestHandler):
     """Reads a request, lets FakeBotApi.route answer it, writes the answer."""
 
-    def do_POST(self) -> None:  # noqa: N802 - name fixed by BaseHTTPRequestHandler
+    def do_POST(self) -> None:
         """Bot API calls are POSTs (PTB always posts)."""
         self._serve()
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         """Telegram also accepts GET with a query string; file downloads are GETs."""
         self._serve()
 
@@ -228,5 +228,5 @@ class _Handler(BaseHTTPRequestHandler):
             return b"".join(chunks)
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature fixed by base
+    def log_message(self, format: str, *args: Any) -> None:
         """Silence the default stderr access log (its paths would carry the bot token)."""

@@ -8,6 +8,7 @@ Flask view hands it each update and waits, bounded (an async Flask view never ru
 Only private chats are served; groups, channels and edits get no reply, and logs name the kind of update only.
 `TELEGRAM_API_BASE_URL` (app.config, else the environment) points the bot at another Bot API server (tests).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -26,32 +27,53 @@ from typing import Any
 from flask import Flask, Response, current_app, request
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, RetryAfter, TelegramError
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler,
-                          TypeHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
-from bot.text.render import body_text
-from bot.service.handler import Service
-from bot.core.session import Inbound, Reply
-from bot.text.sms import split_message
 from bot.channels.base import kyr
+from bot.core.session import Inbound, Reply
+from bot.service.handler import Service
+from bot.text.render import body_text
+from bot.text.sms import split_message
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 ROUTE = "/telegram"
 EXTENSION = "kyrbot.telegram"
-MAX_TEXT = 4096               # Telegram's limit per message, in and out
-WAIT = 20.0                   # seconds the view waits for an update's replies (gunicorn kills a worker at 30)
-MAX_RETRY_WAIT = 30.0         # a longer flood-control wait is not worth holding the update for
+MAX_TEXT = 4096  # Telegram's limit per message, in and out
+WAIT = 20.0  # seconds the view waits for an update's replies (gunicorn kills a worker at 30)
+MAX_RETRY_WAIT = 30.0  # a longer flood-control wait is not worth holding the update for
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 # Each command (with its menu description) is the global word the engine already knows; /start is the greeting
 # (and ends an opt-out).
-COMMANDS = {"start": "Start: greeting and main menu", "menu": "Main menu", "language": "Change language",
-            "help": "Help", "delete": "Delete my data now"}
-clock = time.time   # the time a message arrives (a seam: tests move it past the rate-limit window)
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE   # new private messages, not edits
-MEDIA = (filters.ATTACHMENT | filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.LOCATION
-         | filters.CONTACT | filters.POLL | filters.Dice.ALL | filters.VENUE)
+COMMANDS = {
+    "start": "Start: greeting and main menu",
+    "menu": "Main menu",
+    "language": "Change language",
+    "help": "Help",
+    "delete": "Delete my data now",
+}
+clock = time.time  # the time a message arrives (a seam: tests move it past the rate-limit window)
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # new private messages, not edits
+MEDIA = (
+    filters.ATTACHMENT
+    | filters.PHOTO
+    | filters.Sticker.ALL
+    | filters.VOICE
+    | filters.LOCATION
+    | filters.CONTACT
+    | filters.POLL
+    | filters.Dice.ALL
+    | filters.VENUE
+)
 
 
 def to_inbound(update: Update, now: float) -> Inbound | None:
@@ -93,8 +115,11 @@ def update_kind(update: Update) -> str:
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     """The reply's options as buttons, one per row; callback_data `o:<key>` (short ASCII, under 64 bytes)."""
-    rows = [[InlineKeyboardButton(o.label, callback_data=f"o:{o.key}")] for o in reply.options
-            if len(f"o:{o.key}".encode()) <= 64]
+    rows = [
+        [InlineKeyboardButton(o.label, callback_data=f"o:{o.key}")]
+        for o in reply.options
+        if len(f"o:{o.key}".encode()) <= 64
+    ]
     return InlineKeyboardMarkup(rows) if rows else None
 
 
@@ -161,6 +186,8 @@ class TelegramChannel:
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A button tap: always answer the query, remove the tapped keyboard (one use), then handle the key."""
         query = update.callback_query
+        if query is None:  # registered as a CallbackQueryHandler: PTB only calls it with one
+            return
         try:
             await query.answer()
             if query.message is not None and getattr(query.message, "reply_markup", None) is not None:
@@ -179,10 +206,11 @@ class TelegramChannel:
 
     async def respond(self, update: Update, inbound: Inbound, bot: Any) -> None:
         """Run the message through the (blocking) service in a thread and send the replies in order."""
+        if update.effective_chat is None:  # to_inbound() answers only messages in a private chat
+            return
         chat_id = update.effective_chat.id
-        outcome = await asyncio.to_thread(self.service.handle, CHANNEL, str(chat_id), inbound,
-                                          str(update.update_id))
-        if outcome.duplicate:   # its replies were sent when it first came: a redelivery is not answered twice
+        outcome = await asyncio.to_thread(self.service.handle, CHANNEL, str(chat_id), inbound, str(update.update_id))
+        if outcome.duplicate:  # its replies were sent when it first came: a redelivery is not answered twice
             return
         for reply in outcome.replies:
             for text, markup in messages(reply):
@@ -190,8 +218,7 @@ class TelegramChannel:
                     return
 
 
-def build_application(token: str, service: Service, base_url: str | None = None,
-                      webhook: bool = False) -> Application:
+def build_application(token: str, service: Service, base_url: str | None = None, webhook: bool = False) -> Application:
     """The PTB Application with kyrbot's handlers; `webhook` builds it without an updater (no polling)."""
     _quiet_libraries()
     builder = Application.builder().token(token)
@@ -228,7 +255,7 @@ class Running:
         self.thread.start()
         try:
             self.run(application.initialize())
-            if polling:
+            if polling and application.updater is not None:
                 self.run(application.updater.start_polling(**polling))
             self.run(application.start())
         except BaseException:
@@ -299,8 +326,7 @@ def init_app(app: Flask) -> None:
     if not settings.telegram_token:
         logger.info("channel telegram: off (set TELEGRAM_BOT_TOKEN); polling needs only the token")
         return
-    app.extensions[EXTENSION] = Webhook(kyr(app).service, settings.telegram_token, settings.telegram_secret,
-                                        app.config)
+    app.extensions[EXTENSION] = Webhook(kyr(app).service, settings.telegram_token, settings.telegram_secret, app.config)
     if not settings.telegram_secret:
         logger.warning("channel telegram: the webhook refuses every update until TELEGRAM_WEBHOOK_SECRET is set")
     else:
@@ -332,7 +358,7 @@ def telegram_webhook() -> tuple[Response | str, int]:
         return f"update over {limit} bytes: Telegram never sends one this large", 413
     data = request.get_json(silent=True)
     update_id = data.get("update_id") if isinstance(data, dict) else None
-    if not isinstance(update_id, int) or isinstance(update_id, bool):
+    if not isinstance(data, dict) or not isinstance(update_id, int) or isinstance(update_id, bool):
         return "invalid update", 400
     try:
         running = hook.get()
@@ -346,14 +372,14 @@ def _process(running: Running, data: dict) -> tuple[str, int]:
     """Process one update; 200 even when ignored or slow (Telegram would retry otherwise)."""
     try:
         update = Update.de_json(data, running.application.bot)
-    except Exception:  # noqa: BLE001 - PTB trusts Telegram's shapes: a wrong type raises anything (AttributeError...)
+    except Exception:
         return "invalid update", 400
     future = running.submit(running.application.process_update(update))
     try:
         future.result(WAIT)
     except concurrent.futures.TimeoutError:
         logger.warning("telegram update still running after %ss; answered 200", WAIT)
-    except Exception as exc:  # noqa: BLE001 - a shape PTB parsed but cannot route (a list as chat id...)
+    except Exception as exc:
         logger.warning("telegram update could not be processed: %s", type(exc).__name__)
         return "invalid update", 400
     return "", 200

@@ -11,6 +11,7 @@ A store outage is answered with the service's "try again" text and HTTP 200, not
 retry a message webhook that answered 5xx (it logs error 11200 and calls the fallback URL, if any), so a
 5xx would leave the person with silence, while the text tells them to send again.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -24,17 +25,17 @@ from twilio.request_validator import RequestValidator
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wsgi import get_current_url
 
-from bot.text.render import RLM, body_text, sms_text
-from bot.service.handler import Outcome
-from bot.core.session import Inbound, Reply
-from bot.text.sms import split_message, utf16_len
 from bot.channels.base import kyr
+from bot.core.session import Inbound, Reply
+from bot.service.handler import Outcome
+from bot.text.render import RLM, body_text, sms_text
+from bot.text.sms import split_message, utf16_len
 
 logger = logging.getLogger(__name__)
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>'
 
 ROUTE = "/twilio"
-MAX_BODY = 1600                 # Twilio's limit for one message body (error 21617), in and out
+MAX_BODY = 1600  # Twilio's limit for one message body (error 21617), in and out
 FORM = "application/x-www-form-urlencoded"
 SIGNATURE_HEADER = "X-Twilio-Signature"
 WHATSAPP = "whatsapp:"
@@ -50,11 +51,12 @@ BAD_SIGNATURE = "Invalid X-Twilio-Signature: check TWILIO_AUTH_TOKEN and PUBLIC_
 MISSING_FIELD = "Missing form field: {}"
 TOO_LARGE = "Request body over {} bytes: Twilio never sends one this large"
 
-clock = time.time   # the time a message arrives (a seam: tests move it past the rate-limit window)
+clock = time.time  # the time a message arrives (a seam: tests move it past the rate-limit window)
 
 # Only this route trusts one proxy's X-Forwarded-* headers, to rebuild the URL Twilio signed; a forged
 # header cannot help a forger, who still lacks the auth token that keys the signature.
-_PROXY_FIX = ProxyFix(lambda environ, start_response: environ, x_proto=1, x_host=1, x_port=1, x_prefix=1)
+# The wrapped "app" only hands back the environ ProxyFix rewrote (it is never served).
+_PROXY_FIX = ProxyFix(lambda environ, start_response: environ, x_proto=1, x_host=1, x_port=1, x_prefix=1)  # type: ignore[arg-type,return-value]
 
 
 def init_app(app: Flask) -> None:
@@ -63,8 +65,11 @@ def init_app(app: Flask) -> None:
     if not settings.twilio_token:
         logger.warning("channel twilio: off (set TWILIO_AUTH_TOKEN to answer SMS and WhatsApp)")
     elif not settings.public_base_url:
-        logger.info("channel twilio: on at POST %s; no PUBLIC_BASE_URL, so the signed URL is taken from the "
-                    "request and X-Forwarded-* headers", ROUTE)
+        logger.info(
+            "channel twilio: on at POST %s; no PUBLIC_BASE_URL, so the signed URL is taken from the "
+            "request and X-Forwarded-* headers",
+            ROUTE,
+        )
     else:
         logger.info("channel twilio: on at POST %s%s", settings.public_base_url, ROUTE)
     app.add_url_rule(ROUTE, "twilio", twilio_webhook, methods=["POST"])
@@ -90,7 +95,7 @@ def check_request() -> Response | None:
         return refuse(OFF, 503)
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
     if limit is not None and (request.content_length or 0) > limit:
-        return refuse(TOO_LARGE.format(limit), 413)   # said plainly, before a byte of it is read
+        return refuse(TOO_LARGE.format(limit), 413)  # said plainly, before a byte of it is read
     if request.mimetype != FORM:
         return refuse(NOT_FORM, 415)
     problem = signature_problem(settings.twilio_token, settings.public_base_url)
@@ -137,7 +142,7 @@ def parse_form(form: Mapping[str, str]) -> tuple[str, Inbound]:
     channel = "whatsapp" if form["From"].lower().startswith(WHATSAPP) else "sms"
     text = form.get("Body", "")[:MAX_BODY]  # Twilio never sends more; a forged long body is cut
     kind = "media" if not text.strip() and _has_media(form) else "text"
-    state = form.get("FromState", "").strip() or None   # to offer ("Are you in CA?"), never to trust
+    state = form.get("FromState", "").strip() or None  # to offer ("Are you in CA?"), never to trust
     return channel, Inbound(text, clock(), kind=kind, state_hint=state)
 
 

@@ -11,6 +11,7 @@ SMS adapter would send it (bot/channels/twilio_sms.py's bodies, with segment cou
 
 Bad input gets a 4xx with {"error": "..."}, never a 500. Nothing the user types is logged.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,26 +23,28 @@ from typing import Any
 from flask import Blueprint, Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from bot.service.privacy import user_key
-from bot.text.render import options_data, sms_cost, sms_text
-from bot.service.handler import Outcome
-from bot.core.session import Inbound, Reply
-from bot.store import StoreError
 from bot.channels.base import kyr
 from bot.channels.twilio.messaging import MAX_BODY
 from bot.channels.twilio.messaging import render as sms_render
+from bot.core.session import Inbound, Reply
+from bot.service.handler import Outcome
+from bot.service.privacy import user_key
+from bot.store import StoreError
+from bot.text.render import options_data, sms_cost, sms_text
 
 logger = logging.getLogger(__name__)
 
-CHANNEL = "web"                     # the service channel: one conversation whichever view the page shows
-VIEWS = ("sms", "telegram")         # how the page shows replies
-MAX_TEXT = MAX_BODY                 # Twilio's limit for one body: the demo takes no more than an SMS would
+CHANNEL = "web"  # the service channel: one conversation whichever view the page shows
+VIEWS = ("sms", "telegram")  # how the page shows replies
+MAX_TEXT = MAX_BODY  # Twilio's limit for one body: the demo takes no more than an SMS would
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 WEB_DIR = Path(__file__).resolve().parent
 # The page loads only its own files; an SVG diagram is inlined from the same origin (its presentation
 # attributes are not inline styles, so style-src 'self' holds).
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 # What a caller of the API reads when its request is refused (asserted by tests/test_web_api.py).
 NOT_JSON = "send a JSON object with Content-Type: application/json"
@@ -50,12 +53,17 @@ BAD_SESSION = "session must be a string of 16 to 64 letters, digits, '-' or '_'"
 BAD_TEXT = "text must be a string"
 TOO_LONG = f"text is longer than {MAX_TEXT} characters (the most one SMS body can carry): shorten it"
 BAD_LANG = "lang must be one of: {}"
-BAD_VIEW = "channel must be \"sms\" or \"telegram\""
+BAD_VIEW = 'channel must be "sms" or "telegram"'
 TOO_LARGE = "the request body is too large"
 STORE_DOWN = "the session store is unavailable: try again in a moment"
 
-bp = Blueprint("web", __name__, static_folder=str(WEB_DIR / "static"), static_url_path="/assets/web",
-               template_folder=str(WEB_DIR / "templates"))
+bp = Blueprint(
+    "web",
+    __name__,
+    static_folder=str(WEB_DIR / "static"),
+    static_url_path="/assets/web",
+    template_folder=str(WEB_DIR / "templates"),
+)
 
 
 class BadRequest(Exception):
@@ -134,6 +142,7 @@ def api_language() -> Response:
     """The switcher: open the language menu and pick from it, so the change reads as it does in a chat."""
     data = body()
     session, view, lang = session_id(data), view_of(data), lang_of(data, required=True)
+    assert lang is not None  # required=True: lang_of raised BadRequest otherwise
     return jsonify(turn_json("", switch_language(session, lang), view))
 
 
@@ -208,15 +217,26 @@ def turn_json(text: str, outcome: Outcome, view: str) -> dict[str, Any]:
     engine, fold = shared.engine, shared.settings.fold_accents
     flow, node, lang = outcome.where
     bodies = sms_render("sms", text, outcome, fold)
-    return {"flow": flow, "node": node, "lang": lang, "rtl": engine.view.rtl(lang), "channel": view,
-            "replies": [reply_json(r, fold) for r in outcome.replies],
-            "sms": [{"body": b, **sms_cost(b)} for b in bodies],
-            "ui": {"placeholder": engine.view.t("ui.web_placeholder", lang), "send": engine.view.t("ui.web_send", lang)}}
+    return {
+        "flow": flow,
+        "node": node,
+        "lang": lang,
+        "rtl": engine.view.rtl(lang),
+        "channel": view,
+        "replies": [reply_json(r, fold) for r in outcome.replies],
+        "sms": [{"body": b, **sms_cost(b)} for b in bodies],
+        "ui": {"placeholder": engine.view.t("ui.web_placeholder", lang), "send": engine.view.t("ui.web_send", lang)},
+    }
 
 
 def reply_json(reply: Reply, fold: frozenset[str]) -> dict[str, Any]:
     """One reply: text and options (as Telegram shows them), and its own SMS text and cost (as chat.py)."""
     sms = sms_text(reply, accents=reply.lang in fold)
-    return {"text": reply.text, "lang": reply.lang, "rtl": reply.rtl, "kind": reply.kind,
-            "options": options_data(reply),
-            "sms": {"text": sms, **sms_cost(sms)}}
+    return {
+        "text": reply.text,
+        "lang": reply.lang,
+        "rtl": reply.rtl,
+        "kind": reply.kind,
+        "options": options_data(reply),
+        "sms": {"text": sms, **sms_cost(sms)},
+    }

@@ -3,6 +3,7 @@
 Routes: GET /diagram/<flow>.svg, GET /diagram/<flow>.mmd, GET /card/<lang>, GET /cards.
 The SVG is drawn by Graphviz's `dot` (config GRAPHVIZ_DOT names another binary); without it, 503 says what to install.
 """
+
 from __future__ import annotations
 
 import logging
@@ -11,9 +12,9 @@ from shutil import which
 
 from flask import Blueprint, Flask, Response, current_app, render_template
 
+from bot.channels.base import kyr
 from bot.pictures.card import CardMaker
 from bot.pictures.diagrams import INSTALL_HINT, DiagramError, Diagrams, DotMissing
-from bot.channels.base import kyr
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
