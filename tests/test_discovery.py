@@ -120,3 +120,18 @@ def test_a_language_option_in_the_menu_opens_the_picker(tmp_path: Path) -> None:
     assert picker.session is not None and picker.session.pending == "language"
     labels = [o.label for o in picker.replies[-1].options]
     assert labels[0] == "English" and engine.content.languages["es"].name in labels
+
+
+def test_a_digit_in_a_phrase_never_takes_an_option_number(tmp_path: Path) -> None:
+    """An urgent flow's phrase 'proof of 2 years here' must not turn the reply '2' into that flow."""
+    for folder in ("flows", "translations"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    flow = tmp_path / "flows" / "ice_at_door.yaml"
+    flow.write_text(flow.read_text(encoding="utf-8").replace("phrases:\n", "phrases:\n  - proof of 2 years here\n", 1),
+                    encoding="utf-8")
+    engine = build_engine(tmp_path, detector=False)
+    menu = engine.step(None, Inbound("hi", 0.0)).session
+    second = engine.content.node("menu").options[1].target
+    picked = engine.step(menu, Inbound("2", 1.0)).session
+    assert picked is not None and picked.at.split(".")[0] == second
+    assert engine.step(menu, Inbound("proof of 2 years here", 1.0)).session.at == "ice_at_door.start"

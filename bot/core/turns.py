@@ -119,7 +119,10 @@ def global_word(kit: Kit, turn: Turn) -> str | None:
 def free_text(kit: Kit, turn: Turn) -> str | None:
     """Free text or a number: urgent first, then the pending question, options, and routing."""
     text, word = turn.text, kit.words.action(turn.text)
-    sure, candidates = kit.route(text)
+    # One or two digits pick from the list on screen: a phrase that holds the digit ('2 years') must not take
+    # them. A longer number (911, 287) may still name a topic.
+    n = number(text)
+    sure, candidates = kit.route(text) if n is None or n >= 100 else (None, ())
     if sure and sure.urgent:
         turn.events.append("urgent")
         if number(text) is None and pick_label(kit, turn, text):
@@ -128,7 +131,6 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
         return DONE
     if turn.s.pending and pending.answer(kit, turn, text, word, sure):
         return DONE
-    n = number(text)
     if n is not None and "idle_restart" in turn.events:
         welcome(kit, turn, greet=False)  # the number meant an option of a conversation long gone
     elif n is not None:
