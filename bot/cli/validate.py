@@ -9,10 +9,12 @@ Exit code 0 when everything is fine, 1 when there are problems.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from bot.content.bundle import load_bundle
 from bot.content.errors import ContentError
+from bot.content.reviews import old_reviews
 from bot.service.runtime import ROOT
 
 
@@ -37,6 +39,8 @@ def main(argv: list[str]) -> int:
                 f"warning: flows/hotlines.yaml: {hotline.key} ({hotline.number}) is not verified yet: "
                 "call it and set 'verified:' to the date before launch."
             )
+    for warning in old_reviews(dict(content.reviews), date.today(), content.review_max_age):
+        print(f"warning: {warning}")
     return 0
 
 

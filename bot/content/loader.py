@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,14 @@ from bot.content.model import (
     OptionSpec,
     Phrase,
     Review,
+    SignOff,
     frozen_map,
 )
+from bot.content.reviews import DEFAULT_MAX_AGE, REVIEWS_FILE, max_age_days, parse_signoffs, valid
 from bot.content.translations import load_translations, read_keywords
 from bot.content.yamlsrc import LineDict, YamlError, line_of, load_yaml
 
-DATA_FILES = {"common", "hotlines", "us_states", "organizations", "zip_prefixes"}
+DATA_FILES = {"common", "hotlines", "us_states", "organizations", "zip_prefixes", "reviews"}
 FLOW_FIELDS = (
     "flow",
     "title",
@@ -390,8 +393,33 @@ def load_content(root: Path, check: bool = True, required: tuple[str, ...] = ())
         phrases=tuple(phrases) + tr.phrases,
         languages=frozen_map({"en": Language("en", "English"), **tr.languages}),
         hotlines=frozen_map(hotlines),
+        sources=frozen_map({k: frozen_map(v) for k, v in tr.sources.items()}),
     )
+    content = _with_reviews(root, content, problems)
     if check:
         check_content(content, problems)
-        problems.raise_if_any()
+    problems.raise_if_any()
     return content
+
+
+def _with_reviews(root: Path, content: Content, problems: Problems) -> Content:
+    """Add the translations' source fingerprints, the sign-offs that still hold and the review_max_age setting."""
+    path = root / "flows" / REVIEWS_FILE
+    signoffs: list[SignOff] = []
+    if path.exists():
+        signoffs, found = parse_signoffs(_load(path, root, problems))
+        problems.items.extend(found)
+    common = _load(root / "flows" / "common.yaml", root, Problems()) or {}
+    max_age = str((common.get("settings") or {}).get("review_max_age", DEFAULT_MAX_AGE))
+    try:
+        max_age_days(max_age)
+    except ValueError as exc:
+        problems.add(
+            "flows/common.yaml",
+            line_of(common.get("settings"), "review_max_age"),
+            f"{exc}.",
+            "write e.g. 'review_max_age: 6 months'.",
+        )
+        max_age = DEFAULT_MAX_AGE
+    content = replace(content, review_max_age=max_age)
+    return replace(content, reviews=frozen_map(valid(content, signoffs)))

@@ -54,6 +54,18 @@ class Review:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """One reviewer's sign-off on one flow in one language."""
+
+    flow: str
+    lang: str
+    by: str
+    date: str
+    what: str
+    source: str  # fingerprint of the texts reviewed
+
+
+@dataclass(frozen=True)
 class Flow:
     """A conversation on one topic, loaded from flows/<id>.yaml."""
 
@@ -116,6 +128,13 @@ class Content:
     phrases: tuple[Phrase, ...]
     languages: Mapping[str, Language]
     hotlines: Mapping[str, Hotline]
+    sources: Mapping[str, Mapping[str, str]] = field(default_factory=frozen_map)  # lang -> id -> English fingerprint
+    reviews: Mapping[tuple[str, str], SignOff] = field(default_factory=frozen_map)  # (flow, lang) -> valid sign-off
+    review_max_age: str = "6 months"
+
+    def signoff(self, flow: str, lang: str) -> SignOff | None:
+        """The lawyer's sign-off that still vouches for this flow in this language, if any."""
+        return self.reviews.get((flow, lang))
 
     def flow_order(self) -> list[str]:
         """Flow ids in reading order: the menu, then the flows its nodes list (in their order), then the rest."""

@@ -55,7 +55,7 @@ def show(kit: Kit, turn: Turn, key: str, entering: bool = False) -> None:
         says = kit.view.t("ui.officer_says", s.lang)
         gloss = f"{says}\n" + kit.view.fill(kit.view.t(node.officer_id, s.lang), s, node.flow)
     if entering and node.flow != MENU:
-        text += "\n" + kit.view.fill(kit.view.t("ui.reviewed_note", s.lang), s, node.flow)
+        text += "\n" + kit.view.review_note(node.flow, s)
     if gloss and len(text) + len(gloss) + 2 <= PAGE_CHARS:
         text, gloss = f"{text}\n\n{gloss}", ""
     if node.input and ask_state(kit, turn, text):

@@ -43,7 +43,8 @@ class View:
         if name == "phone" and arg is not None and arg in self.content.hotlines:
             return self._isolate(self.content.hotlines[arg].number, s.lang)
         if name == "reviewed":
-            return self._isolate(self.content.flows[flow].reviewed.date, s.lang)
+            signoff = self.content.signoff(flow, s.lang)
+            return self._isolate(signoff.date if signoff else self.content.flows[flow].reviewed.date, s.lang)
         if not self.places:
             return ""
         if name == "state":
@@ -56,6 +57,12 @@ class View:
     def _isolate(self, value: str, lang: str) -> str:
         """A date or number kept left-to-right inside Arabic or Urdu text (else 2026-11-23 shows as 23-11-2026)."""
         return f"\u2066{value}\u2069" if self.rtl(lang) else value
+
+    def review_note(self, flow: str, s: Session) -> str:
+        """'Checked by a lawyer on ...' while a sign-off vouches for this flow in this language, else 'Written ...;
+        not yet checked by a lawyer' (the truth until a reviewer signs)."""
+        msg_id = "ui.checked_note" if self.content.signoff(flow, s.lang) else "ui.reviewed_note"
+        return self.fill(self.t(msg_id, s.lang), s, flow)
 
     def label(self, node: Node, target: str, label_id: str, lang: str) -> str:
         """An option's label: its own, or the title of where it leads."""
