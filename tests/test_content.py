@@ -61,7 +61,7 @@ def test_ice_tip_line_appears_nowhere() -> None:
 def test_hotline_file_only_has_facts_numbers(engine: Engine) -> None:
     """Only numbers that FACTS.md gives, each marked to verify before launch."""
     numbers = {h.number for h in engine.content.hotlines.values()}
-    assert numbers == {"1-844-363-1423", "1-844-864-8341"}
+    assert numbers == {"1-844-363-1423", "1-844-864-8341", "1-800-898-7180"}  # EOIR line: FACTS.md "Resources to add"
     assert all(h.verified == "no" for h in engine.content.hotlines.values())
 
 
@@ -101,7 +101,7 @@ def test_every_flow_start_says_not_legal_advice(engine: Engine) -> None:
     flows = [o.target for o in engine.content.node(MENU).options]
     for i, flow in enumerate(flows, start=1):
         reply = engine.step(menu, Inbound(str(i), 1)).replies[0]
-        assert "Checked 2026-11-23. Not legal advice." in reply.text, flow
+        assert "Written 2026-11-23; not yet checked by a lawyer. Not legal advice." in reply.text, flow
     assert engine.content.flows[MENU]
 
 
