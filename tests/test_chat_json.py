@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from bot.content.loader import load_content
+from bot.content.targets import public_target
 from bot.service.runtime import ROOT
 
 
@@ -34,7 +35,8 @@ def test_hi_gets_disclaimer_and_menu_of_all_flows(sms_run: list[dict]) -> None:
     assert (first["user"], first["lang"], first["flow"], first["node"]) == ("local", "en", "menu", "start")
     reply = first["replies"][0]
     assert "not legal advice" in reply["text"]
-    menu = [o.target for o in load_content(ROOT).node("menu").options]
+    content = load_content(ROOT)
+    menu = [public_target(content, "menu", o.target) for o in content.node("menu").options]
     assert [o["target"] for o in reply["options"]] == menu
     assert [o["key"] for o in reply["options"]] == [str(i) for i in range(1, len(menu) + 1)]
 
@@ -48,7 +50,7 @@ def test_object_shape_and_sms_cost(sms_run: list[dict]) -> None:
             assert reply["encoding"] == "GSM-7" and reply["segments"] >= 1
             for option in reply["options"]:
                 assert set(option) == {"key", "label", "target"}
-    assert sms_run[0]["replies"][0]["segments"] == 4
+    assert sms_run[0]["replies"][0]["segments"] == 3   # welcome, disclaimer and the short main menu
 
 
 def test_users_are_separate_conversations(sms_run: list[dict]) -> None:

@@ -109,7 +109,8 @@ def test_node_label_is_the_first_line_of_its_english_message(diagrams: Diagrams)
 def test_option_edges_carry_the_number_the_bot_shows(diagrams: Diagrams) -> None:
     groups = svg_groups(diagrams.flow_svg("menu"))
     assert texts(groups["e-menu-start-1"]) == ["1 ICE is at my door"]
-    assert texts(groups["e-menu-start-6"]) == ["6 Police or ICE stopped me"]
+    assert texts(groups["e-menu-start-3"]) == ["3 Police or ICE stopped me"]
+    assert texts(groups["e-menu-start-6"]) == ["6 Find legal help"]
 
 
 def test_officer_nodes_are_marked(diagrams: Diagrams) -> None:

@@ -111,7 +111,8 @@ def test_a_language_option_in_the_menu_opens_the_picker(tmp_path: Path) -> None:
     for folder in ("flows", "translations"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     menu = tmp_path / "flows" / "menu.yaml"
-    menu.write_text(menu.read_text(encoding="utf-8").rstrip("\n") + "\n      - language\n", encoding="utf-8")
+    menu.write_text(menu.read_text(encoding="utf-8").replace("      - more\n", "      - more\n      - language\n", 1),
+                    encoding="utf-8")
     engine = build_engine(tmp_path, detector=False)
     start = engine.step(None, Inbound("hi", 0.0))
     options = start.replies[-1].options

@@ -101,7 +101,7 @@ def test_typed_option_label_is_understood(engine: Engine) -> None:
 
 def test_back_skips_a_question_already_answered(engine: Engine) -> None:
     """BACK after answering the state question returns to the node before it."""
-    last = send(engine, ["hi", "4", "1", "Texas", "back"])[-1]
+    last = send(engine, ["hi", "7", "1", "1", "Texas", "back"])[-1]   # More topics, detainers, state rules
     assert last.session.at == "detainers.start"
 
 
@@ -120,9 +120,9 @@ def test_session_round_trips_through_plain_data() -> None:
 
 def test_a_typed_state_code_answers_the_state_question_before_yes_no_words(engine: Engine) -> None:
     """Offered Texas, 'CO' means Colorado (though Vietnamese 'có', yes, folds to 'co'); 'có' keeps Texas."""
-    colorado = send(engine, ["hi", "7", "CO"], state_hint="TX")[-1]
+    colorado = send(engine, ["hi", "6", "CO"], state_hint="TX")[-1]   # 6: find legal help
     assert (colorado.session.at, colorado.session.state) == ("get_help.orgs", "CO")
-    yes = send(engine, ["xin chào", "7", "có"], state_hint="TX")[-1]
+    yes = send(engine, ["xin chào", "6", "có"], state_hint="TX")[-1]
     assert (yes.session.at, yes.session.state, yes.session.lang) == ("get_help.orgs", "TX", "vi")
 
 

@@ -200,16 +200,17 @@ def test_missing_states_file(tmp_path: Path) -> None:
 
 def test_directory_codes_are_states_and_lists_have_content(index: StateIndex) -> None:
     directory = load_directory(FLOWS, index.codes())
-    assert len(directory.national()) == 40
+    assert len(directory.national()) == 39   # Latino Policy Forum is a Chicago group: moved to IL (2026-12-04)
     assert directory.national()[0] == "American Civil Liberties Union"
     assert sorted(directory.by_state) == sorted([
         "AK", "AZ", "CA", "CO", "CT", "DC", "FL", "GA", "IL", "IA", "KS", "LA", "MD", "MA", "MI", "MN", "MS",
         "MO", "NJ", "NM", "NY", "NC", "OH", "OR", "PA", "TN", "TX", "UT", "VA", "WA", "WI"])
-    assert sum(len(v) for v in directory.by_state.values()) == 116
+    assert sum(len(v) for v in directory.by_state.values()) == 115
     assert directory.for_state("ma") == ["Chelsea Collaborative",
                                          "Massachusetts Immigrant and Refugee Advocacy Coalition"]
     assert directory.for_state("PR") == [] and directory.for_state("XX") == []
-    assert "Cobb Immigrant Alliance" in directory.for_state("IL")  # kept as in the seed, flagged for review
+    assert "Cobb Immigrant Alliance" in directory.for_state("GA")  # the seed filed it under IL: fixed
+    assert "Latino Policy Forum" in directory.for_state("IL") and "Latino Policy Forum" not in directory.national()
 
 
 def test_directory_text_is_sms_safe_and_has_no_contacts() -> None:
@@ -225,8 +226,8 @@ def test_directory_text_is_sms_safe_and_has_no_contacts() -> None:
 
 def test_directory_keeps_review_flags() -> None:
     text = (FLOWS / "organizations.yaml").read_text(encoding="utf-8")
-    assert re.search(r"- Cobb Immigrant Alliance +# REVIEW: .*Georgia", text)
-    assert "2026-11-23" in text and "seed 002" in text
+    assert re.search(r"- Cobb Immigrant Alliance +# moved from IL: Marietta, Georgia", text)
+    assert "2026-12-04" in text and "seed 002" in text
 
 
 def test_directory_refuses_unknown_code(tmp_path: Path) -> None:

@@ -95,13 +95,14 @@ def test_page_script_never_writes_html() -> None:
 
 # --- conversations ------------------------------------------------------------------------------------
 def test_reset_greets_with_the_main_menu(client: FlaskClient) -> None:
-    """A fresh page gets the greeting and the menu's eight flows, with where it stands."""
+    """A fresh page gets the greeting and the main menu (the urgent topics, then More topics)."""
     turn = call(client, "/api/reset", session=new_session())
     assert (turn["flow"], turn["node"], turn["lang"], turn["rtl"]) == ("menu", "start", "en", False)
     assert texts(turn)[0].startswith("Hi, I am kyrbot.")
     options = turn["replies"][-1]["options"]
     assert options[0] == {"key": "1", "label": "ICE is at my door", "target": "ice_at_door"}
-    assert [o["key"] for o in options] == [str(i) for i in range(1, 9)]
+    assert [o["key"] for o in options] == [str(i) for i in range(1, 8)]
+    assert options[-1] == {"key": "7", "label": "More topics", "target": "menu.more"}
 
 
 def test_a_flow_forward_and_back(client: FlaskClient) -> None:
