@@ -3,7 +3,7 @@
 Usage:
   python webhook.py                  run locally on the embedded default (SQLite, no credentials)
   gunicorn -w 2 webhook:app          production; set KYR_STORE=redis://... to share sessions between workers
-Configuration: environment variables (README "Configuration"), or a mapping passed to create_app().
+Configuration: environment variables (docs/operators.md "Settings"), or a mapping passed to create_app().
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = 
     settings = settings_from(config)
     engine = engine or build_engine(settings.content, idle=settings.idle)
     service = build_service(settings, engine)
-    app = Flask(__name__, static_folder=None)  # each channel serves its own assets (bot/web/static)
+    app = Flask(__name__, static_folder=None)  # each channel serves its own assets (bot/channels/web/static)
     app.config.update({k: v for k, v in (config or {}).items() if k.isupper()})  # e.g. TELEGRAM_API_BASE_URL
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
     app.extensions["kyrbot"] = Kyr(settings, engine, service)

@@ -2,7 +2,7 @@
 
 Usage:
   python scripts/bench.py [--quick] [--profile]
-Figures go into the README and the release notes; the tests never time anything.
+Figures go into docs/measurements.md and the release notes; the tests never time anything.
 
 The /twilio figure: the real app (signature check, parsing, engine, SQLite transaction, TwiML) and a bare Flask
 app whose one route returns a fixed TwiML reply, both served the same way in the same run: werkzeug's threaded

@@ -51,7 +51,7 @@ def test_missing_flow_is_named(tmp_path: Path) -> None:
         load_content(tmp_path, required=("airport",))
     assert err.value.problems == [
         "flows/airport.yaml: the flow 'airport' is missing. Fix: create flows/airport.yaml "
-        "(see the example in README.md)."]
+        "(see docs/content.md, 'Writing a flow')."]
 
 
 def test_validate_script_ok_on_project_content() -> None:

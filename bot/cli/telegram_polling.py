@@ -9,6 +9,7 @@ poller per bot token. Ctrl-C stops it. TELEGRAM_API_BASE_URL points it at anothe
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -35,8 +36,9 @@ async def register_commands(application: Application) -> None:
     await application.bot.set_my_commands(bot_commands())
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Build the service and poll until interrupted; exit 2 on missing token or broken content."""
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)   # --help, and no stray args
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     for handler in logging.getLogger().handlers:
         handler.addFilter(no_library_tracebacks)

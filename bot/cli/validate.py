@@ -8,6 +8,7 @@ Exit code 0 when everything is fine, 1 when there are problems.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,9 +19,11 @@ from bot.content.reviews import old_reviews
 from bot.service.runtime import ROOT
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Validate and report."""
-    root = Path(argv[0]) if argv else ROOT
+    parser = argparse.ArgumentParser(description="check the content as start-up does; exit 1 on problems")
+    parser.add_argument("root", nargs="?", type=Path, default=ROOT, help="a folder with flows/ and translations/")
+    root = parser.parse_args(argv).root
     try:
         content = load_bundle(root).content
     except ContentError as exc:

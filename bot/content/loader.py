@@ -346,7 +346,7 @@ def _read_flows(
                 f"flows/{fid}.yaml",
                 0,
                 f"the flow '{fid}' is missing.",
-                f"create flows/{fid}.yaml (see the example in README.md).",
+                f"create flows/{fid}.yaml (see docs/content.md, 'Writing a flow').",
             )
     return flows, phrases
 

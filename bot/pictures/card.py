@@ -1,7 +1,7 @@
 """The printable officer card: every 'show this to the officer' text of the flows, in one language and in English.
 
 The texts are the nodes' `officer:` fields (the English a user shows an officer) and their translations; the
-card adds nothing of its own but the layout. bot/web/templates/card.html lays it out for one printed page.
+card adds nothing of its own but the layout. bot/channels/web/templates/card.html lays it out for one printed page.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The trainers' web demo: `GET /`, a phone-like chat page, and the small JSON API it talks to.
 
-The page (bot/web/templates/chat.html, bot/web/static/) runs on the same service and session store as the
+The page (templates/chat.html and static/ beside this module) runs on the same service and session store as the
 other channels, as the channel "web" keyed by a random id the page makes. The API answers each turn with
 where the conversation stands and every reply twice over: as Telegram shows it (text and buttons) and as the
-SMS adapter would send it (bot/channels/twilio_sms.py's bodies, with segment count and encoding).
+SMS adapter would send it (bot/channels/twilio/messaging.py bodies, with segment count and encoding).
 
   POST /api/message   {"session", "text", "lang"?, "channel"?}  one message, as typed or as an option's key
   POST /api/language  {"session", "lang", "channel"?}           the switcher: as if picked in the language menu
