@@ -55,7 +55,7 @@ def pct(values: list[float], q: float) -> float:
 
 def bench_startup() -> None:
     """Time to load and validate all content and build every index, in a fresh process."""
-    code = ("import time; t=time.perf_counter(); from bot.runtime import build_engine; "
+    code = ("import time; t=time.perf_counter(); from bot.service.runtime import build_engine; "
             "e=build_engine(); print(time.perf_counter()-t)")
     times = [float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                                   check=True).stdout) for _ in range(3)]
