@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 STATES_FILE = "us_states.yaml"
 DIRECTORY_FILE = "organizations.yaml"
-LANGS = ("en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr")
+NOT_NAMES = ("code", "other", "alone", "zip")   # every other key of a state block is a language code
+_LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$")   # en, es, zh-Hant: as translations/ names files
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio; one wrong letter in a 7-letter name still scores 85.7
 FUZZY_MARGIN = 5.0  # the best state must beat every other state by this much, else we ask again
 WORD_CUTOFF = 75.0  # each word of a multi-word name must be this close too, so "de mexico" is not "new mexico"
@@ -234,13 +235,17 @@ class _Builder:
         if not _CODE.fullmatch(code) or not code.isupper() or code in self.states:
             self.fail(where, f"code {code!r} is missing, not two capitals, or used twice.", "write e.g. 'code: MA'.")
         where = f"{where} ({code})"
-        lists = {key: _strings(entry.get(key), key, where, self.fail) for key in (*LANGS, "other", "alone")}
-        if not lists["en"]:
+        langs = [str(k) for k in entry if k not in NOT_NAMES]
+        for key in langs:
+            if not _LANG_CODE.match(key):
+                self.fail(where, f"'{key}' is not a language code.", "write names under en, es, zh, zh-Hant, ar, ...")
+        lists = {key: _strings(entry.get(key), key, where, self.fail) for key in (*langs, "other", "alone")}
+        if not lists.get("en"):
             self.fail(where, "has no English name.", "add e.g. 'en: [Massachusetts]'.")
         self.states[code] = State(code, lists["en"][0])
-        self.names[code] = {lang: lists[lang][0] for lang in LANGS if lists[lang]}
+        self.names[code] = {lang: lists[lang][0] for lang in langs if lists[lang]}
         alone = {normalise(a) for a in lists["alone"]}
-        for alias in (a for key in (*LANGS, "other") for a in lists[key]):
+        for alias in (a for key in (*langs, "other") for a in lists[key]):
             self.add(normalise(alias), code, where, alias, alone)
         for key in alone:
             self.claim(key, code, where, key)
