@@ -26,8 +26,8 @@ logger = logging.getLogger(__name__)
 
 STATES_FILE = "us_states.yaml"
 DIRECTORY_FILE = "organizations.yaml"
-NOT_NAMES = ("code", "other", "alone", "zip")   # every other key of a state block is a language code
-_LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$")   # en, es, zh-Hant: as translations/ names files
+NOT_NAMES = ("code", "other", "alone", "zip")  # every other key of a state block is a language code
+_LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$")  # en, es, zh-Hant: as translations/ names files
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio; one wrong letter in a 7-letter name still scores 85.7
 FUZZY_MARGIN = 5.0  # the best state must beat every other state by this much, else we ask again
 WORD_CUTOFF = 75.0  # each word of a multi-word name must be this close too, so "de mexico" is not "new mexico"
