@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import redis
 
 from bot.core.engine import Engine
 from bot.core.session import Inbound
@@ -43,6 +44,36 @@ def test_a_first_message_that_is_a_global_word_sets_its_language(service: Servic
     """'empezar' as a first message is Spanish even though a detector cannot tell from one word."""
     replies = service.handle("sms", f"+1555555{len(word)}{lang}", Inbound(word, 1.0)).replies
     assert replies[0].lang == lang
+
+
+DAY = 86400.0
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+def test_an_opt_out_holds_whatever_is_sent_after_it(engine: Engine, tmp_path: Path, request: pytest.FixtureRequest,
+                                                    backend: str) -> None:
+    """'ok', HELP and another STOP after STOP leave the opt-out without expiry: Redis keeps it with no TTL, a
+    purge a month later keeps it (SQLite), 'hola' then is still silent, and only START ends it."""
+    if backend == "redis":
+        url = str(request.getfixturevalue("redis_url")).rsplit("/", 1)[0] + "/9"
+        redis.Redis.from_url(url).flushdb()
+    else:
+        url = f"sqlite:///{tmp_path}/held.db"
+    service = Service(engine, open_store(url), SECRET)
+    key = user_key(SECRET, "sms", "+15555550142")
+    say(service, "hola", 1.0)
+    say(service, "STOP", 2.0)
+    for i, text in enumerate(["ok", "HELP", "STOP"]):
+        assert say(service, text, 3.0 + i) == []
+    if backend == "redis":
+        assert redis.Redis.from_url(url).ttl("kyr:" + key) == -1
+    later = 2.0 + 30 * DAY
+    service.purge(later)
+    assert service.store.get(key, later) == {"o": 1, "l": "es"}
+    assert say(service, "hola", later) == []
+    (welcome,) = say(service, "START", later + 1)
+    assert welcome.startswith(engine.view.t("ui.welcome", "es"))
+    service.store.close()
 
 
 def test_delete_gets_through_the_rate_limit(engine: Engine, tmp_path: Path) -> None:

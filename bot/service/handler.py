@@ -72,10 +72,7 @@ class Service:
         key = user_key(self.secret, channel, raw_id)
         dedup = message_key(self.secret, channel, delivery_id) if delivery_id else None
         try:
-            outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup), self.retention, msg.now)
-            if "stop" in outcome.events:
-                # An opt-out outlives the retention period; its language answers a later START in kind.
-                self.store.put(key, _opt_out(outcome.replies), None, msg.now)
+            outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup), self._lifetime, msg.now)
         except StoreError:
             self.log.warning("store unavailable user=%s channel=%s", log_id(key), channel)
             return self.try_again(msg.lang_hint or self._guess_language(msg.text))
@@ -111,6 +108,11 @@ class Service:
         kept = (seen + done)[-DEDUP_KEEP:]
         kept = [[k, []] for k, _ in kept[:-DEDUP_REPLIES]] + kept[-DEDUP_REPLIES:]
         return {"s": result.session.to_dict(), "d": kept, "r": rate}, outcome
+
+    def _lifetime(self, record: dict) -> float | None:
+        """How long a record is kept: an opt-out until the person opts back in (whatever they send meanwhile
+        rewrites it), a conversation for the retention period after its last message."""
+        return None if record.get("o") else self.retention
 
     def _opts_in(self, text: str) -> bool:
         """START in any language, or Twilio's own opt-in words (YES, UNSTOP), ends an opt-out."""

@@ -17,6 +17,9 @@ T = TypeVar("T")
 
 # fn(record) -> (new_record, result); new_record None deletes the key.
 TransactFn = Callable[[dict | None], tuple[dict | None, T]]
+# A record's lifetime in seconds (None: never expires), or a function of the record about to be written that
+# says it: an opt-out written by the same transaction as a conversation must never expire.
+Ttl = float | None | Callable[[dict], float | None]
 
 
 class StoreError(Exception):
@@ -42,8 +45,9 @@ class Store(Protocol):
         """Remove the record if present."""
         ...
 
-    def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
-        """Atomically apply `fn` (pure: it may be called more than once) to the record; return its result."""
+    def transact(self, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> T:
+        """Atomically apply `fn` (pure: it may be called more than once) to the record; return its result.
+        `ttl` may be a function of the new record, so one write decides both the record and its lifetime."""
         ...
 
     def purge_expired(self, now: float) -> int:
@@ -86,6 +90,19 @@ def check_ttl(ttl: float | None) -> None:
         return
     if isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or not math.isfinite(ttl):
         raise StoreError(f"ttl must be None or a finite number of seconds, not {ttl!r}")
+
+
+def check_transact_ttl(ttl: Ttl) -> None:
+    """Reject a transact ttl that is neither a valid ttl nor a function giving one."""
+    if not callable(ttl):
+        check_ttl(ttl)
+
+
+def ttl_for(ttl: Ttl, record: dict) -> float | None:
+    """The lifetime of `record`: `ttl` itself, or what the function gives for it (checked like any ttl)."""
+    value = ttl(record) if callable(ttl) else ttl
+    check_ttl(value)
+    return value
 
 
 def split_outcome(outcome: object) -> tuple[dict | None, object]:

@@ -28,11 +28,14 @@ from bot.store.base import (
     StoreError,
     StoreUnavailable,
     TransactFn,
+    Ttl,
+    check_transact_ttl,
     check_ttl,
     decode,
     encode,
     expires_now,
     split_outcome,
+    ttl_for,
 )
 
 logger = logging.getLogger(__name__)
@@ -81,9 +84,9 @@ class RedisStore:
         with self._errors():
             self._client.delete(self._name(key))
 
-    def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
+    def transact(self, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> T:
         """WATCH, read, fn, MULTI/EXEC; re-run on a conflicting write, up to max_attempts times."""
-        check_ttl(ttl)
+        check_transact_ttl(ttl)
         for attempt in range(1, self._max_attempts + 1):
             try:
                 with self._errors():
@@ -115,18 +118,18 @@ class RedisStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _transact_once(self, name: str, fn: TransactFn[T], ttl: float | None) -> T:
+    def _transact_once(self, name: str, fn: TransactFn[T], ttl: Ttl) -> T:
         """One optimistic attempt; raises WatchError if the key changed after WATCH."""
         with self._client.pipeline(transaction=True) as pipe:
             pipe.watch(name)
             raw = pipe.get(name)
             new, result = split_outcome(fn(None if raw is None else decode(raw)))
-            text = None if new is None else encode(new)
+            text, lifetime = (None, None) if new is None else (encode(new), ttl_for(ttl, new))
             pipe.multi()
-            if text is None or expires_now(ttl):
+            if text is None or expires_now(lifetime):
                 pipe.delete(name)
             else:
-                pipe.set(name, text, px=_milliseconds(ttl))
+                pipe.set(name, text, px=_milliseconds(lifetime))
             pipe.execute()
         return result  # type: ignore[return-value]
 

@@ -22,11 +22,14 @@ from bot.store.base import (
     StoreError,
     StoreUnavailable,
     TransactFn,
+    Ttl,
+    check_transact_ttl,
     check_ttl,
     decode,
     encode,
     expires_now,
     split_outcome,
+    ttl_for,
 )
 
 logger = logging.getLogger(__name__)
@@ -83,9 +86,9 @@ class SQLiteStore:
         self._run(lambda conn: _write(conn, key, None, None, 0.0))
         self._forget()
 
-    def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
+    def transact(self, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> T:
         """Read, apply fn and write back inside one BEGIN IMMEDIATE transaction; return fn's result."""
-        check_ttl(ttl)
+        check_transact_ttl(ttl)
         result, erased = self._run(lambda conn: _transact(conn, key, fn, ttl, now))
         if erased:
             self._forget()
@@ -230,14 +233,15 @@ def _write(conn: sqlite3.Connection, key: str, text: str | None, ttl: float | No
     conn.execute(sql, (key, text, expires_at))
 
 
-def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> tuple[T, bool]:
+def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> tuple[T, bool]:
     """One read-modify-write under the database write lock (taken up front by BEGIN IMMEDIATE); fn's result,
     and whether it erased a record that was there."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         old = _read(conn, key, now)
         new, result = split_outcome(fn(old))
-        _write(conn, key, None if new is None else encode(new), ttl, now)
+        text, lifetime = (None, None) if new is None else (encode(new), ttl_for(ttl, new))
+        _write(conn, key, text, lifetime, now)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
