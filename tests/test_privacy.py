@@ -32,6 +32,7 @@ from bot.channels.twilio import messaging as twilio_sms
 from bot.core.engine import Engine
 from bot.core.session import Inbound, Session
 from bot.service.privacy import user_key
+from bot.service.records import RATE_PREFIX
 from bot.service.runtime import ROOT
 from bot.text.render import bidi_text
 from tests.conftest_redis import RedisServer
@@ -274,6 +275,11 @@ def rows(db: Path) -> list[tuple[str, str, float | None]]:
         return conn.execute("SELECT key, value, expires_at FROM records").fetchall()
 
 
+def user_rows(db: Path) -> list[tuple[str, str, float | None]]:
+    """The conversation and opt-out records only (not the rate records, a count and a time each)."""
+    return [row for row in rows(db) if not row[0].startswith(RATE_PREFIX)]
+
+
 def signed_post(app: Flask, sender: str, body: str, payload: str = "sms") -> Any:
     """One signed Twilio request (the recorded `payload`: sms or whatsapp) through the Flask test client."""
     form = with_fields(load_twilio(payload), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}")
@@ -312,7 +318,7 @@ def test_session_expiry_is_the_retention_period(engine: Engine, tmp_path: Path) 
     app = build_app(engine, f"sqlite:///{db}", KYR_RETENTION="1234")
     before = time.time()
     signed_post(app, "+15555550104", "hi")
-    ((_, _, expires),) = rows(db)
+    ((_, _, expires),) = user_rows(db)
     assert before + 1234 <= expires <= time.time() + 1234
 
 
@@ -325,8 +331,8 @@ def test_redis_sessions_expire_after_the_retention_period(engine: Engine, redis_
     signed_post(app, "+15555550105", "hi")
     signed_post(app, "+15555550106", "STOP")
     ttls = {key: client.pttl(key) for key in client.scan_iter()}
-    live = next(k for k in ttls if user_key(SECRET.encode(), "sms", "+15555550105").encode() in k)
-    stopped = next(k for k in ttls if user_key(SECRET.encode(), "sms", "+15555550106").encode() in k)
+    live = ("kyr:" + user_key(SECRET.encode(), "sms", "+15555550105")).encode()
+    stopped = ("kyr:" + user_key(SECRET.encode(), "sms", "+15555550106")).encode()
     assert 4_000_000 < ttls[live] <= 5_000_000
     assert ttls[stopped] == -1
     assert set(json.loads(client.get(stopped))) <= {"o", "l"}
@@ -357,7 +363,7 @@ def test_opt_out_list_holds_hashes_only(engine: Engine, tmp_path: Path) -> None:
     app = build_app(engine, f"sqlite:///{db}")
     signed_post(app, PHONE, f"hola {MARKERS['sms']}")
     signed_post(app, PHONE, "STOP")
-    ((key, value, expires),) = rows(db)
+    ((key, value, expires),) = user_rows(db)
     assert key == user_key(SECRET.encode(), "sms", PHONE) and len(key) == 66
     assert set(json.loads(value)) <= {"o", "l"} and expires is None
     kyr(app).service.store.close()
@@ -462,7 +468,7 @@ def test_telegram_delete_command_erases_and_confirms(engine: Engine, bot_api: Fa
         assert service.store.get(key, time.time())["s"]["lang"] == lang
         telegram_say(server, "/delete", lang)
         assert service.store.get(key, time.time()) is None
-        assert rows(tmp_path / "tg.db") == []
+        assert user_rows(tmp_path / "tg.db") == []
         confirmation = deleted_text(lang)
         assert bot_api.calls("sendMessage")[-1] == {
             "chat_id": str(CHAT_ID), "text": bidi_text(confirmation) if lang == "ar" else confirmation}
