@@ -22,6 +22,7 @@ from bot.channels.twilio import messaging as twilio
 from bot.channels.web import demo, pictures
 from bot.content.errors import ContentError
 from bot.core.engine import Engine
+from bot.service.housekeeping import Housekeeper
 from bot.service.runtime import ConfigError, build_engine, build_service, settings_from
 from bot.store import StoreError
 
@@ -39,10 +40,14 @@ def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = 
     app = Flask(__name__, static_folder=None)  # each channel serves its own assets (bot/web/static)
     app.config.update({k: v for k, v in (config or {}).items() if k.isupper()})  # e.g. TELEGRAM_API_BASE_URL
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
-    app.extensions["kyrbot"] = Kyr(settings, engine, service)
+    housekeeper = Housekeeper(service.store, settings.purge_every)
+    app.extensions["kyrbot"] = Kyr(settings, engine, service, housekeeper)
     app.add_url_rule("/healthz", "healthz", healthz)
     for channel in CHANNELS:
         channel.init_app(app)
+    housekeeper.ensure_running()
+    # A worker forked after create_app (gunicorn --preload) has no thread of its parent's: start its own.
+    app.before_request(housekeeper.ensure_running)
     return app
 
 
@@ -82,6 +87,7 @@ def main() -> int:
         application.run(host=host, port=port, threaded=True)
     finally:
         telegram.shutdown(application)
+        kyr(application).housekeeper.stop()
     return 0
 
 

@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -288,27 +288,68 @@ def signed_post(app: Flask, sender: str, body: str, payload: str = "sms") -> Any
                                   headers={"X-Twilio-Signature": signature})
 
 
-def test_expired_sessions_are_purged_by_the_service_itself(engine: Engine, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """A conversation older than KYR_RETENTION is gone from the file after a later message of anyone
-    (service.maybe_purge, at most hourly), while a live one and an opt-out stay."""
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Poll until condition() holds (True) or the timeout passes (False)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)  # readiness poll on another thread's work
+    return True
+
+
+def test_expired_sessions_are_purged_by_each_process_in_the_background(engine: Engine, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A conversation older than KYR_RETENTION is deleted from the file by the app's housekeeping thread
+    (started by create_app, every KYR_PURGE_EVERY seconds), while a live one and an opt-out stay."""
     db = tmp_path / "kyr.db"
-    app = build_app(engine, f"sqlite:///{db}", KYR_RETENTION="600")
-    now = [1_900_000_000.0]
-    monkeypatch.setattr(twilio_sms, "clock", lambda: now[0])
-    assert signed_post(app, "+15555550101", "hi").status_code == 200         # the first purge runs here
-    assert signed_post(app, "+15555550102", "STOP").status_code == 200
-    now[0] += 3600.0 - 1   # within the hour since the last purge: the old record is expired, not yet deleted
-    assert signed_post(app, "+15555550103", "hi").status_code == 200
-    old = user_key(SECRET.encode(), "sms", "+15555550101")
-    assert old in [r[0] for r in rows(db)]
-    now[0] += 2
-    assert signed_post(app, "+15555550103", "1").status_code == 200
-    keys = {r[0]: r for r in rows(db)}
-    assert old not in keys
-    assert user_key(SECRET.encode(), "sms", "+15555550103") in keys
-    opt_out = keys[user_key(SECRET.encode(), "sms", "+15555550102")]
-    assert opt_out[2] is None and set(json.loads(opt_out[1])) <= {"o", "l"}
+    app = build_app(engine, f"sqlite:///{db}", KYR_RETENTION="600", KYR_PURGE_EVERY="0.1")
+    try:
+        hour_ago = time.time() - 3600
+        monkeypatch.setattr(twilio_sms, "clock", lambda: hour_ago)   # written an hour ago: expired now
+        assert signed_post(app, "+15555550101", "hi").status_code == 200
+        assert signed_post(app, "+15555550102", "STOP").status_code == 200
+        monkeypatch.setattr(twilio_sms, "clock", time.time)
+        assert signed_post(app, "+15555550103", "hi").status_code == 200
+        old = user_key(SECRET.encode(), "sms", "+15555550101")
+        assert wait_for(lambda: old not in [r[0] for r in rows(db)]), "the purge thread did not run"
+        assert "kyrbot-purge" in [t.name for t in threading.enumerate()]
+        keys = {r[0]: r for r in rows(db)}
+        assert user_key(SECRET.encode(), "sms", "+15555550103") in keys
+        opt_out = keys[user_key(SECRET.encode(), "sms", "+15555550102")]
+        assert opt_out[2] is None and set(json.loads(opt_out[1])) <= {"o", "l"}
+    finally:
+        kyr(app).housekeeper.stop()
+
+
+def test_handling_a_message_never_purges(engine: Engine, tmp_path: Path) -> None:
+    """No person pays for housekeeping: an expired record of someone else is still in the file after a message
+    is handled (only the housekeeping thread and scripts/purge.py delete it)."""
+    from bot.service.handler import Service
+    from bot.store import open_store
+
+    db = tmp_path / "kyr.db"
+    service = Service(engine, open_store(f"sqlite:///{db}"), SECRET.encode())
+    service.store.put("u:expired", {"s": {"at": "menu.start"}}, 600, 1_000.0)
+    for i, text in enumerate(["hi", "1", "back", "menu"]):
+        service.handle("sms", "+15555550107", Inbound(text, 1_000_000.0 + i))
+    assert "u:expired" in [r[0] for r in rows(db)]
+    assert service.purge(1_000_010.0) >= 1 and "u:expired" not in [r[0] for r in rows(db)]
+
+
+def test_the_purge_deletes_in_bounded_batches(tmp_path: Path) -> None:
+    """1234 expired records go in batches of 500 with a pause between (users' writes take the lock there)."""
+    from bot.service.housekeeping import BATCH_PAUSE, purge_in_batches
+    from bot.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path}/kyr.db")
+    for i in range(1234):
+        store.put(f"u:{i}", {}, 10, 0.0)
+    store.put("u:live", {}, None, 0.0)
+    pauses: list[float] = []
+    assert purge_in_batches(store, 100.0, batch=500, pause=pauses.append) == 1234
+    assert pauses == [BATCH_PAUSE, BATCH_PAUSE]
+    assert [r[0] for r in rows(tmp_path / "kyr.db")] == ["u:live"]
 
 
 def test_session_expiry_is_the_retention_period(engine: Engine, tmp_path: Path) -> None:

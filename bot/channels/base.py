@@ -12,6 +12,7 @@ from flask import Flask, current_app
 
 from bot.core.engine import Engine
 from bot.service.handler import Service
+from bot.service.housekeeping import Housekeeper
 from bot.service.runtime import Settings
 
 
@@ -22,6 +23,7 @@ class Kyr:
     settings: Settings
     engine: Engine
     service: Service
+    housekeeper: Housekeeper
 
 
 def kyr(app: Flask | None = None) -> Kyr:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.core.engine import Engine
 from bot.core.session import Choice, Inbound, Reply, Session
+from bot.service.housekeeping import purge_in_batches
 from bot.service.privacy import log_id, message_key, user_key
 from bot.service.records import (
     RATE_WINDOW,
@@ -26,7 +27,6 @@ __all__ = ["DEFAULT_RETENTION", "RATE_WINDOW", "Outcome", "Service"]
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION = 7 * 86400.0
-PURGE_EVERY = 3600.0  # seconds between two automatic purges of expired conversations
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,9 @@ class Service:
     retention: float = DEFAULT_RETENTION
     rate_limit: int = 30  # messages per user per minute before a notice, then silence
     log: logging.Logger = field(default=logger)
-    _last_purge: float = field(default=float("-inf"), repr=False)
 
     def handle(self, channel: str, raw_id: str, msg: Inbound, delivery_id: str | None = None) -> Outcome:
         """Handle one message; a store outage becomes a short 'try again', never an exception."""
-        self.maybe_purge(msg.now)
         key = user_key(self.secret, channel, raw_id)
         dedup = message_key(self.secret, channel, delivery_id) if delivery_id else None
         try:
@@ -143,20 +141,11 @@ class Service:
         return self.engine.words.action(text) == "start" or text.strip().casefold() in ("yes", "unstop")
 
     def purge(self, now: float) -> int:
-        """Delete conversations older than the retention period (Redis expires them by itself)."""
-        count = self.store.purge_expired(now)
-        self.log.info("purged sessions=%d", count)
+        """Delete records expired at `now`, in batches (Redis expires them by itself). Never called while
+        handling a message: the housekeeping thread (bot/service/housekeeping.py) and scripts/purge.py call it."""
+        count = purge_in_batches(self.store, now)
+        self.log.info("purged records=%d", count)
         return count
-
-    def maybe_purge(self, now: float) -> None:
-        """Purge at most once per PURGE_EVERY seconds per process, from the message path, so retention
-        holds on disk even when nobody runs the purge command."""
-        if now - self._last_purge >= PURGE_EVERY:
-            self._last_purge = now
-            try:
-                self.purge(now)
-            except StoreError:
-                self.log.warning("purge failed: store unavailable")
 
     def _limited(self, record: dict, rate: list[float]) -> Outcome:
         """One short notice when the limit is first passed, then silence (SMS costs money)."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
 from bot.service.handler import DEFAULT_RETENTION, Service
+from bot.service.housekeeping import PURGE_EVERY
 from bot.store import open_store
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class Settings:
     idle: float
     content: Path
     rate_limit: int
+    purge_every: float
     fold_accents: frozenset[str]
     public_base_url: str
     twilio_token: str
@@ -89,6 +91,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         idle=_number("KYR_IDLE", get("KYR_IDLE", str(DEFAULT_IDLE))),
         content=Path(get("KYR_CONTENT", str(ROOT))),
         rate_limit=int(_number("KYR_RATE_LIMIT", get("KYR_RATE_LIMIT", "30"), int)),
+        purge_every=_number("KYR_PURGE_EVERY", get("KYR_PURGE_EVERY", str(PURGE_EVERY))),
         fold_accents=frozenset(x.strip().lower() for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x.strip()),
         public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
         twilio_token=get("TWILIO_AUTH_TOKEN"),

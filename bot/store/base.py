@@ -50,8 +50,8 @@ class Store(Protocol):
         `ttl` may be a function of the new record, so one write decides both the record and its lifetime."""
         ...
 
-    def purge_expired(self, now: float) -> int:
-        """Delete expired records and return how many were deleted."""
+    def purge_expired(self, now: float, limit: int | None = None) -> int:
+        """Delete expired records (at most `limit` of them, so a batch holds the store briefly); return how many."""
         ...
 
     def ping(self) -> None:

@@ -97,7 +97,7 @@ class RedisStore:
         logger.warning("Redis transact gave up after %s conflicting attempts", self._max_attempts)
         raise StoreUnavailable(f"Redis store busy: key changed by others {self._max_attempts} times in a row")
 
-    def purge_expired(self, now: float) -> int:
+    def purge_expired(self, now: float, limit: int | None = None) -> int:
         """Return 0: Redis deletes expired keys itself."""
         self._check_open()
         return 0

@@ -94,10 +94,14 @@ class SQLiteStore:
             self._forget()
         return result
 
-    def purge_expired(self, now: float) -> int:
-        """Delete the records expired at `now`; return how many."""
-        sql = "DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at <= ?"
-        count = self._run(lambda conn: conn.execute(sql, (now,)).rowcount)
+    def purge_expired(self, now: float, limit: int | None = None) -> int:
+        """Delete the records expired at `now`, at most `limit` of them (by the expiry index); return how many."""
+        # A subquery, not DELETE ... LIMIT: that needs SQLite built with SQLITE_ENABLE_UPDATE_DELETE_LIMIT.
+        sql = (
+            "DELETE FROM records WHERE key IN (SELECT key FROM records "
+            "WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?)"
+        )
+        count = self._run(lambda conn: conn.execute(sql, (now, -1 if limit is None else limit)).rowcount)
         if count:
             self._forget()
         return count
