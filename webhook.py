@@ -23,8 +23,8 @@ from bot.channels.web import demo, pictures
 from bot.content.errors import ContentError
 from bot.core.engine import Engine
 from bot.service.housekeeping import Housekeeper
-from bot.service.runtime import ConfigError, build_engine, build_service, settings_from
-from bot.store import StoreError
+from bot.service.runtime import ConfigError, build_engine, build_service, open_checked_store, settings_from
+from bot.store import StoreError, StoreFull, describe
 
 logger = logging.getLogger("kyrbot")
 CHANNELS = (demo, pictures, twilio, telegram)  # each registers its routes with init_app(app)
@@ -35,8 +35,9 @@ def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = 
     """Build the app: load and validate content (a broken flow stops start-up), open the store, add channels.
     `engine`: one already built, so tests and benchmarks load the content once for many apps."""
     settings = settings_from(config)
+    store = open_checked_store(settings.store)  # first: a store that cannot be written fails in a second, not ten
     engine = engine or build_engine(settings.content, idle=settings.idle)
-    service = build_service(settings, engine)
+    service = build_service(settings, engine, store)
     app = Flask(__name__, static_folder=None)  # each channel serves its own assets (bot/web/static)
     app.config.update({k: v for k, v in (config or {}).items() if k.isupper()})  # e.g. TELEGRAM_API_BASE_URL
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
@@ -52,10 +53,15 @@ def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = 
 
 
 def healthz() -> tuple[Any, int]:
-    """200 when the store answers, 503 otherwise (load balancers stop sending traffic)."""
+    """200 when the store takes a write (a health record, no user data), 503 otherwise: load balancers stop
+    sending traffic to a worker whose store is down, read-only or full."""
     try:
         kyr().service.store.ping()
-    except StoreError:
+    except StoreFull as exc:
+        logger.warning("healthz: %s", describe(exc))
+        return jsonify(status="store full"), 503
+    except StoreError as exc:
+        logger.warning("healthz: %s", describe(exc))
         return jsonify(status="store unavailable"), 503
     return jsonify(status="ok"), 200
 

@@ -21,7 +21,7 @@ from bot.service.records import (
     replies_of,
     uncounted,
 )
-from bot.store.base import Store, StoreError
+from bot.store.base import Store, StoreError, StoreFull, describe
 
 __all__ = ["DEFAULT_RETENTION", "RATE_WINDOW", "Outcome", "Service"]
 logger = logging.getLogger(__name__)
@@ -84,9 +84,11 @@ class Service:
             outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup, rate), self._lifetime, msg.now)
             if outcome.duplicate:  # a redelivery is not a new message: take its count back
                 self.store.transact(rate_key(key), uncounted, rate_lifetime(msg.now), msg.now)
-        except StoreError:
-            self.log.warning("store unavailable user=%s channel=%s", log_id(key), channel)
-            return self.try_again(msg.lang_hint or self._guess_language(msg.text))
+        except StoreError as exc:
+            # The cause, for the operator; never the person (no id, no tag, no text).
+            self.log.warning("store error channel=%s: %s", channel, describe(exc))
+            outcome = self.try_again(msg.lang_hint or self._guess_language(msg.text))
+            return replace(outcome, events=(*outcome.events, "store_full")) if isinstance(exc, StoreFull) else outcome
         self.log.info("turn user=%s channel=%s events=%s", log_id(key), channel, ",".join(outcome.events))
         return outcome
 

@@ -14,7 +14,7 @@ from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.service.housekeeping import PURGE_EVERY
-from bot.store import open_store
+from bot.store import RedisStore, Store, StoreError, StoreUnavailable, open_store
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +52,17 @@ def _local_secret(store_url: str) -> bytes:
     )
     if path is None:
         return secrets.token_bytes(32)
+    try:
+        return _read_or_create_secret(path)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot keep the hashing key in {path.resolve()} ({exc.strerror}): make its directory writable "
+            "by the user running kyrbot, or set KYR_SECRET"
+        ) from exc
+
+
+def _read_or_create_secret(path: Path) -> bytes:
+    """The secret in the file, written first (random) if the file does not exist yet."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:  # O_EXCL: two workers starting at once on a fresh file agree on the one written first
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -113,8 +124,40 @@ def build_engine(root: Path = ROOT, detector: bool = True, idle: float = DEFAULT
     return Engine(bundle.content, lang, bundle.places, bundle.places.states, idle)
 
 
-def build_service(settings: Settings, engine: Engine | None = None) -> Service:
-    """The engine plus the configured store."""
+def open_checked_store(url: str) -> Store:
+    """Open the store and prove it takes a write (a tiny health record) before any user depends on it. A SQLite
+    file that cannot be written is a setting to fix: ConfigError, one line naming the file and the fix. A Redis
+    that does not answer yet is only a warning: it may start after us, /healthz says 503 until it does."""
+    try:
+        store = open_store(url)
+    except ValueError as exc:
+        raise ConfigError(f"KYR_STORE: {exc}") from exc
+    except StoreError as exc:
+        raise ConfigError(_unwritable(url, exc)) from exc
+    try:
+        store.ping()
+    except StoreError as exc:
+        if isinstance(store, RedisStore) and type(exc) is StoreUnavailable:
+            logger.warning("Redis store not reachable at start-up (%s): /healthz answers 503 until it is", exc)
+            return store
+        store.close()
+        raise ConfigError(_unwritable(url, exc)) from exc
+    return store
+
+
+def _unwritable(url: str, exc: StoreError) -> str:
+    """The one line that says which store cannot be written, why, and what to do."""
+    if not url.startswith("sqlite:"):
+        return f"the store cannot be written ({exc}): check that Redis is a writable primary with free memory"
+    path = os.path.abspath(url.removeprefix("sqlite:///"))
+    return (
+        f"cannot write the SQLite store {path} ({exc}): make the file, and the directory that holds it, writable "
+        "by the user running kyrbot (and free some disk space if it is full), or set KYR_STORE to another file"
+    )
+
+
+def build_service(settings: Settings, engine: Engine | None = None, store: Store | None = None) -> Service:
+    """The engine plus the configured store (checked to take writes)."""
+    store = store or open_checked_store(settings.store)
     engine = engine or build_engine(settings.content, idle=settings.idle)
-    store = open_store(settings.store)
     return Service(engine, store, settings.secret, settings.retention, settings.rate_limit)

@@ -3,7 +3,8 @@
 Exceptions::
 
     StoreError               a store operation failed (bug, corrupt data, misuse)
-    └── StoreUnavailable     backend down, or locked for too long: callers reply "try again"
+    └── StoreUnavailable     backend down, read-only, or locked for too long: callers reply "try again"
+        └── StoreFull        out of disk (SQLite) or memory (Redis): nothing new can be written
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ class StoreError(Exception):
 
 class StoreUnavailable(StoreError):
     """The backend is down or busy for too long; the caller should ask the user to try again."""
+
+
+class StoreFull(StoreUnavailable):
+    """The backend refuses writes for lack of disk or memory; an operator must make room."""
 
 
 class Store(Protocol):
@@ -55,12 +60,19 @@ class Store(Protocol):
         ...
 
     def ping(self) -> None:
-        """Raise StoreUnavailable if the backend cannot be reached."""
+        """Write a tiny health record (no user data) and read: raise StoreError if either fails."""
         ...
 
     def close(self) -> None:
         """Release connections; the store must not be used afterwards."""
         ...
+
+
+def describe(exc: BaseException) -> str:
+    """An error's class and message (and its cause's class) for a log line: store errors never quote records,
+    keys or ids, so this is safe to log."""
+    cause = exc.__cause__
+    return f"{type(exc).__name__}" + (f" ({type(cause).__name__})" if cause else "") + f": {exc}"
 
 
 def encode(value: dict) -> str:

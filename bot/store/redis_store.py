@@ -20,12 +20,13 @@ from typing import TypeVar
 import redis
 from redis.backoff import ExponentialWithJitterBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import ReadOnlyError, RedisError, WatchError
+from redis.exceptions import OutOfMemoryError, ReadOnlyError, RedisError, WatchError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
 from bot.store.base import (
     StoreError,
+    StoreFull,
     StoreUnavailable,
     TransactFn,
     Ttl,
@@ -40,6 +41,8 @@ from bot.store.base import (
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+HEALTH_KEY = "health"  # written by ping(); not a user key (those start with u:, d: or r:)
+HEALTH_TTL_MS = 60_000
 
 
 class RedisStore:
@@ -103,9 +106,9 @@ class RedisStore:
         return 0
 
     def ping(self) -> None:
-        """Raise StoreUnavailable if Redis does not answer PING."""
+        """Write a tiny health key (no user data, expiring): a read-only replica or a full Redis fails here."""
         with self._errors():
-            self._client.ping()
+            self._client.set(self._name(HEALTH_KEY), repr(time.time()), px=HEALTH_TTL_MS)
 
     def close(self) -> None:
         """Disconnect; later calls raise StoreError."""
@@ -150,6 +153,8 @@ class RedisStore:
             yield
         except WatchError:
             raise
+        except OutOfMemoryError as exc:  # maxmemory reached with noeviction (the right policy for sessions)
+            raise StoreFull(f"Redis store full: {exc}") from exc
         except (RedisConnectionError, RedisTimeoutError, ReadOnlyError) as exc:  # incl. BusyLoadingError
             raise StoreUnavailable(f"Redis store unavailable: {exc}") from exc
         except RedisError as exc:

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from bot.store.base import (
     StoreError,
+    StoreFull,
     StoreUnavailable,
     TransactFn,
     Ttl,
@@ -40,6 +41,8 @@ _SCHEMA = (
     # WITHOUT ROWID: the text key is the clustered index, so no second b-tree per record.
     "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at REAL) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS records_expiry ON records (expires_at) WHERE expires_at IS NOT NULL",
+    # One row, rewritten by ping(): proof that the file can be written, apart from any user's record.
+    "CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at REAL NOT NULL)",
 )
 _live_stores: weakref.WeakSet[SQLiteStore] = weakref.WeakSet()
 
@@ -114,9 +117,14 @@ class SQLiteStore:
         except StoreError:
             logger.warning("SQLite store: could not truncate the write-ahead log after a delete")
 
+    @property
+    def path(self) -> str:
+        """The database file (or MEMORY)."""
+        return self._path
+
     def ping(self) -> None:
-        """Raise StoreUnavailable if the database cannot be read."""
-        self._run(lambda conn: conn.execute("SELECT 1 FROM records LIMIT 1").fetchall())
+        """Write the health row and read the records: a read-only or full file fails here, not only later."""
+        self._run(lambda conn: _health(conn, time.time()))
 
     def close(self) -> None:
         """Close the connection; later calls raise StoreError."""
@@ -142,18 +150,31 @@ class SQLiteStore:
             self._lock.release()
 
     def _with_retries(self, op: Callable[[sqlite3.Connection], T]) -> T:
-        """Bounded retries with backoff on "database is locked", then StoreUnavailable."""
+        """Bounded retries with backoff on "database is locked", then StoreUnavailable. Any other failure
+        drops the connection, so the next call reopens the file (a connection opened on a read-only file
+        stays read-only after the file is writable again)."""
         for delay in (*self._delays, None):
             try:
                 return op(self._connection())
             except sqlite3.OperationalError as exc:
-                if delay is None or not _is_busy(exc):
+                if not _is_busy(exc):
+                    self._drop()
+                    raise _unavailable(exc) from exc
+                if delay is None:
                     raise StoreUnavailable(f"SQLite store unavailable: {exc}") from exc
                 logger.warning("SQLite store busy (%s), retrying in %.2fs", exc, delay)
                 self._sleep(delay)
             except sqlite3.DatabaseError as exc:  # corrupt file, not a database, ...: retrying won't help
+                self._drop()
                 raise StoreError(f"SQLite store error: {exc}") from exc
         raise AssertionError("unreachable")
+
+    def _drop(self) -> None:
+        """Close the connection after a failure (never an in-memory one: its data would go with it)."""
+        if self._conn is not None and self._path != MEMORY:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
 
     def _connection(self) -> sqlite3.Connection:
         """The open connection, opened on first use (and again in a forked child)."""
@@ -211,6 +232,19 @@ def _create_private_file(path: str) -> None:
         pass
     except OSError as exc:
         raise StoreUnavailable(f"SQLite store unavailable: cannot create {path!r}: {exc.strerror}") from exc
+
+
+def _unavailable(exc: sqlite3.OperationalError) -> StoreUnavailable:
+    """StoreFull for a full disk, else StoreUnavailable; the message is SQLite's own (it never quotes data)."""
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return StoreFull(f"SQLite store full: {exc}")
+    return StoreUnavailable(f"SQLite store unavailable: {exc}")
+
+
+def _health(conn: sqlite3.Connection, now: float) -> None:
+    """Rewrite the health row (autocommit: it is written to the file now) and read the records table."""
+    conn.execute("INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)", (now,))
+    conn.execute("SELECT 1 FROM records LIMIT 1").fetchall()
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
