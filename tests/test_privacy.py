@@ -248,8 +248,38 @@ def test_no_number_chat_id_or_text_on_disk_or_in_logs(backend: str, engine: Engi
         kyr(app).service.store.close()   # a checkpoint moves the WAL into the main file: search again
         assert_nothing_found(files_under(tmp_path / "store"), "the SQLite files after close")
     logs = all_log_text(caplog, log_file)
-    assert "turn user=" in logs and "channel=telegram" in logs, "the service's logs should have been captured"
+    assert "turn channel=" in logs and "channel=telegram" in logs, "the service's logs should have been captured"
     assert_nothing_found(logs, "the logs")
+    for channel, raw in (("sms", PHONE), ("whatsapp", "whatsapp:" + PHONE), ("telegram", str(CHAT_ID)),
+                         ("web", WEB_SESSION)):
+        assert_no_piece_of_the_key(user_key(SECRET.encode(), channel, raw), logs)
+
+
+def assert_no_piece_of_the_key(key: str, logs: str) -> None:
+    """No 8 hex characters of a user's stored key appear in the logs (the old tag was one such piece)."""
+    digest = key.split(":", 1)[1]
+    pieces = [digest[i:i + 8] for i in range(len(digest) - 7)]
+    assert not [p for p in pieces if p in logs], f"a piece of the key {key[:10]}... is in the logs"
+
+
+def test_logs_keep_no_user_tag_that_outlives_delete(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """After a conversation and DELETE, the INFO lines carry no per-user tag, so nothing ties them together or
+    to the person; at DEBUG a tag follows one person for one day, and the next day's tag is another."""
+    caplog.set_level(logging.DEBUG, logger="bot.service.handler")
+    app = build_app(engine, f"sqlite:///{tmp_path}/kyr.db")
+    day = [1_900_000_000.0]
+    monkeypatch.setattr(twilio_sms, "clock", lambda: day[0])
+    for text in ("hola", "1", "2", "borrar"):
+        signed_post(app, PHONE, text)
+    day[0] += 86400
+    signed_post(app, PHONE, "hola")
+    turns = [r for r in caplog.records if r.getMessage().startswith("turn ")]
+    info = [r.getMessage() for r in turns if r.levelno == logging.INFO]
+    assert info[3] == "turn channel=sms events=delete" and all("user=" not in m and "tag=" not in m for m in info)
+    tags = [r.getMessage().split("tag=")[1].split()[0] for r in turns if r.levelno == logging.DEBUG]
+    assert len(tags) == 5 and len(set(tags[:4])) == 1 and tags[4] != tags[0]
+    assert_no_piece_of_the_key(user_key(SECRET.encode(), "sms", PHONE), "\n".join(r.getMessage() for r in turns))
 
 
 def test_terminal_chat_keeps_nothing_identifying(tmp_path: Path) -> None:

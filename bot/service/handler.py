@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from bot.core.engine import Engine
 from bot.core.session import Choice, Inbound, Reply, Session
 from bot.service.housekeeping import purge_in_batches
-from bot.service.privacy import log_id, message_key, user_key
+from bot.service.privacy import DailyTags, message_key, user_key
 from bot.service.records import (
     RATE_WINDOW,
     counted,
@@ -71,6 +71,7 @@ class Service:
     retention: float = DEFAULT_RETENTION
     rate_limit: int = 30  # messages per user per minute before a notice, then silence
     log: logging.Logger = field(default=logger)
+    _tags: DailyTags = field(default_factory=DailyTags, repr=False)
 
     def handle(self, channel: str, raw_id: str, msg: Inbound, delivery_id: str | None = None) -> Outcome:
         """Handle one message; a store outage becomes a short 'try again', never an exception."""
@@ -89,7 +90,10 @@ class Service:
             self.log.warning("store error channel=%s: %s", channel, describe(exc))
             outcome = self.try_again(msg.lang_hint or self._guess_language(msg.text))
             return replace(outcome, events=(*outcome.events, "store_full")) if isinstance(exc, StoreFull) else outcome
-        self.log.info("turn user=%s channel=%s events=%s", log_id(key), channel, ",".join(outcome.events))
+        # No per-user tag at INFO: logs outlive a DELETE, and a stable tag would keep the person's trail.
+        self.log.info("turn channel=%s events=%s", channel, ",".join(outcome.events))
+        if self.log.isEnabledFor(logging.DEBUG):
+            self.log.debug("turn tag=%s (today only)", self._tags.tag(key, msg.now))
         return outcome
 
     def _apply(
