@@ -1,8 +1,9 @@
 """kyrbot's web service: Twilio (SMS and WhatsApp), Telegram webhook, the trainers' web demo, health.
 
 Usage:
-  python webhook.py                  run locally on the embedded default (SQLite, no credentials)
+  python webhook.py                  run locally on the embedded default (SQLite, no credentials), web demo on
   gunicorn -w 2 webhook:app          production; set KYR_STORE=redis://... to share sessions between workers
+                                     (the web demo is off there unless KYR_WEB_DEMO=1: its API is open to all)
 Configuration: environment variables (README "Configuration"), or a mapping passed to create_app().
 """
 
@@ -80,7 +81,8 @@ def main() -> int:
     """Run locally; a content problem prints every error and stops."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
-        application = create_app()
+        # The trainers' demo is what a local run is for; KYR_WEB_DEMO=0 turns it off here too.
+        application = create_app({"KYR_WEB_DEMO": os.environ.get("KYR_WEB_DEMO", "1")})
     except ContentError as exc:
         print("kyrbot cannot start: the content has problems.\n" + str(exc), file=sys.stderr)
         return 2
@@ -88,7 +90,8 @@ def main() -> int:
         print(f"kyrbot cannot start: {exc}", file=sys.stderr)
         return 2
     host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "5000"))
-    print(f"kyrbot web demo: http://{host}:{port}/  (Ctrl-C to stop)")
+    what = "kyrbot web demo" if kyr(application).settings.web_demo else "kyrbot (web demo off)"
+    print(f"{what}: http://{host}:{port}/  (Ctrl-C to stop)")
     try:
         application.run(host=host, port=port, threaded=True)
     finally:

@@ -42,7 +42,7 @@ def build_app(engine: Engine, tmp: Path, **config: str) -> Flask:
     import webhook
 
     base = {"KYR_STORE": f"sqlite:///{tmp}/abuse.db", "KYR_SECRET": "abuse-secret", "TWILIO_AUTH_TOKEN": TOKEN,
-            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": str(LIMIT)}
+            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": str(LIMIT), "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 

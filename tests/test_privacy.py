@@ -74,7 +74,8 @@ def build_app(engine: Engine, store: str, **config: str) -> Flask:
     """create_app with every channel on, reusing the session's engine."""
     import webhook
 
-    base = {"KYR_STORE": store, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE}
+    base = {"KYR_STORE": store, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE,
+            "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 
@@ -231,9 +232,10 @@ def test_no_number_chat_id_or_text_on_disk_or_in_logs(backend: str, engine: Engi
         twilio_say(server, PHONE, f"{MARKERS['sms']} are you there")
         assert len(bot_api.calls("sendMessage")) >= len(conversation("x"))
         service = kyr(app).service
-        for channel, raw in (("sms", PHONE), ("whatsapp", "whatsapp:" + PHONE), ("telegram", str(CHAT_ID)),
-                             ("web", WEB_SESSION)):
-            assert service.store.get(user_key(SECRET.encode(), channel, raw), time.time()) is not None, channel
+        for channel, raw, space in (("sms", PHONE, "u"), ("whatsapp", "whatsapp:" + PHONE, "u"),
+                                    ("telegram", str(CHAT_ID), "u"), ("web", WEB_SESSION, "d")):
+            key = user_key(SECRET.encode(), channel, raw, space)
+            assert service.store.get(key, time.time()) is not None, channel
         if backend == "redis":
             blob = redis_everything(store, tmp_path)
         else:
@@ -250,9 +252,9 @@ def test_no_number_chat_id_or_text_on_disk_or_in_logs(backend: str, engine: Engi
     logs = all_log_text(caplog, log_file)
     assert "turn channel=" in logs and "channel=telegram" in logs, "the service's logs should have been captured"
     assert_nothing_found(logs, "the logs")
-    for channel, raw in (("sms", PHONE), ("whatsapp", "whatsapp:" + PHONE), ("telegram", str(CHAT_ID)),
-                         ("web", WEB_SESSION)):
-        assert_no_piece_of_the_key(user_key(SECRET.encode(), channel, raw), logs)
+    for channel, raw, space in (("sms", PHONE, "u"), ("whatsapp", "whatsapp:" + PHONE, "u"),
+                                ("telegram", str(CHAT_ID), "u"), ("web", WEB_SESSION, "d")):
+        assert_no_piece_of_the_key(user_key(SECRET.encode(), channel, raw, space), logs)
 
 
 def assert_no_piece_of_the_key(key: str, logs: str) -> None:

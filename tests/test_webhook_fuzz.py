@@ -33,7 +33,7 @@ def build_app(engine: Engine, tmp: Path, **config: str) -> Flask:
     import webhook
 
     base = {"KYR_STORE": f"sqlite:///{tmp}/fuzz.db", "KYR_SECRET": "fuzz-secret", "TWILIO_AUTH_TOKEN": TOKEN,
-            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "1000000"}
+            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "1000000", "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 

@@ -70,12 +70,13 @@ class Service:
     secret: bytes
     retention: float = DEFAULT_RETENTION
     rate_limit: int = 30  # messages per user per minute before a notice, then silence
+    namespace: str = "u"  # the key prefix of this service's records ("d": the web demo's own sessions)
     log: logging.Logger = field(default=logger)
     _tags: DailyTags = field(default_factory=DailyTags, repr=False)
 
     def handle(self, channel: str, raw_id: str, msg: Inbound, delivery_id: str | None = None) -> Outcome:
         """Handle one message; a store outage becomes a short 'try again', never an exception."""
-        key = user_key(self.secret, channel, raw_id)
+        key = self.key(channel, raw_id)
         dedup = message_key(self.secret, channel, delivery_id) if delivery_id else None
         try:
             # The count first, in its own record: DELETE, STOP and START erase the conversation, not the count.
@@ -95,6 +96,10 @@ class Service:
         if self.log.isEnabledFor(logging.DEBUG):
             self.log.debug("turn tag=%s (today only)", self._tags.tag(key, msg.now))
         return outcome
+
+    def key(self, channel: str, raw_id: str) -> str:
+        """The store key of one user of this service."""
+        return user_key(self.secret, channel, raw_id, self.namespace)
 
     def _apply(
         self, stored: dict | None, msg: Inbound, dedup: str | None, rate: list[float]

@@ -7,10 +7,11 @@ import hmac
 import secrets
 
 
-def user_key(secret: bytes, channel: str, raw_id: str) -> str:
-    """HMAC-SHA256 of channel and id: the only form in which a user is stored or logged."""
+def user_key(secret: bytes, channel: str, raw_id: str, namespace: str = "u") -> str:
+    """HMAC-SHA256 of channel and id: the only form in which a user is stored. The namespace keeps kinds of
+    records apart: "u" for people, "d" for the web demo's sessions."""
     digest = hmac.new(secret, f"{channel}:{raw_id}".encode(), hashlib.sha256).hexdigest()
-    return f"u:{digest}"
+    return f"{namespace}:{digest}"
 
 
 def message_key(secret: bytes, channel: str, message_id: str) -> str:

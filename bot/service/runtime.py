@@ -41,6 +41,9 @@ class Settings:
     twilio_token: str
     telegram_token: str
     telegram_secret: str
+    web_demo: bool
+    demo_max_sessions: int
+    demo_new_per_minute: int
 
 
 def _local_secret(store_url: str) -> bytes:
@@ -108,7 +111,17 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         twilio_token=get("TWILIO_AUTH_TOKEN"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),
         telegram_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+        web_demo=_switch("KYR_WEB_DEMO", get("KYR_WEB_DEMO", "0")),
+        demo_max_sessions=int(_number("KYR_DEMO_MAX_SESSIONS", get("KYR_DEMO_MAX_SESSIONS", "500"), int)),
+        demo_new_per_minute=int(_number("KYR_DEMO_NEW_PER_MINUTE", get("KYR_DEMO_NEW_PER_MINUTE", "30"), int)),
     )
+
+
+def _switch(name: str, text: str) -> bool:
+    """1 (on) or 0 (off; also when empty), or a ConfigError that names the setting."""
+    if text.strip() not in ("", "0", "1"):
+        raise ConfigError(f"{name} must be 1 (on) or 0 (off), got {text!r}")
+    return text.strip() == "1"
 
 
 def build_engine(root: Path = ROOT, detector: bool = True, idle: float = DEFAULT_IDLE) -> Engine:

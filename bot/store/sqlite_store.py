@@ -151,14 +151,15 @@ class SQLiteStore:
 
     def _with_retries(self, op: Callable[[sqlite3.Connection], T]) -> T:
         """Bounded retries with backoff on "database is locked", then StoreUnavailable. Any other failure
-        drops the connection, so the next call reopens the file (a connection opened on a read-only file
-        stays read-only after the file is writable again)."""
+        but a full disk drops the connection, so the next call reopens the file (a connection opened on a
+        read-only file stays read-only after the file is writable again)."""
         for delay in (*self._delays, None):
             try:
                 return op(self._connection())
             except sqlite3.OperationalError as exc:
                 if not _is_busy(exc):
-                    self._drop()
+                    if not _is_full(exc):  # reopening cures a read-only connection, not a full disk
+                        self._drop()
                     raise _unavailable(exc) from exc
                 if delay is None:
                     raise StoreUnavailable(f"SQLite store unavailable: {exc}") from exc
@@ -234,9 +235,14 @@ def _create_private_file(path: str) -> None:
         raise StoreUnavailable(f"SQLite store unavailable: cannot create {path!r}: {exc.strerror}") from exc
 
 
+def _is_full(exc: sqlite3.OperationalError) -> bool:
+    """True when the disk (or the database's page limit) is full."""
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
 def _unavailable(exc: sqlite3.OperationalError) -> StoreUnavailable:
     """StoreFull for a full disk, else StoreUnavailable; the message is SQLite's own (it never quotes data)."""
-    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+    if _is_full(exc):
         return StoreFull(f"SQLite store full: {exc}")
     return StoreUnavailable(f"SQLite store unavailable: {exc}")
 
