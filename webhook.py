@@ -17,7 +17,7 @@ from typing import Any
 
 from flask import Flask, jsonify
 
-from bot.channels.base import Kyr, kyr
+from bot.channels.base import Kyr, SafeJSON, kyr
 from bot.channels.telegram import adapter as telegram
 from bot.channels.twilio import messaging as twilio
 from bot.channels.web import demo, pictures
@@ -42,6 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = 
     app = Flask(__name__, static_folder=None)  # each channel serves its own assets (bot/web/static)
     app.config.update({k: v for k, v in (config or {}).items() if k.isupper()})  # e.g. TELEGRAM_API_BASE_URL
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, JSON_AS_ASCII=False)
+    app.json = SafeJSON(app)  # a body nested too deep is a 400 on /api/* and /telegram, never a 500
     housekeeper = Housekeeper(service.store, settings.purge_every)
     app.extensions["kyrbot"] = Kyr(settings, engine, service, housekeeper)
     app.add_url_rule("/healthz", "healthz", healthz)

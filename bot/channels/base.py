@@ -7,8 +7,10 @@ They reach the engine and the service through `kyr(app)`, never through module g
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import Flask, current_app
+from flask.json.provider import DefaultJSONProvider
 
 from bot.core.engine import Engine
 from bot.service.handler import Service
@@ -24,6 +26,18 @@ class Kyr:
     engine: Engine
     service: Service
     housekeeper: Housekeeper
+
+
+class SafeJSON(DefaultJSONProvider):
+    """Flask's JSON, except that a body nested too deep for Python's parser is invalid JSON (each route answers
+    it with its 400), never a RecursionError and a 500: a 40 KB body of '[' can be that deep."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        """Parse, turning the parser's RecursionError into the ValueError that get_json() treats as bad JSON."""
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError as exc:
+            raise ValueError("JSON nested too deeply") from exc
 
 
 def kyr(app: Flask | None = None) -> Kyr:
