@@ -31,6 +31,8 @@ from werkzeug.exceptions import HTTPException
 from bot.channels.base import kyr
 from bot.channels.twilio.messaging import MAX_BODY
 from bot.channels.twilio.messaging import render as sms_render
+from bot.channels.web.security import CSP as CSP  # re-exported: the page's policy, asserted by tests
+from bot.channels.web.security import security_headers
 from bot.core.session import Inbound, Reply
 from bot.service.admission import Admission
 from bot.service.handler import Outcome, Service
@@ -44,12 +46,6 @@ VIEWS = ("sms", "telegram")  # how the page shows replies
 MAX_TEXT = MAX_BODY  # Twilio's limit for one body: the demo takes no more than an SMS would
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 WEB_DIR = Path(__file__).resolve().parent
-# The page loads only its own files; an SVG diagram is inlined from the same origin (its presentation
-# attributes are not inline styles, so style-src 'self' holds).
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 # What a caller of the API reads when its request is refused (asserted by tests/test_web_api.py).
 NOT_JSON = "send a JSON object with Content-Type: application/json"
@@ -74,6 +70,9 @@ bp = Blueprint(
     static_url_path="/assets/web",
     template_folder=str(WEB_DIR / "templates"),
 )
+
+
+bp.after_request(security_headers)  # CSP on the page; no sniffing, framing or referrers anywhere in the demo
 
 
 class BadRequest(Exception):
@@ -109,16 +108,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(404, api_routing_error)
     app.register_error_handler(405, api_routing_error)
     logger.info("channel web: the trainers' demo is on at GET /")
-
-
-@bp.after_request
-def security_headers(response: Response) -> Response:
-    """CSP on the page; no sniffing, framing or referrers anywhere in the demo."""
-    if response.mimetype == "text/html":
-        response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 @bp.errorhandler(BadRequest)
