@@ -7,6 +7,7 @@ import functools
 import json
 import logging
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -352,6 +353,35 @@ def test_expired_sessions_are_purged_by_each_process_in_the_background(engine: E
         assert opt_out[2] is None and set(json.loads(opt_out[1])) <= {"o", "l"}
     finally:
         kyr(app).housekeeper.stop()
+
+
+def test_a_process_purges_when_it_starts(engine: Engine, tmp_path: Path) -> None:
+    """A process restarted more often than KYR_PURGE_EVERY still purges: its thread purges once at start."""
+    from bot.store import open_store
+
+    db = tmp_path / "kyr.db"
+    with open_store(f"sqlite:///{db}") as store:
+        store.put("u:expired", {"s": {"at": "menu.start"}}, 600, time.time() - 3600)
+        store.put("u:live", {"s": {"at": "menu.start"}}, 600, time.time())
+    app = build_app(engine, f"sqlite:///{db}", KYR_PURGE_EVERY="3600")
+    try:
+        assert wait_for(lambda: [r[0] for r in rows(db)] == ["u:live"]), "no purge at start"
+    finally:
+        kyr(app).housekeeper.stop()
+
+
+def test_every_promise_in_the_privacy_page_names_a_test_that_exists() -> None:
+    """docs/privacy.md: each row of a Promise | Test table cites at least one test, and every cited test exists."""
+    doc = (ROOT / "docs" / "privacy.md").read_text(encoding="utf-8")
+    rows_ = [line for line in doc.splitlines() if line.startswith("| ") and not line.startswith(("| Promise", "| Record"))]
+    promises = [line for line in rows_ if line.count("|") == 3]
+    assert len(promises) >= 30
+    for line in promises:
+        cited = re.findall(r"`(test_\w+\.py)::(test_\w+)`", line)
+        assert cited, f"a promise without its test: {line}"
+        for module, name in cited:
+            source = (ROOT / "tests" / module).read_text(encoding="utf-8")
+            assert re.search(rf"^def {name}\(", source, re.M), f"{module}::{name} is cited but does not exist"
 
 
 def test_handling_a_message_never_purges(engine: Engine, tmp_path: Path) -> None:

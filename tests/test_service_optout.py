@@ -103,12 +103,17 @@ def test_the_rate_limit_outlives_delete_stop_and_start(engine: Engine, tmp_path:
                                                        backend: str, words: tuple[str, str]) -> None:
     """96 messages in a tenth of a second, every other one erasing the conversation: the limit's 30 answers and
     one notice, not 96 answers. The last STOP still took effect, and START works once the window has passed."""
-    service = Service(engine, open_store(store_url(backend, tmp_path, request, 10)), SECRET, rate_limit=30)
+    url = store_url(backend, tmp_path, request, 10)
+    service = Service(engine, open_store(url), SECRET, rate_limit=30)
     answered = [say(service, words[i % 2], 100.0 + i / 1000) for i in range(96)]
     assert sum(1 for replies in answered if replies) == 31
     assert answered[30] == [engine.view.t("ui.rate_limited", "en")]   # nothing kept says the language by then
     key = user_key(SECRET, "sms", "+15555550142")
     assert service.store.get(rate_key(key), 100.2)["r"] == [100.0, 96]
+    if backend == "redis":   # the count lives until its window ends, and no longer
+        assert 0 < redis.Redis.from_url(url).pttl("kyr:" + rate_key(key)) <= RATE_WINDOW * 1000
+    else:
+        assert service.store.get(rate_key(key), 100.0 + RATE_WINDOW) is None
     if words[1] == "STOP":
         assert service.store.get(key, 100.2) == {"o": 1, "l": "en"}
         (welcome,) = say(service, "START", 100.0 + RATE_WINDOW)

@@ -360,6 +360,8 @@ def test_sqlite_file_is_private_and_in_wal_mode(tmp_path: Path) -> None:
     path = tmp_path / "new" / "dir" / "sessions.db"
     with open_store(f"sqlite:///{path}") as store:
         store.put(KEY, {}, ttl=None, now=NOW)
+        for side in ("-wal", "-shm"):   # SQLite gives them the main file's permissions
+            assert stat.S_IMODE(Path(f"{path}{side}").stat().st_mode) == 0o600, side
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
