@@ -1,5 +1,9 @@
 """The glue every channel shares: hashed keys, one atomic store update per message, de-duplication,
-opt-out, rate limit, and a 'try again' instead of a crash."""
+opt-out, rate limit, and a 'try again' instead of a crash.
+
+Per message: one transaction on the person's rate count (its own record, so DELETE and STOP/START do not
+reset it), then one on their conversation record (bot/service/records.py has the pure pieces of both).
+Housekeeping never runs here: bot/service/housekeeping.py purges in a thread of its own."""
 
 from __future__ import annotations
 
