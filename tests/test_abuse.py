@@ -24,6 +24,7 @@ from bot.service.handler import RATE_WINDOW, Service
 from bot.store import open_store
 from bot.text.render import sms_text
 from bot.text.sms import utf16_len
+from tests.conftest_browser import live_server
 from tests.fakes import FakeBotApi
 from tests.payloads import load_telegram, load_twilio, with_fields
 
@@ -42,7 +43,7 @@ def build_app(engine: Engine, tmp: Path, **config: str) -> Flask:
     import webhook
 
     base = {"KYR_STORE": f"sqlite:///{tmp}/abuse.db", "KYR_SECRET": "abuse-secret", "TWILIO_AUTH_TOKEN": TOKEN,
-            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": str(LIMIT)}
+            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": str(LIMIT), "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 
@@ -205,6 +206,36 @@ def test_http_bodies_over_64_kib_are_refused_with_413(engine: Engine, tmp_path: 
         (413, "update over 65536 bytes: Telegram never sends one this large")
     web = client.post("/api/message", data=b'{"text": "' + b"x" * 70_000 + b'"}', content_type="application/json")
     assert web.status_code == 413 and web.get_json() == {"error": "the request body is too large"}
+
+
+def chunks(body: bytes, size: int = 8192) -> Iterator[bytes]:
+    """The body in pieces: requests sends a generator with Transfer-Encoding: chunked and no Content-Length."""
+    for start in range(0, len(body), size):
+        yield body[start:start + size]
+
+
+def test_chunked_bodies_over_64_kib_are_refused_with_413(engine: Engine, tmp_path: Path, bot_api: FakeBotApi) -> None:
+    """A body sent chunked (no Content-Length) over real HTTP is measured as it is read, and refused with the
+    same 413 and reason as a declared one, not a 403 (signature of an empty form) or a 400."""
+    import requests
+
+    app = build_app(engine, tmp_path, TELEGRAM_BOT_TOKEN=bot_api.token, TELEGRAM_WEBHOOK_SECRET=TG_SECRET)
+    app.config["TELEGRAM_API_BASE_URL"] = bot_api.base_url
+    signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", {"Body": "x"})
+    with live_server(app) as url:
+        twilio = requests.post(url + "/twilio", data=chunks(big_body()), timeout=30,
+                               headers={"Content-Type": FORM, "X-Twilio-Signature": signature})
+        telegram_response = requests.post(url + "/telegram", data=chunks(b"{" + b" " * 70_000 + b"}"), timeout=30,
+                                          headers={"Content-Type": "application/json", TG_HEADER: TG_SECRET})
+        at_limit, over = (requests.post(url + "/telegram", timeout=30, data=chunks(b'{"update_id": 5}'.ljust(n)),
+                                        headers={"Content-Type": "application/json", TG_HEADER: TG_SECRET})
+                          for n in (64 * 1024, 64 * 1024 + 1))
+    assert twilio.request.headers.get("Transfer-Encoding") == "chunked" and "Content-Length" not in twilio.request.headers
+    assert (twilio.status_code, twilio.text) == (413, "Request body over 65536 bytes: Twilio never sends one this large\n")
+    assert (telegram_response.status_code, telegram_response.text) == \
+        (413, "update over 65536 bytes: Telegram never sends one this large")
+    assert (at_limit.status_code, over.status_code) == (200, 413)   # within the limit: read as usual
+    tg.shutdown(app)
 
 
 # --- no reply longer than the channel carries ----------------------------------------------------------

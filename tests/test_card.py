@@ -135,6 +135,22 @@ def test_card_maker_heading_names_the_node_when_a_flow_has_several(engine) -> No
     assert card.title.english == "Show this to the officer"
 
 
+@pytest.mark.parametrize("url", ["/card/es", "/card/ar", "/cards"])
+def test_card_pages_have_the_demo_pages_strict_csp(app: Flask, url: str) -> None:
+    """The cards carry the same Content-Security-Policy as the demo page: no script, no inline style, nothing
+    from elsewhere; their stylesheet is a file the app serves."""
+    from bot.channels.web.security import CSP
+
+    response = app.test_client().get(url)
+    assert response.headers["Content-Security-Policy"] == CSP
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    html = response.get_data(as_text=True)
+    assert "<style" not in html and " style=" not in html and "<script" not in html
+    (sheet,) = [attrs["href"] for tag, attrs in tags(html) if tag == "link" and attrs.get("rel") == "stylesheet"]
+    served = app.test_client().get(sheet)
+    assert (served.status_code, served.mimetype) == (200, "text/css") and "@page" in served.get_data(as_text=True)
+
+
 # --- in a real browser --------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def base_url(app: Flask) -> Iterator[str]:
@@ -155,7 +171,12 @@ def test_card_prints_on_one_page(browser: Any, base_url: str, artifacts: Path, l
     context = browser.new_context(viewport={"width": 816, "height": 1056})
     try:
         page = context.new_page()
+        refused: list[str] = []
+        page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+                else None)
         page.goto(f"{base_url}/card/{lang}")
+        assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none", "the stylesheet did not load"
+        assert refused == []
         for paper in ("Letter", "A4"):
             assert pdf_pages(page.pdf(format=paper)) == 1, f"{lang} card on {paper} is longer than one page"
         page.emulate_media(media="print")

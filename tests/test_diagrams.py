@@ -228,7 +228,7 @@ def test_route_without_graphviz_says_what_to_install(app: Flask, content, monkey
 def test_config_names_the_dot_binary(engine) -> None:
     bare = Flask(__name__)
     bare.config["GRAPHVIZ_DOT"] = "/opt/graphviz/bin/dot"
-    bare.extensions["kyrbot"] = Kyr(None, engine, None)  # type: ignore[arg-type]
+    bare.extensions["kyrbot"] = Kyr(None, engine, None, None)  # type: ignore[arg-type]
     pictures.init_app(bare)
     assert bare.extensions[pictures.EXTENSION].binary == "/opt/graphviz/bin/dot"
 

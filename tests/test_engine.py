@@ -179,3 +179,20 @@ def test_a_greeting_in_the_middle_of_a_flow_starts_afresh_at_the_menu(engine: En
     last = send(engine, ["hi", "1", "2", greeting], lang_pick=lang)[-1]
     assert "hello" in last.events and last.session.at == "menu.start"
     assert last.replies[0].text.startswith(engine.view.t("ui.welcome", lang))
+
+
+@pytest.mark.parametrize("session", [None, Session(at="ice_at_door.warrant", seen=1.0)], ids=["first", "mid-flow"])
+@pytest.mark.parametrize("text", ["?", " ? "])
+def test_a_question_mark_alone_is_help(engine: Engine, session: Session | None, text: str) -> None:
+    """'?' is a global word (HELP) though it has no letter: the empty/emoji check must not swallow it."""
+    result = engine.step(session, Inbound(text, 2.0))
+    assert "help" in result.events
+    assert result.replies[0].text == engine.view.t("ui.help", "en")
+
+
+@pytest.mark.parametrize("text", ["¿", "🙏", "!!"])
+def test_punctuation_that_is_no_global_word_is_not_understood(engine: Engine, text: str) -> None:
+    """Only the words listed are HELP: other punctuation and emoji still get 'not understood'."""
+    result = engine.step(Session(at="ice_at_door.warrant", seen=1.0), Inbound(text, 2.0))
+    assert "help" not in result.events
+    assert result.replies[0].text.startswith("Sorry, I did not understand.")

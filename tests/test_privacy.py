@@ -7,13 +7,14 @@ import functools
 import json
 import logging
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -32,6 +33,7 @@ from bot.channels.twilio import messaging as twilio_sms
 from bot.core.engine import Engine
 from bot.core.session import Inbound, Session
 from bot.service.privacy import user_key
+from bot.service.records import RATE_PREFIX
 from bot.service.runtime import ROOT
 from bot.text.render import bidi_text
 from tests.conftest_redis import RedisServer
@@ -73,7 +75,8 @@ def build_app(engine: Engine, store: str, **config: str) -> Flask:
     """create_app with every channel on, reusing the session's engine."""
     import webhook
 
-    base = {"KYR_STORE": store, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE}
+    base = {"KYR_STORE": store, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE,
+            "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 
@@ -230,9 +233,10 @@ def test_no_number_chat_id_or_text_on_disk_or_in_logs(backend: str, engine: Engi
         twilio_say(server, PHONE, f"{MARKERS['sms']} are you there")
         assert len(bot_api.calls("sendMessage")) >= len(conversation("x"))
         service = kyr(app).service
-        for channel, raw in (("sms", PHONE), ("whatsapp", "whatsapp:" + PHONE), ("telegram", str(CHAT_ID)),
-                             ("web", WEB_SESSION)):
-            assert service.store.get(user_key(SECRET.encode(), channel, raw), time.time()) is not None, channel
+        for channel, raw, space in (("sms", PHONE, "u"), ("whatsapp", "whatsapp:" + PHONE, "u"),
+                                    ("telegram", str(CHAT_ID), "u"), ("web", WEB_SESSION, "d")):
+            key = user_key(SECRET.encode(), channel, raw, space)
+            assert service.store.get(key, time.time()) is not None, channel
         if backend == "redis":
             blob = redis_everything(store, tmp_path)
         else:
@@ -247,8 +251,38 @@ def test_no_number_chat_id_or_text_on_disk_or_in_logs(backend: str, engine: Engi
         kyr(app).service.store.close()   # a checkpoint moves the WAL into the main file: search again
         assert_nothing_found(files_under(tmp_path / "store"), "the SQLite files after close")
     logs = all_log_text(caplog, log_file)
-    assert "turn user=" in logs and "channel=telegram" in logs, "the service's logs should have been captured"
+    assert "turn channel=" in logs and "channel=telegram" in logs, "the service's logs should have been captured"
     assert_nothing_found(logs, "the logs")
+    for channel, raw, space in (("sms", PHONE, "u"), ("whatsapp", "whatsapp:" + PHONE, "u"),
+                                ("telegram", str(CHAT_ID), "u"), ("web", WEB_SESSION, "d")):
+        assert_no_piece_of_the_key(user_key(SECRET.encode(), channel, raw, space), logs)
+
+
+def assert_no_piece_of_the_key(key: str, logs: str) -> None:
+    """No 8 hex characters of a user's stored key appear in the logs (the old tag was one such piece)."""
+    digest = key.split(":", 1)[1]
+    pieces = [digest[i:i + 8] for i in range(len(digest) - 7)]
+    assert not [p for p in pieces if p in logs], f"a piece of the key {key[:10]}... is in the logs"
+
+
+def test_logs_keep_no_user_tag_that_outlives_delete(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """After a conversation and DELETE, the INFO lines carry no per-user tag, so nothing ties them together or
+    to the person; at DEBUG a tag follows one person for one day, and the next day's tag is another."""
+    caplog.set_level(logging.DEBUG, logger="bot.service.handler")
+    app = build_app(engine, f"sqlite:///{tmp_path}/kyr.db")
+    day = [1_900_000_000.0]
+    monkeypatch.setattr(twilio_sms, "clock", lambda: day[0])
+    for text in ("hola", "1", "2", "borrar"):
+        signed_post(app, PHONE, text)
+    day[0] += 86400
+    signed_post(app, PHONE, "hola")
+    turns = [r for r in caplog.records if r.getMessage().startswith("turn ")]
+    info = [r.getMessage() for r in turns if r.levelno == logging.INFO]
+    assert info[3] == "turn channel=sms events=delete" and all("user=" not in m and "tag=" not in m for m in info)
+    tags = [r.getMessage().split("tag=")[1].split()[0] for r in turns if r.levelno == logging.DEBUG]
+    assert len(tags) == 5 and len(set(tags[:4])) == 1 and tags[4] != tags[0]
+    assert_no_piece_of_the_key(user_key(SECRET.encode(), "sms", PHONE), "\n".join(r.getMessage() for r in turns))
 
 
 def test_terminal_chat_keeps_nothing_identifying(tmp_path: Path) -> None:
@@ -274,6 +308,11 @@ def rows(db: Path) -> list[tuple[str, str, float | None]]:
         return conn.execute("SELECT key, value, expires_at FROM records").fetchall()
 
 
+def user_rows(db: Path) -> list[tuple[str, str, float | None]]:
+    """The conversation and opt-out records only (not the rate records, a count and a time each)."""
+    return [row for row in rows(db) if not row[0].startswith(RATE_PREFIX)]
+
+
 def signed_post(app: Flask, sender: str, body: str, payload: str = "sms") -> Any:
     """One signed Twilio request (the recorded `payload`: sms or whatsapp) through the Flask test client."""
     form = with_fields(load_twilio(payload), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}")
@@ -282,27 +321,97 @@ def signed_post(app: Flask, sender: str, body: str, payload: str = "sms") -> Any
                                   headers={"X-Twilio-Signature": signature})
 
 
-def test_expired_sessions_are_purged_by_the_service_itself(engine: Engine, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """A conversation older than KYR_RETENTION is gone from the file after a later message of anyone
-    (service.maybe_purge, at most hourly), while a live one and an opt-out stay."""
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Poll until condition() holds (True) or the timeout passes (False)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)  # readiness poll on another thread's work
+    return True
+
+
+def test_expired_sessions_are_purged_by_each_process_in_the_background(engine: Engine, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A conversation older than KYR_RETENTION is deleted from the file by the app's housekeeping thread
+    (started by create_app, every KYR_PURGE_EVERY seconds), while a live one and an opt-out stay."""
     db = tmp_path / "kyr.db"
-    app = build_app(engine, f"sqlite:///{db}", KYR_RETENTION="600")
-    now = [1_900_000_000.0]
-    monkeypatch.setattr(twilio_sms, "clock", lambda: now[0])
-    assert signed_post(app, "+15555550101", "hi").status_code == 200         # the first purge runs here
-    assert signed_post(app, "+15555550102", "STOP").status_code == 200
-    now[0] += 3600.0 - 1   # within the hour since the last purge: the old record is expired, not yet deleted
-    assert signed_post(app, "+15555550103", "hi").status_code == 200
-    old = user_key(SECRET.encode(), "sms", "+15555550101")
-    assert old in [r[0] for r in rows(db)]
-    now[0] += 2
-    assert signed_post(app, "+15555550103", "1").status_code == 200
-    keys = {r[0]: r for r in rows(db)}
-    assert old not in keys
-    assert user_key(SECRET.encode(), "sms", "+15555550103") in keys
-    opt_out = keys[user_key(SECRET.encode(), "sms", "+15555550102")]
-    assert opt_out[2] is None and set(json.loads(opt_out[1])) <= {"o", "l"}
+    app = build_app(engine, f"sqlite:///{db}", KYR_RETENTION="600", KYR_PURGE_EVERY="0.1")
+    try:
+        hour_ago = time.time() - 3600
+        monkeypatch.setattr(twilio_sms, "clock", lambda: hour_ago)   # written an hour ago: expired now
+        assert signed_post(app, "+15555550101", "hi").status_code == 200
+        assert signed_post(app, "+15555550102", "STOP").status_code == 200
+        monkeypatch.setattr(twilio_sms, "clock", time.time)
+        assert signed_post(app, "+15555550103", "hi").status_code == 200
+        old = user_key(SECRET.encode(), "sms", "+15555550101")
+        assert wait_for(lambda: old not in [r[0] for r in rows(db)]), "the purge thread did not run"
+        assert "kyrbot-purge" in [t.name for t in threading.enumerate()]
+        keys = {r[0]: r for r in rows(db)}
+        assert user_key(SECRET.encode(), "sms", "+15555550103") in keys
+        opt_out = keys[user_key(SECRET.encode(), "sms", "+15555550102")]
+        assert opt_out[2] is None and set(json.loads(opt_out[1])) <= {"o", "l"}
+    finally:
+        kyr(app).housekeeper.stop()
+
+
+def test_a_process_purges_when_it_starts(engine: Engine, tmp_path: Path) -> None:
+    """A process restarted more often than KYR_PURGE_EVERY still purges: its thread purges once at start."""
+    from bot.store import open_store
+
+    db = tmp_path / "kyr.db"
+    with open_store(f"sqlite:///{db}") as store:
+        store.put("u:expired", {"s": {"at": "menu.start"}}, 600, time.time() - 3600)
+        store.put("u:live", {"s": {"at": "menu.start"}}, 600, time.time())
+    app = build_app(engine, f"sqlite:///{db}", KYR_PURGE_EVERY="3600")
+    try:
+        assert wait_for(lambda: [r[0] for r in rows(db)] == ["u:live"]), "no purge at start"
+    finally:
+        kyr(app).housekeeper.stop()
+
+
+def test_every_promise_in_the_privacy_page_names_a_test_that_exists() -> None:
+    """docs/privacy.md: each row of a Promise | Test table cites at least one test, and every cited test exists."""
+    doc = (ROOT / "docs" / "privacy.md").read_text(encoding="utf-8")
+    rows_ = [line for line in doc.splitlines() if line.startswith("| ") and not line.startswith(("| Promise", "| Record"))]
+    promises = [line for line in rows_ if line.count("|") == 3]
+    assert len(promises) >= 30
+    for line in promises:
+        cited = re.findall(r"`(test_\w+\.py)::(test_\w+)`", line)
+        assert cited, f"a promise without its test: {line}"
+        for module, name in cited:
+            source = (ROOT / "tests" / module).read_text(encoding="utf-8")
+            assert re.search(rf"^def {name}\(", source, re.M), f"{module}::{name} is cited but does not exist"
+
+
+def test_handling_a_message_never_purges(engine: Engine, tmp_path: Path) -> None:
+    """No person pays for housekeeping: an expired record of someone else is still in the file after a message
+    is handled (only the housekeeping thread and scripts/purge.py delete it)."""
+    from bot.service.handler import Service
+    from bot.store import open_store
+
+    db = tmp_path / "kyr.db"
+    service = Service(engine, open_store(f"sqlite:///{db}"), SECRET.encode())
+    service.store.put("u:expired", {"s": {"at": "menu.start"}}, 600, 1_000.0)
+    for i, text in enumerate(["hi", "1", "back", "menu"]):
+        service.handle("sms", "+15555550107", Inbound(text, 1_000_000.0 + i))
+    assert "u:expired" in [r[0] for r in rows(db)]
+    assert service.purge(1_000_010.0) >= 1 and "u:expired" not in [r[0] for r in rows(db)]
+
+
+def test_the_purge_deletes_in_bounded_batches(tmp_path: Path) -> None:
+    """1234 expired records go in batches of 500 with a pause between (users' writes take the lock there)."""
+    from bot.service.housekeeping import BATCH_PAUSE, purge_in_batches
+    from bot.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path}/kyr.db")
+    for i in range(1234):
+        store.put(f"u:{i}", {}, 10, 0.0)
+    store.put("u:live", {}, None, 0.0)
+    pauses: list[float] = []
+    assert purge_in_batches(store, 100.0, batch=500, pause=pauses.append) == 1234
+    assert pauses == [BATCH_PAUSE, BATCH_PAUSE]
+    assert [r[0] for r in rows(tmp_path / "kyr.db")] == ["u:live"]
 
 
 def test_session_expiry_is_the_retention_period(engine: Engine, tmp_path: Path) -> None:
@@ -312,7 +421,7 @@ def test_session_expiry_is_the_retention_period(engine: Engine, tmp_path: Path) 
     app = build_app(engine, f"sqlite:///{db}", KYR_RETENTION="1234")
     before = time.time()
     signed_post(app, "+15555550104", "hi")
-    ((_, _, expires),) = rows(db)
+    ((_, _, expires),) = user_rows(db)
     assert before + 1234 <= expires <= time.time() + 1234
 
 
@@ -325,8 +434,8 @@ def test_redis_sessions_expire_after_the_retention_period(engine: Engine, redis_
     signed_post(app, "+15555550105", "hi")
     signed_post(app, "+15555550106", "STOP")
     ttls = {key: client.pttl(key) for key in client.scan_iter()}
-    live = next(k for k in ttls if user_key(SECRET.encode(), "sms", "+15555550105").encode() in k)
-    stopped = next(k for k in ttls if user_key(SECRET.encode(), "sms", "+15555550106").encode() in k)
+    live = ("kyr:" + user_key(SECRET.encode(), "sms", "+15555550105")).encode()
+    stopped = ("kyr:" + user_key(SECRET.encode(), "sms", "+15555550106")).encode()
     assert 4_000_000 < ttls[live] <= 5_000_000
     assert ttls[stopped] == -1
     assert set(json.loads(client.get(stopped))) <= {"o", "l"}
@@ -357,7 +466,7 @@ def test_opt_out_list_holds_hashes_only(engine: Engine, tmp_path: Path) -> None:
     app = build_app(engine, f"sqlite:///{db}")
     signed_post(app, PHONE, f"hola {MARKERS['sms']}")
     signed_post(app, PHONE, "STOP")
-    ((key, value, expires),) = rows(db)
+    ((key, value, expires),) = user_rows(db)
     assert key == user_key(SECRET.encode(), "sms", PHONE) and len(key) == 66
     assert set(json.loads(value)) <= {"o", "l"} and expires is None
     kyr(app).service.store.close()
@@ -462,7 +571,7 @@ def test_telegram_delete_command_erases_and_confirms(engine: Engine, bot_api: Fa
         assert service.store.get(key, time.time())["s"]["lang"] == lang
         telegram_say(server, "/delete", lang)
         assert service.store.get(key, time.time()) is None
-        assert rows(tmp_path / "tg.db") == []
+        assert user_rows(tmp_path / "tg.db") == []
         confirmation = deleted_text(lang)
         assert bot_api.calls("sendMessage")[-1] == {
             "chat_id": str(CHAT_ID), "text": bidi_text(confirmation) if lang == "ar" else confirmation}

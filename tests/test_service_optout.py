@@ -1,14 +1,17 @@
 """Opting out and back in keeps nothing but a flag and a language, and answers START in that language."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
+import redis
 
 from bot.core.engine import Engine
 from bot.core.session import Inbound
-from bot.service.handler import Service
+from bot.service.handler import RATE_WINDOW, Service
 from bot.service.privacy import user_key
+from bot.service.records import rate_key
 from bot.store import open_store
 
 SECRET = b"optout-secret"
@@ -45,6 +48,36 @@ def test_a_first_message_that_is_a_global_word_sets_its_language(service: Servic
     assert replies[0].lang == lang
 
 
+DAY = 86400.0
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+def test_an_opt_out_holds_whatever_is_sent_after_it(engine: Engine, tmp_path: Path, request: pytest.FixtureRequest,
+                                                    backend: str) -> None:
+    """'ok', HELP and another STOP after STOP leave the opt-out without expiry: Redis keeps it with no TTL, a
+    purge a month later keeps it (SQLite), 'hola' then is still silent, and only START ends it."""
+    if backend == "redis":
+        url = str(request.getfixturevalue("redis_url")).rsplit("/", 1)[0] + "/9"
+        redis.Redis.from_url(url).flushdb()
+    else:
+        url = f"sqlite:///{tmp_path}/held.db"
+    service = Service(engine, open_store(url), SECRET)
+    key = user_key(SECRET, "sms", "+15555550142")
+    say(service, "hola", 1.0)
+    say(service, "STOP", 2.0)
+    for i, text in enumerate(["ok", "HELP", "STOP"]):
+        assert say(service, text, 3.0 + i) == []
+    if backend == "redis":
+        assert redis.Redis.from_url(url).ttl("kyr:" + key) == -1
+    later = 2.0 + 30 * DAY
+    service.purge(later)
+    assert service.store.get(key, later) == {"o": 1, "l": "es"}
+    assert say(service, "hola", later) == []
+    (welcome,) = say(service, "START", later + 1)
+    assert welcome.startswith(engine.view.t("ui.welcome", "es"))
+    service.store.close()
+
+
 def test_delete_gets_through_the_rate_limit(engine: Engine, tmp_path: Path) -> None:
     """A person who was rate-limited can still erase their data at once; other messages stay silent."""
     service = Service(engine, open_store(f"sqlite:///{tmp_path}/r.db"), SECRET, rate_limit=2)
@@ -53,6 +86,39 @@ def test_delete_gets_through_the_rate_limit(engine: Engine, tmp_path: Path) -> N
     assert say(service, "3", 4.0) == []
     assert say(service, "borrar", 5.0) == [engine.view.t("ui.deleted", "es")]
     assert service.store.get(user_key(SECRET, "sms", "+15555550142"), 6.0) is None
+
+
+def store_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest, db: int) -> str:
+    """A fresh SQLite file, or an emptied database of the session's redis-server."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path}/{db}.db"
+    url = str(request.getfixturevalue("redis_url")).rsplit("/", 1)[0] + f"/{db}"
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+@pytest.mark.parametrize("words", [("hola", "borrar"), ("START", "STOP")], ids=["delete", "stop-start"])
+def test_the_rate_limit_outlives_delete_stop_and_start(engine: Engine, tmp_path: Path, request: pytest.FixtureRequest,
+                                                       backend: str, words: tuple[str, str]) -> None:
+    """96 messages in a tenth of a second, every other one erasing the conversation: the limit's 30 answers and
+    one notice, not 96 answers. The last STOP still took effect, and START works once the window has passed."""
+    url = store_url(backend, tmp_path, request, 10)
+    service = Service(engine, open_store(url), SECRET, rate_limit=30)
+    answered = [say(service, words[i % 2], 100.0 + i / 1000) for i in range(96)]
+    assert sum(1 for replies in answered if replies) == 31
+    assert answered[30] == [engine.view.t("ui.rate_limited", "en")]   # nothing kept says the language by then
+    key = user_key(SECRET, "sms", "+15555550142")
+    assert service.store.get(rate_key(key), 100.2)["r"] == [100.0, 96]
+    if backend == "redis":   # the count lives until its window ends, and no longer
+        assert 0 < redis.Redis.from_url(url).pttl("kyr:" + rate_key(key)) <= RATE_WINDOW * 1000
+    else:
+        assert service.store.get(rate_key(key), 100.0 + RATE_WINDOW) is None
+    if words[1] == "STOP":
+        assert service.store.get(key, 100.2) == {"o": 1, "l": "en"}
+        (welcome,) = say(service, "START", 100.0 + RATE_WINDOW)
+        assert welcome.startswith(engine.view.t("ui.welcome", "en"))
+    service.store.close()
 
 
 def test_try_again_during_an_outage_is_in_the_language_of_the_message(engine: Engine) -> None:
@@ -80,11 +146,71 @@ def test_a_retry_of_an_older_message_is_acknowledged_silently_and_moves_nothing(
     assert service.store.get(key, 14.0)["s"] == before["s"]
 
 
+HOURS_48 = 48 * 3600.0
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+def test_a_replay_after_many_other_messages_is_refused_for_48_hours(engine: Engine, tmp_path: Path,
+                                                                    request: pytest.FixtureRequest,
+                                                                    backend: str) -> None:
+    """A signed request replayed after twelve other messages is still recognised (no reply, no step), until 48
+    hours after it was handled; only then is it a new message."""
+    service = Service(engine, open_store(store_url(backend, tmp_path, request, 11)), SECRET, rate_limit=10**6)
+    user, key = "+15555550145", user_key(SECRET, "sms", "+15555550145")
+    service.handle("sms", user, Inbound("hi", 1.0), "SM-hi")
+    service.handle("sms", user, Inbound("1", 2.0), "SM-replayed")
+    for i in range(12):
+        service.handle("sms", user, Inbound(["back", "1", "2", "back"][i % 4], 3.0 + i), f"SM-{i}")
+    before = service.store.get(key, 20.0)["s"]
+    for late in (100.0, 2.0 + HOURS_48 - 1):
+        replay = service.handle("sms", user, Inbound("1", late), "SM-replayed")
+        assert (replay.duplicate, replay.replies) == (True, ())
+        assert service.store.get(key, late)["s"] == before
+    assert not service.handle("sms", user, Inbound("1", 2.0 + HOURS_48), "SM-replayed").duplicate
+    service.store.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+def test_delivery_ids_are_bounded_in_number_and_only_the_newest_keep_replies(engine: Engine, tmp_path: Path,
+                                                                            request: pytest.FixtureRequest,
+                                                                            backend: str) -> None:
+    """250 messages in two days: the record keeps the newest 200 delivery-id hashes with their times, and the
+    replies of the newest two only."""
+    service = Service(engine, open_store(store_url(backend, tmp_path, request, 12)), SECRET, rate_limit=10**6)
+    for i in range(250):
+        service.handle("sms", "+15555550146", Inbound(["hi", "1", "back"][i % 3], 10.0 + i), f"SM-{i}")
+    kept = service.store.get(user_key(SECRET, "sms", "+15555550146"), 300.0)["d"]
+    assert len(kept) == 200
+    assert [at for _, at, _ in kept] == list(range(60, 260))
+    assert [bool(replies) for _, _, replies in kept] == [False] * 198 + [True, True]
+    assert service.handle("sms", "+15555550146", Inbound("1", 300.0), "SM-49").duplicate is False   # the oldest, forgotten
+    service.store.close()
+
+
+def test_records_written_before_delivery_times_still_recognise_their_deliveries(service: Service) -> None:
+    """A record of the previous format ([hash, replies], no time) is read, not a crash: its deliveries count as
+    handled when first read."""
+    service.handle("sms", "+15555550147", Inbound("hi", 1.0), "SM-a")
+    key = user_key(SECRET, "sms", "+15555550147")
+    record = service.store.get(key, 2.0)
+    service.store.put(key, {**record, "d": [[digest, replies] for digest, _, replies in record["d"]]}, None, 2.0)
+    again = service.handle("sms", "+15555550147", Inbound("hi", 3.0), "SM-a")
+    assert again.duplicate and again.replies
+    assert service.handle("sms", "+15555550147", Inbound("1", 4.0), "SM-b").session.at == "ice_at_door.start"
+    assert [len(entry) for entry in service.store.get(key, 5.0)["d"]] == [3, 3]
+
+
 def test_delete_leaves_no_trace_of_the_conversation_in_the_sqlite_files(engine: Engine, tmp_path: Path) -> None:
-    """'Erased at once' holds on disk: no page of the database or its write-ahead log keeps the hashed key."""
+    """'Erased at once' holds on disk: no page of the database or its write-ahead log keeps the conversation; the
+    hashed key stays only on the rate record (a count and a time), and is gone once its window has passed and
+    the purge has run."""
     service = Service(engine, open_store(f"sqlite:///{tmp_path}/w.db"), SECRET)
     for i, text in enumerate(["hola", "1", "2", "borrar"]):
         service.handle("sms", "+15555550144", Inbound(text, float(i)))
-    key = user_key(SECRET, "sms", "+15555550144").encode()
+    key = user_key(SECRET, "sms", "+15555550144")
+    with sqlite3.connect(tmp_path / "w.db") as db:
+        assert db.execute("SELECT key, value FROM records").fetchall() == [(rate_key(key), '{"r":[0.0,4]}')]
     files = [p for p in tmp_path.iterdir() if p.name.startswith("w.db")]
-    assert files and not [p.name for p in files if key in p.read_bytes()]
+    assert files and not [p.name for p in files if b"ice_at_door" in p.read_bytes() or b'"s":' in p.read_bytes()]
+    service.purge(3.0 + RATE_WINDOW)
+    assert not [p.name for p in files if p.exists() and key.encode() in p.read_bytes()]

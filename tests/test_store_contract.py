@@ -187,6 +187,20 @@ def test_transact_writes_with_ttl(store: Store, backend: str, store_url: str) ->
         assert 59_000 < redis_pttl(store_url, KEY) <= 60_000
 
 
+def test_transact_ttl_may_depend_on_the_new_record(store: Store, backend: str, store_url: str) -> None:
+    """One write decides a record and its lifetime: here a flagged record never expires, another one does."""
+    lifetime = lambda record: None if record.get("keep") else 60
+    store.transact(KEY, lambda record: ({"keep": 1}, None), ttl=lifetime, now=NOW)
+    assert store.get(KEY, NOW + 10**9) == {"keep": 1}
+    if backend == "redis":
+        assert redis_pttl(store_url, KEY) == -1
+    store.transact(KEY, lambda record: ({"n": 1}, None), ttl=lifetime, now=NOW)
+    if backend == "sqlite":
+        assert (store.get(KEY, NOW + 59), store.get(KEY, NOW + 60)) == ({"n": 1}, None)
+    else:
+        assert 59_000 < redis_pttl(store_url, KEY) <= 60_000
+
+
 def test_transact_fn_error_propagates_and_changes_nothing(store: Store) -> None:
     store.put(KEY, {"count": 1}, ttl=None, now=NOW)
 
@@ -346,6 +360,8 @@ def test_sqlite_file_is_private_and_in_wal_mode(tmp_path: Path) -> None:
     path = tmp_path / "new" / "dir" / "sessions.db"
     with open_store(f"sqlite:///{path}") as store:
         store.put(KEY, {}, ttl=None, now=NOW)
+        for side in ("-wal", "-shm"):   # SQLite gives them the main file's permissions
+            assert stat.S_IMODE(Path(f"{path}{side}").stat().st_mode) == 0o600, side
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone() == ("wal",)
 

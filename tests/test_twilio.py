@@ -23,6 +23,7 @@ from bot.core.engine import Engine
 from bot.core.session import Choice, Inbound, Reply
 from bot.service.handler import Service
 from bot.service.privacy import user_key
+from bot.service.records import rate_key
 from bot.service.runtime import ROOT
 from bot.store import open_store
 from bot.text.render import sms_text
@@ -93,6 +94,12 @@ class Phone:
         """What the store keeps for this person (keyed by a hash of the channel and number)."""
         channel = "whatsapp" if self.sender.startswith("whatsapp:") else "sms"
         return kyr(self.app).service.store.get(user_key(SECRET.encode(), channel, self.sender), time.time())
+
+    def rate(self) -> list[float]:
+        """This person's rate record: [window start, messages in it]."""
+        channel = "whatsapp" if self.sender.startswith("whatsapp:") else "sms"
+        key = rate_key(user_key(SECRET.encode(), channel, self.sender))
+        return kyr(self.app).service.store.get(key, time.time())["r"]
 
 
 def number() -> str:
@@ -235,7 +242,7 @@ def test_redelivered_message_sid_gets_the_same_twiml_and_does_not_move(app: Flas
     again = phone.post(form)
     assert (again.status_code, again.data) == (200, first.data)
     assert at(phone) == "ice_at_door.start"
-    assert phone.record()["r"][1] == 2   # the retry was not counted as a message either
+    assert phone.rate()[1] == 2   # the retry was not counted as a message either
 
 
 # --- carrier keywords --------------------------------------------------------------------------------

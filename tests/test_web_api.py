@@ -31,7 +31,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     """One app on a throw-away SQLite store, with Twilio on (to compare SMS bodies) and Spanish accents folded."""
     store = tmp_path_factory.mktemp("web") / "kyr.db"
     return create_app({"KYR_STORE": f"sqlite:///{store}", "KYR_SECRET": "web-secret", "TWILIO_AUTH_TOKEN": TOKEN,
-                       "PUBLIC_BASE_URL": BASE, "KYR_SMS_FOLD_ACCENTS": "es", "KYR_RATE_LIMIT": "1000"})
+                       "PUBLIC_BASE_URL": BASE, "KYR_SMS_FOLD_ACCENTS": "es", "KYR_RATE_LIMIT": "1000",
+                       "KYR_WEB_DEMO": "1"})
 
 
 @pytest.fixture

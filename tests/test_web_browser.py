@@ -27,7 +27,8 @@ FAKE_NODE = ('<g id="n-{flow}-{node}" class="node"><title>{node}</title>'
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real app on a throw-away SQLite store, served on a free port."""
     store = tmp_path_factory.mktemp("web-browser") / "kyr.db"
-    app = create_app({"KYR_STORE": f"sqlite:///{store}", "KYR_SECRET": "browser-secret", "KYR_RATE_LIMIT": "1000"})
+    app = create_app({"KYR_STORE": f"sqlite:///{store}", "KYR_SECRET": "browser-secret", "KYR_RATE_LIMIT": "1000",
+                      "KYR_WEB_DEMO": "1"})
     with live_server(app) as url:
         yield url
 

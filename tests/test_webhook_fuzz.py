@@ -33,7 +33,7 @@ def build_app(engine: Engine, tmp: Path, **config: str) -> Flask:
     import webhook
 
     base = {"KYR_STORE": f"sqlite:///{tmp}/fuzz.db", "KYR_SECRET": "fuzz-secret", "TWILIO_AUTH_TOKEN": TOKEN,
-            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "1000000"}
+            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "1000000", "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 
@@ -224,3 +224,25 @@ def test_web_api_any_body_is_never_5xx(app: Flask, body: tuple[bytes, str]) -> N
     assert not_5xx(response.status_code), response.data
     if len(body[0]) > 64 * 1024:
         assert response.status_code == 413
+
+
+# --- JSON nested too deep to parse ---------------------------------------------------------------------
+DEEP = ["[" * 20_000 + "]" * 20_000, '{"a":' * 10_000 + "1" + "}" * 10_000,
+        '{"session": "0123456789abcdef", "text": ' + "[" * 20_000 + "]" * 20_000 + "}"]
+
+
+@pytest.mark.parametrize("body", DEEP, ids=["array", "object", "inside-a-message"])
+def test_json_nested_too_deep_is_a_400_on_the_api(app: Flask, body: str) -> None:
+    """Python's parser gives up on ~1000 levels with a RecursionError; a 40 KB body has 20000: bad JSON, 400."""
+    from bot.channels.web.demo import NOT_JSON
+
+    response = app.test_client().post(WEB_ROUTE, data=body, content_type="application/json")
+    assert (response.status_code, response.get_json()) == (400, {"error": NOT_JSON})
+
+
+@pytest.mark.parametrize("body", DEEP, ids=["array", "object", "inside-a-message"])
+def test_json_nested_too_deep_is_a_400_on_telegram(app: Flask, body: str) -> None:
+    """The same body, with the right secret, at the Telegram webhook: 'invalid update', never a 500."""
+    response = app.test_client().post("/telegram", data=body, content_type="application/json",
+                                      headers={TG_HEADER: TG_SECRET})
+    assert (response.status_code, response.get_data(as_text=True)) == (400, "invalid update")

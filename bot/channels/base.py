@@ -7,11 +7,15 @@ They reach the engine and the service through `kyr(app)`, never through module g
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
+from flask.json.provider import DefaultJSONProvider
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from bot.core.engine import Engine
 from bot.service.handler import Service
+from bot.service.housekeeping import Housekeeper
 from bot.service.runtime import Settings
 
 
@@ -22,6 +26,35 @@ class Kyr:
     settings: Settings
     engine: Engine
     service: Service
+    housekeeper: Housekeeper
+
+
+class SafeJSON(DefaultJSONProvider):
+    """Flask's JSON, except that a body nested too deep for Python's parser is invalid JSON (each route answers
+    it with its 400), never a RecursionError and a 500: a 40 KB body of '[' can be that deep."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        """Parse, turning the parser's RecursionError into the ValueError that get_json() treats as bad JSON."""
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError as exc:
+            raise ValueError("JSON nested too deeply") from exc
+
+
+def body_too_large() -> bool:
+    """True when the request body is over the app's limit, whether it declares its length or arrives chunked
+    (no Content-Length): a chunked body is read up to the limit and no further, then kept for the route."""
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if limit is None:
+        return False
+    if request.content_length is not None:
+        return request.content_length > limit
+    try:
+        data = request.get_data(cache=True)  # werkzeug reads a chunked body up to MAX_CONTENT_LENGTH, then stops
+    except RequestEntityTooLarge:
+        return True
+    # At the limit, one more byte from the server's stream (which ends where the chunked body ends) tells.
+    return len(data) >= limit and bool(request.environ["wsgi.input"].read(1))
 
 
 def kyr(app: Flask | None = None) -> Kyr:

@@ -2,7 +2,8 @@
 
 Usage:
   python scripts/purge.py            purge the configured store (KYR_STORE); run it from cron, e.g. hourly
-The running service also purges by itself once an hour; Redis expires records on its own.
+The running service also purges by itself, in a background thread of each process (KYR_PURGE_EVERY seconds,
+default hourly); Redis expires records on its own.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 import time
 
+from bot.service.housekeeping import purge_in_batches
 from bot.service.runtime import ConfigError, settings_from
 from bot.store import open_store
 
@@ -23,7 +25,7 @@ def main() -> int:
         return 2
     store = open_store(settings.store)
     try:
-        count = store.purge_expired(time.time())
+        count = purge_in_batches(store, time.time())
     finally:
         store.close()
     print(f"purged {count} expired conversation(s) from {settings.store.split('://')[0]} store")

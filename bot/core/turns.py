@@ -77,15 +77,20 @@ def media(kit: Kit, turn: Turn) -> str | None:
 
 def greeting(kit: Kit, turn: Turn) -> str | None:
     """Telegram's /start, or a new user's first message with nothing to read: the welcome."""
-    if turn.msg.kind == "hello" or (turn.fresh and not kit.has_text(turn.text)):
+    if turn.msg.kind == "hello" or (turn.fresh and not readable(kit, turn.text)):
         welcome(kit, turn)
         return DONE
     return None
 
 
+def readable(kit: Kit, text: str) -> bool:
+    """Letters or digits, or a global word written without them ('?' is HELP): something to act on."""
+    return kit.has_text(text) or kit.words.action(text) not in (None, "yes", "no")
+
+
 def nothing_to_read(kit: Kit, turn: Turn) -> str | None:
-    """Empty, or only emoji and punctuation."""
-    if kit.has_text(turn.text):
+    """Empty, or only emoji and punctuation (that is no global word)."""
+    if readable(kit, turn.text):
         return None
     say(kit, turn, "ui.empty" if not turn.text else "ui.not_understood", current_choices(kit, turn))
     return DONE

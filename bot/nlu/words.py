@@ -18,7 +18,9 @@ class Words:
             for lang, words in keywords.items():
                 for action, spellings in words.items():
                     for word in spellings:
-                        self.table.setdefault(form(word), (action, lang))
+                        key = form(word)
+                        if key:  # '?' normalises to nothing: an empty key would make every emoji a HELP
+                            self.table.setdefault(key, (action, lang))
 
     def _find(self, text: str) -> tuple[str, str] | None:
         """(action, language) of a whole message, trying it as typed, then normalised, then folded."""

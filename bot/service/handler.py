@@ -1,5 +1,9 @@
 """The glue every channel shares: hashed keys, one atomic store update per message, de-duplication,
-opt-out, rate limit, and a 'try again' instead of a crash."""
+opt-out, rate limit, and a 'try again' instead of a crash.
+
+Per message: one transaction on the person's rate count (its own record, so DELETE and STOP/START do not
+reset it), then one on their conversation record (bot/service/records.py has the pure pieces of both).
+Housekeeping never runs here: bot/service/housekeeping.py purges in a thread of its own."""
 
 from __future__ import annotations
 
@@ -9,17 +13,24 @@ from dataclasses import dataclass, field, replace
 
 from bot.core.engine import Engine
 from bot.core.session import Choice, Inbound, Reply, Session
-from bot.service.privacy import log_id, message_key, user_key
-from bot.store.base import Store, StoreError
+from bot.service.housekeeping import purge_in_batches
+from bot.service.privacy import DailyTags, message_key, user_key
+from bot.service.records import (
+    RATE_WINDOW,
+    counted,
+    entries,
+    rate_key,
+    rate_lifetime,
+    remember,
+    replies_of,
+    uncounted,
+)
+from bot.store.base import Store, StoreError, StoreFull, describe
 
+__all__ = ["DEFAULT_RETENTION", "RATE_WINDOW", "Outcome", "Service"]
 logger = logging.getLogger(__name__)
 
-DEDUP_KEEP = 8  # delivery ids remembered per user (Twilio and Telegram retry within minutes)
-DEDUP_REPLIES = 2  # ...of which the newest keep their replies: a retry is nearly always of the last
-# message; an older one is acknowledged silently (and a record stays small)
 DEFAULT_RETENTION = 7 * 86400.0
-RATE_WINDOW = 60.0
-PURGE_EVERY = 3600.0  # seconds between two automatic purges of expired conversations
 
 
 @dataclass(frozen=True)
@@ -63,39 +74,62 @@ class Service:
     secret: bytes
     retention: float = DEFAULT_RETENTION
     rate_limit: int = 30  # messages per user per minute before a notice, then silence
+    namespace: str = "u"  # the key prefix of this service's records ("d": the web demo's own sessions)
     log: logging.Logger = field(default=logger)
-    _last_purge: float = field(default=float("-inf"), repr=False)
+    _tags: DailyTags = field(default_factory=DailyTags, repr=False)
 
     def handle(self, channel: str, raw_id: str, msg: Inbound, delivery_id: str | None = None) -> Outcome:
         """Handle one message; a store outage becomes a short 'try again', never an exception."""
-        self.maybe_purge(msg.now)
-        key = user_key(self.secret, channel, raw_id)
+        key = self.key(channel, raw_id)
         dedup = message_key(self.secret, channel, delivery_id) if delivery_id else None
         try:
-            outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup), self.retention, msg.now)
-            if "stop" in outcome.events:
-                # An opt-out outlives the retention period; its language answers a later START in kind.
-                self.store.put(key, _opt_out(outcome.replies), None, msg.now)
-        except StoreError:
-            self.log.warning("store unavailable user=%s channel=%s", log_id(key), channel)
-            return self.try_again(msg.lang_hint or self._guess_language(msg.text))
-        self.log.info("turn user=%s channel=%s events=%s", log_id(key), channel, ",".join(outcome.events))
+            # The count first, in its own record: DELETE, STOP and START erase the conversation, not the count.
+            rate = self.store.transact(
+                rate_key(key), lambda rec: counted(rec, msg.now), rate_lifetime(msg.now), msg.now
+            )
+            outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup, rate), self._lifetime, msg.now)
+            if outcome.duplicate:  # a redelivery is not a new message: take its count back
+                self.store.transact(rate_key(key), uncounted, rate_lifetime(msg.now), msg.now)
+        except StoreError as exc:
+            # The cause, for the operator; never the person (no id, no tag, no text).
+            self.log.warning("store error channel=%s: %s", channel, describe(exc))
+            outcome = self.try_again(msg.lang_hint or self._guess_language(msg.text))
+            return replace(outcome, events=(*outcome.events, "store_full")) if isinstance(exc, StoreFull) else outcome
+        # No per-user tag at INFO: logs outlive a DELETE, and a stable tag would keep the person's trail.
+        self.log.info("turn channel=%s events=%s", channel, ",".join(outcome.events))
+        if self.log.isEnabledFor(logging.DEBUG):
+            self.log.debug("turn tag=%s (today only)", self._tags.tag(key, msg.now))
         return outcome
 
-    def _apply(self, record: dict | None, msg: Inbound, dedup: str | None) -> tuple[dict | None, Outcome]:
+    def key(self, channel: str, raw_id: str) -> str:
+        """The store key of one user of this service."""
+        return user_key(self.secret, channel, raw_id, self.namespace)
+
+    def _apply(
+        self, stored: dict | None, msg: Inbound, dedup: str | None, rate: list[float]
+    ) -> tuple[dict | None, Outcome]:
         """Pure update of one user's record (the store may call it again on a conflict)."""
-        record = record or {}
-        seen = record.get("d", [])
-        for past_key, replies in seen:
-            if past_key == dedup:
-                return record, Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
+        record = stored or {}
+        kept = entries(record, msg.now)
+        replies = replies_of(kept, dedup)
+        if replies is not None:
+            return stored, Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
+        over = rate[1] > self.rate_limit
         if record.get("o"):
             if not self._opts_in(msg.text):
-                return record, Outcome((), ("opted_out",))
+                return stored, Outcome((), ("opted_out",))
+            if over:  # opted back in, but a flood of STOP/START is still limited: the next message starts afresh
+                return None, self._limited(record, rate)
             msg = replace(msg, text="start", lang_hint=record.get("l") or msg.lang_hint)
-        rate = self._rate(record, msg.now)
-        if rate[1] > self.rate_limit and self.engine.words.action(msg.text) not in ("delete", "stop"):
-            return {**record, "r": rate}, self._limited(record, rate)
+        if over and self.engine.words.action(msg.text) not in ("delete", "stop"):
+            return stored, self._limited(record, rate)
+        return self._step(record, msg, kept, dedup, over, rate)
+
+    def _step(
+        self, record: dict, msg: Inbound, kept: list, dedup: str | None, over: bool, rate: list[float]
+    ) -> tuple[dict | None, Outcome]:
+        """The engine's turn on the stored session. Past the limit only DELETE and STOP get here: they always
+        take effect, and are confirmed only when they ended a conversation (a flood of them stays silent)."""
         session = Session.from_dict(record["s"]) if record.get("s") else None
         try:
             result = self.engine.step(session, msg)
@@ -103,45 +137,36 @@ class Service:
             # The exception's class and where it was raised, never its message (it may quote the person).
             where = traceback.extract_tb(exc.__traceback__)[-1]
             self.log.error("engine error: %s at %s:%s", type(exc).__name__, where.filename, where.lineno)
-            return record, self.try_again(session.lang if session else msg.lang_hint)
+            return record or None, self.try_again(session.lang if session else msg.lang_hint)
         outcome = Outcome(result.replies, result.events, False, result.session)
+        if over and session is None:
+            outcome = self._limited(record, rate)
         if result.session is None:
             return (_opt_out(result.replies) if "stop" in result.events else None), outcome
-        done = [[dedup, [_reply_to_data(r) for r in result.replies]]] if dedup else []
-        kept = (seen + done)[-DEDUP_KEEP:]
-        kept = [[k, []] for k, _ in kept[:-DEDUP_REPLIES]] + kept[-DEDUP_REPLIES:]
-        return {"s": result.session.to_dict(), "d": kept, "r": rate}, outcome
+        done = remember(kept, dedup, [_reply_to_data(r) for r in result.replies], msg.now)
+        return {"s": result.session.to_dict(), "d": done}, outcome
+
+    def _lifetime(self, record: dict) -> float | None:
+        """How long a record is kept: an opt-out until the person opts back in (whatever they send meanwhile
+        rewrites it), a conversation for the retention period after its last message."""
+        return None if record.get("o") else self.retention
 
     def _opts_in(self, text: str) -> bool:
         """START in any language, or Twilio's own opt-in words (YES, UNSTOP), ends an opt-out."""
         return self.engine.words.action(text) == "start" or text.strip().casefold() in ("yes", "unstop")
 
     def purge(self, now: float) -> int:
-        """Delete conversations older than the retention period (Redis expires them by itself)."""
-        count = self.store.purge_expired(now)
-        self.log.info("purged sessions=%d", count)
+        """Delete records expired at `now`, in batches (Redis expires them by itself). Never called while
+        handling a message: the housekeeping thread (bot/service/housekeeping.py) and scripts/purge.py call it."""
+        count = purge_in_batches(self.store, now)
+        self.log.info("purged records=%d", count)
         return count
-
-    def maybe_purge(self, now: float) -> None:
-        """Purge at most once per PURGE_EVERY seconds per process, from the message path, so retention
-        holds on disk even when nobody runs the purge command."""
-        if now - self._last_purge >= PURGE_EVERY:
-            self._last_purge = now
-            try:
-                self.purge(now)
-            except StoreError:
-                self.log.warning("purge failed: store unavailable")
-
-    def _rate(self, record: dict, now: float) -> list[float]:
-        """[window start, messages in it], counting this one."""
-        start, count = record.get("r", [now, 0])
-        return [start, count + 1] if now - start < RATE_WINDOW else [now, 1]
 
     def _limited(self, record: dict, rate: list[float]) -> Outcome:
         """One short notice when the limit is first passed, then silence (SMS costs money)."""
         if rate[1] != self.rate_limit + 1:
             return Outcome((), ("rate_limited_silent",))
-        lang = (record.get("s") or {}).get("lang", "en")
+        lang = (record.get("s") or {}).get("lang") or record.get("l") or "en"
         return Outcome(
             (Reply(self.engine.view.t("ui.rate_limited", lang), (), lang, self.engine.view.rtl(lang)),),
             ("rate_limited",),

@@ -13,7 +13,8 @@ from pathlib import Path
 from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
 from bot.service.handler import DEFAULT_RETENTION, Service
-from bot.store import open_store
+from bot.service.housekeeping import PURGE_EVERY
+from bot.store import RedisStore, Store, StoreError, StoreUnavailable, open_store
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -34,11 +35,15 @@ class Settings:
     idle: float
     content: Path
     rate_limit: int
+    purge_every: float
     fold_accents: frozenset[str]
     public_base_url: str
     twilio_token: str
     telegram_token: str
     telegram_secret: str
+    web_demo: bool
+    demo_max_sessions: int
+    demo_new_per_minute: int
 
 
 def _local_secret(store_url: str) -> bytes:
@@ -50,6 +55,17 @@ def _local_secret(store_url: str) -> bytes:
     )
     if path is None:
         return secrets.token_bytes(32)
+    try:
+        return _read_or_create_secret(path)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot keep the hashing key in {path.resolve()} ({exc.strerror}): make its directory writable "
+            "by the user running kyrbot, or set KYR_SECRET"
+        ) from exc
+
+
+def _read_or_create_secret(path: Path) -> bytes:
+    """The secret in the file, written first (random) if the file does not exist yet."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:  # O_EXCL: two workers starting at once on a fresh file agree on the one written first
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -89,12 +105,23 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         idle=_number("KYR_IDLE", get("KYR_IDLE", str(DEFAULT_IDLE))),
         content=Path(get("KYR_CONTENT", str(ROOT))),
         rate_limit=int(_number("KYR_RATE_LIMIT", get("KYR_RATE_LIMIT", "30"), int)),
+        purge_every=_number("KYR_PURGE_EVERY", get("KYR_PURGE_EVERY", str(PURGE_EVERY))),
         fold_accents=frozenset(x.strip().lower() for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x.strip()),
         public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
         twilio_token=get("TWILIO_AUTH_TOKEN"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),
         telegram_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+        web_demo=_switch("KYR_WEB_DEMO", get("KYR_WEB_DEMO", "0")),
+        demo_max_sessions=int(_number("KYR_DEMO_MAX_SESSIONS", get("KYR_DEMO_MAX_SESSIONS", "500"), int)),
+        demo_new_per_minute=int(_number("KYR_DEMO_NEW_PER_MINUTE", get("KYR_DEMO_NEW_PER_MINUTE", "30"), int)),
     )
+
+
+def _switch(name: str, text: str) -> bool:
+    """1 (on) or 0 (off; also when empty), or a ConfigError that names the setting."""
+    if text.strip() not in ("", "0", "1"):
+        raise ConfigError(f"{name} must be 1 (on) or 0 (off), got {text!r}")
+    return text.strip() == "1"
 
 
 def build_engine(root: Path = ROOT, detector: bool = True, idle: float = DEFAULT_IDLE) -> Engine:
@@ -110,8 +137,40 @@ def build_engine(root: Path = ROOT, detector: bool = True, idle: float = DEFAULT
     return Engine(bundle.content, lang, bundle.places, bundle.places.states, idle)
 
 
-def build_service(settings: Settings, engine: Engine | None = None) -> Service:
-    """The engine plus the configured store."""
+def open_checked_store(url: str) -> Store:
+    """Open the store and prove it takes a write (a tiny health record) before any user depends on it. A SQLite
+    file that cannot be written is a setting to fix: ConfigError, one line naming the file and the fix. A Redis
+    that does not answer yet is only a warning: it may start after us, /healthz says 503 until it does."""
+    try:
+        store = open_store(url)
+    except ValueError as exc:
+        raise ConfigError(f"KYR_STORE: {exc}") from exc
+    except StoreError as exc:
+        raise ConfigError(_unwritable(url, exc)) from exc
+    try:
+        store.ping()
+    except StoreError as exc:
+        if isinstance(store, RedisStore) and type(exc) is StoreUnavailable:
+            logger.warning("Redis store not reachable at start-up (%s): /healthz answers 503 until it is", exc)
+            return store
+        store.close()
+        raise ConfigError(_unwritable(url, exc)) from exc
+    return store
+
+
+def _unwritable(url: str, exc: StoreError) -> str:
+    """The one line that says which store cannot be written, why, and what to do."""
+    if not url.startswith("sqlite:"):
+        return f"the store cannot be written ({exc}): check that Redis is a writable primary with free memory"
+    path = os.path.abspath(url.removeprefix("sqlite:///"))
+    return (
+        f"cannot write the SQLite store {path} ({exc}): make the file, and the directory that holds it, writable "
+        "by the user running kyrbot (and free some disk space if it is full), or set KYR_STORE to another file"
+    )
+
+
+def build_service(settings: Settings, engine: Engine | None = None, store: Store | None = None) -> Service:
+    """The engine plus the configured store (checked to take writes)."""
+    store = store or open_checked_store(settings.store)
     engine = engine or build_engine(settings.content, idle=settings.idle)
-    store = open_store(settings.store)
     return Service(engine, store, settings.secret, settings.retention, settings.rate_limit)

@@ -12,11 +12,21 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from bot.store.base import Store, StoreError, StoreUnavailable
+from bot.store.base import Store, StoreError, StoreFull, StoreUnavailable, describe
 from bot.store.redis_store import RedisStore
 from bot.store.sqlite_store import MEMORY, SQLiteStore
 
-__all__ = ["Store", "StoreError", "StoreUnavailable", "SQLiteStore", "RedisStore", "open_store", "VALID_URLS"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "StoreFull",
+    "StoreUnavailable",
+    "describe",
+    "SQLiteStore",
+    "RedisStore",
+    "open_store",
+    "VALID_URLS",
+]
 
 VALID_URLS = "sqlite:///relative/path.db, sqlite:////absolute/path.db, sqlite:///:memory: or redis://host:port/db"
 

@@ -3,7 +3,8 @@
 Exceptions::
 
     StoreError               a store operation failed (bug, corrupt data, misuse)
-    └── StoreUnavailable     backend down, or locked for too long: callers reply "try again"
+    └── StoreUnavailable     backend down, read-only, or locked for too long: callers reply "try again"
+        └── StoreFull        out of disk (SQLite) or memory (Redis): nothing new can be written
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ T = TypeVar("T")
 
 # fn(record) -> (new_record, result); new_record None deletes the key.
 TransactFn = Callable[[dict | None], tuple[dict | None, T]]
+# A record's lifetime in seconds (None: never expires), or a function of the record about to be written that
+# says it: an opt-out written by the same transaction as a conversation must never expire.
+Ttl = float | None | Callable[[dict], float | None]
 
 
 class StoreError(Exception):
@@ -25,6 +29,10 @@ class StoreError(Exception):
 
 class StoreUnavailable(StoreError):
     """The backend is down or busy for too long; the caller should ask the user to try again."""
+
+
+class StoreFull(StoreUnavailable):
+    """The backend refuses writes for lack of disk or memory; an operator must make room."""
 
 
 class Store(Protocol):
@@ -42,21 +50,29 @@ class Store(Protocol):
         """Remove the record if present."""
         ...
 
-    def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
-        """Atomically apply `fn` (pure: it may be called more than once) to the record; return its result."""
+    def transact(self, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> T:
+        """Atomically apply `fn` (pure: it may be called more than once) to the record; return its result.
+        `ttl` may be a function of the new record, so one write decides both the record and its lifetime."""
         ...
 
-    def purge_expired(self, now: float) -> int:
-        """Delete expired records and return how many were deleted."""
+    def purge_expired(self, now: float, limit: int | None = None) -> int:
+        """Delete expired records (at most `limit` of them, so a batch holds the store briefly); return how many."""
         ...
 
     def ping(self) -> None:
-        """Raise StoreUnavailable if the backend cannot be reached."""
+        """Write a tiny health record (no user data) and read: raise StoreError if either fails."""
         ...
 
     def close(self) -> None:
         """Release connections; the store must not be used afterwards."""
         ...
+
+
+def describe(exc: BaseException) -> str:
+    """An error's class and message (and its cause's class) for a log line: store errors never quote records,
+    keys or ids, so this is safe to log."""
+    cause = exc.__cause__
+    return f"{type(exc).__name__}" + (f" ({type(cause).__name__})" if cause else "") + f": {exc}"
 
 
 def encode(value: dict) -> str:
@@ -86,6 +102,19 @@ def check_ttl(ttl: float | None) -> None:
         return
     if isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or not math.isfinite(ttl):
         raise StoreError(f"ttl must be None or a finite number of seconds, not {ttl!r}")
+
+
+def check_transact_ttl(ttl: Ttl) -> None:
+    """Reject a transact ttl that is neither a valid ttl nor a function giving one."""
+    if not callable(ttl):
+        check_ttl(ttl)
+
+
+def ttl_for(ttl: Ttl, record: dict) -> float | None:
+    """The lifetime of `record`: `ttl` itself, or what the function gives for it (checked like any ttl)."""
+    value = ttl(record) if callable(ttl) else ttl
+    check_ttl(value)
+    return value
 
 
 def split_outcome(outcome: object) -> tuple[dict | None, object]:

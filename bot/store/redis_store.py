@@ -20,23 +20,29 @@ from typing import TypeVar
 import redis
 from redis.backoff import ExponentialWithJitterBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import ReadOnlyError, RedisError, WatchError
+from redis.exceptions import OutOfMemoryError, ReadOnlyError, RedisError, WatchError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
 from bot.store.base import (
     StoreError,
+    StoreFull,
     StoreUnavailable,
     TransactFn,
+    Ttl,
+    check_transact_ttl,
     check_ttl,
     decode,
     encode,
     expires_now,
     split_outcome,
+    ttl_for,
 )
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+HEALTH_KEY = "health"  # written by ping(); not a user key (those start with u:, d: or r:)
+HEALTH_TTL_MS = 60_000
 
 
 class RedisStore:
@@ -81,9 +87,9 @@ class RedisStore:
         with self._errors():
             self._client.delete(self._name(key))
 
-    def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
+    def transact(self, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> T:
         """WATCH, read, fn, MULTI/EXEC; re-run on a conflicting write, up to max_attempts times."""
-        check_ttl(ttl)
+        check_transact_ttl(ttl)
         for attempt in range(1, self._max_attempts + 1):
             try:
                 with self._errors():
@@ -94,15 +100,15 @@ class RedisStore:
         logger.warning("Redis transact gave up after %s conflicting attempts", self._max_attempts)
         raise StoreUnavailable(f"Redis store busy: key changed by others {self._max_attempts} times in a row")
 
-    def purge_expired(self, now: float) -> int:
+    def purge_expired(self, now: float, limit: int | None = None) -> int:
         """Return 0: Redis deletes expired keys itself."""
         self._check_open()
         return 0
 
     def ping(self) -> None:
-        """Raise StoreUnavailable if Redis does not answer PING."""
+        """Write a tiny health key (no user data, expiring): a read-only replica or a full Redis fails here."""
         with self._errors():
-            self._client.ping()
+            self._client.set(self._name(HEALTH_KEY), repr(time.time()), px=HEALTH_TTL_MS)
 
     def close(self) -> None:
         """Disconnect; later calls raise StoreError."""
@@ -115,18 +121,18 @@ class RedisStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _transact_once(self, name: str, fn: TransactFn[T], ttl: float | None) -> T:
+    def _transact_once(self, name: str, fn: TransactFn[T], ttl: Ttl) -> T:
         """One optimistic attempt; raises WatchError if the key changed after WATCH."""
         with self._client.pipeline(transaction=True) as pipe:
             pipe.watch(name)
             raw = pipe.get(name)
             new, result = split_outcome(fn(None if raw is None else decode(raw)))
-            text = None if new is None else encode(new)
+            text, lifetime = (None, None) if new is None else (encode(new), ttl_for(ttl, new))
             pipe.multi()
-            if text is None or expires_now(ttl):
+            if text is None or expires_now(lifetime):
                 pipe.delete(name)
             else:
-                pipe.set(name, text, px=_milliseconds(ttl))
+                pipe.set(name, text, px=_milliseconds(lifetime))
             pipe.execute()
         return result  # type: ignore[return-value]
 
@@ -147,6 +153,8 @@ class RedisStore:
             yield
         except WatchError:
             raise
+        except OutOfMemoryError as exc:  # maxmemory reached with noeviction (the right policy for sessions)
+            raise StoreFull(f"Redis store full: {exc}") from exc
         except (RedisConnectionError, RedisTimeoutError, ReadOnlyError) as exc:  # incl. BusyLoadingError
             raise StoreUnavailable(f"Redis store unavailable: {exc}") from exc
         except RedisError as exc:

@@ -20,13 +20,17 @@ from typing import TypeVar
 
 from bot.store.base import (
     StoreError,
+    StoreFull,
     StoreUnavailable,
     TransactFn,
+    Ttl,
+    check_transact_ttl,
     check_ttl,
     decode,
     encode,
     expires_now,
     split_outcome,
+    ttl_for,
 )
 
 logger = logging.getLogger(__name__)
@@ -37,6 +41,8 @@ _SCHEMA = (
     # WITHOUT ROWID: the text key is the clustered index, so no second b-tree per record.
     "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at REAL) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS records_expiry ON records (expires_at) WHERE expires_at IS NOT NULL",
+    # One row, rewritten by ping(): proof that the file can be written, apart from any user's record.
+    "CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at REAL NOT NULL)",
 )
 _live_stores: weakref.WeakSet[SQLiteStore] = weakref.WeakSet()
 
@@ -83,18 +89,22 @@ class SQLiteStore:
         self._run(lambda conn: _write(conn, key, None, None, 0.0))
         self._forget()
 
-    def transact(self, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> T:
+    def transact(self, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> T:
         """Read, apply fn and write back inside one BEGIN IMMEDIATE transaction; return fn's result."""
-        check_ttl(ttl)
+        check_transact_ttl(ttl)
         result, erased = self._run(lambda conn: _transact(conn, key, fn, ttl, now))
         if erased:
             self._forget()
         return result
 
-    def purge_expired(self, now: float) -> int:
-        """Delete the records expired at `now`; return how many."""
-        sql = "DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at <= ?"
-        count = self._run(lambda conn: conn.execute(sql, (now,)).rowcount)
+    def purge_expired(self, now: float, limit: int | None = None) -> int:
+        """Delete the records expired at `now`, at most `limit` of them (by the expiry index); return how many."""
+        # A subquery, not DELETE ... LIMIT: that needs SQLite built with SQLITE_ENABLE_UPDATE_DELETE_LIMIT.
+        sql = (
+            "DELETE FROM records WHERE key IN (SELECT key FROM records "
+            "WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?)"
+        )
+        count = self._run(lambda conn: conn.execute(sql, (now, -1 if limit is None else limit)).rowcount)
         if count:
             self._forget()
         return count
@@ -107,9 +117,14 @@ class SQLiteStore:
         except StoreError:
             logger.warning("SQLite store: could not truncate the write-ahead log after a delete")
 
+    @property
+    def path(self) -> str:
+        """The database file (or MEMORY)."""
+        return self._path
+
     def ping(self) -> None:
-        """Raise StoreUnavailable if the database cannot be read."""
-        self._run(lambda conn: conn.execute("SELECT 1 FROM records LIMIT 1").fetchall())
+        """Write the health row and read the records: a read-only or full file fails here, not only later."""
+        self._run(lambda conn: _health(conn, time.time()))
 
     def close(self) -> None:
         """Close the connection; later calls raise StoreError."""
@@ -135,18 +150,32 @@ class SQLiteStore:
             self._lock.release()
 
     def _with_retries(self, op: Callable[[sqlite3.Connection], T]) -> T:
-        """Bounded retries with backoff on "database is locked", then StoreUnavailable."""
+        """Bounded retries with backoff on "database is locked", then StoreUnavailable. Any other failure
+        but a full disk drops the connection, so the next call reopens the file (a connection opened on a
+        read-only file stays read-only after the file is writable again)."""
         for delay in (*self._delays, None):
             try:
                 return op(self._connection())
             except sqlite3.OperationalError as exc:
-                if delay is None or not _is_busy(exc):
+                if not _is_busy(exc):
+                    if not _is_full(exc):  # reopening cures a read-only connection, not a full disk
+                        self._drop()
+                    raise _unavailable(exc) from exc
+                if delay is None:
                     raise StoreUnavailable(f"SQLite store unavailable: {exc}") from exc
                 logger.warning("SQLite store busy (%s), retrying in %.2fs", exc, delay)
                 self._sleep(delay)
             except sqlite3.DatabaseError as exc:  # corrupt file, not a database, ...: retrying won't help
+                self._drop()
                 raise StoreError(f"SQLite store error: {exc}") from exc
         raise AssertionError("unreachable")
+
+    def _drop(self) -> None:
+        """Close the connection after a failure (never an in-memory one: its data would go with it)."""
+        if self._conn is not None and self._path != MEMORY:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
 
     def _connection(self) -> sqlite3.Connection:
         """The open connection, opened on first use (and again in a forked child)."""
@@ -206,6 +235,24 @@ def _create_private_file(path: str) -> None:
         raise StoreUnavailable(f"SQLite store unavailable: cannot create {path!r}: {exc.strerror}") from exc
 
 
+def _is_full(exc: sqlite3.OperationalError) -> bool:
+    """True when the disk (or the database's page limit) is full."""
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
+def _unavailable(exc: sqlite3.OperationalError) -> StoreUnavailable:
+    """StoreFull for a full disk, else StoreUnavailable; the message is SQLite's own (it never quotes data)."""
+    if _is_full(exc):
+        return StoreFull(f"SQLite store full: {exc}")
+    return StoreUnavailable(f"SQLite store unavailable: {exc}")
+
+
+def _health(conn: sqlite3.Connection, now: float) -> None:
+    """Rewrite the health row (autocommit: it is written to the file now) and read the records table."""
+    conn.execute("INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)", (now,))
+    conn.execute("SELECT 1 FROM records LIMIT 1").fetchall()
+
+
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     """True for the lock errors that go away by themselves."""
     message = str(exc)
@@ -230,14 +277,15 @@ def _write(conn: sqlite3.Connection, key: str, text: str | None, ttl: float | No
     conn.execute(sql, (key, text, expires_at))
 
 
-def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: float | None, now: float) -> tuple[T, bool]:
+def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> tuple[T, bool]:
     """One read-modify-write under the database write lock (taken up front by BEGIN IMMEDIATE); fn's result,
     and whether it erased a record that was there."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         old = _read(conn, key, now)
         new, result = split_outcome(fn(old))
-        _write(conn, key, None if new is None else encode(new), ttl, now)
+        text, lifetime = (None, None) if new is None else (encode(new), ttl_for(ttl, new))
+        _write(conn, key, text, lifetime, now)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -37,7 +37,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.channels.base import kyr
+from bot.channels.base import body_too_large, kyr
 from bot.core.session import Inbound, Reply
 from bot.service.handler import Service
 from bot.text.render import body_text
@@ -353,9 +353,8 @@ def telegram_webhook() -> tuple[Response | str, int]:
         return "Telegram channel is off: set TELEGRAM_BOT_TOKEN", 503
     if not _secret_ok(hook.secret):
         return "forbidden", 403
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    if limit is not None and (request.content_length or 0) > limit:
-        return f"update over {limit} bytes: Telegram never sends one this large", 413
+    if body_too_large():  # declared or chunked: never read past the limit
+        return f"update over {current_app.config['MAX_CONTENT_LENGTH']} bytes: Telegram never sends one this large", 413
     data = request.get_json(silent=True)
     update_id = data.get("update_id") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(update_id, int) or isinstance(update_id, bool):

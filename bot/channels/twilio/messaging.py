@@ -25,7 +25,7 @@ from twilio.request_validator import RequestValidator
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wsgi import get_current_url
 
-from bot.channels.base import kyr
+from bot.channels.base import body_too_large, kyr
 from bot.core.session import Inbound, Reply
 from bot.service.handler import Outcome
 from bot.text.render import RLM, body_text, sms_text
@@ -93,9 +93,8 @@ def check_request() -> Response | None:
     settings = kyr().settings
     if not settings.twilio_token:
         return refuse(OFF, 503)
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    if limit is not None and (request.content_length or 0) > limit:
-        return refuse(TOO_LARGE.format(limit), 413)  # said plainly, before a byte of it is read
+    if body_too_large():  # said plainly, before a byte of it is read (a chunked one: no byte past the limit)
+        return refuse(TOO_LARGE.format(current_app.config["MAX_CONTENT_LENGTH"]), 413)
     if request.mimetype != FORM:
         return refuse(NOT_FORM, 415)
     problem = signature_problem(settings.twilio_token, settings.public_base_url)

@@ -10,6 +10,10 @@ SMS adapter would send it (bot/channels/twilio/messaging.py bodies, with segment
   POST /api/reset     {"session", "lang"?, "channel"?}          forget the conversation and start again
 
 Bad input gets a 4xx with {"error": "..."}, never a 500. Nothing the user types is logged.
+
+Off unless KYR_WEB_DEMO=1 (`python webhook.py` turns it on): its API is open to anyone. When on, its sessions
+live apart from people's (keys "d:..."), for DEMO_RETENTION, and new ones are bounded (bot/service/admission.py):
+at most KYR_DEMO_MAX_SESSIONS at a time and KYR_DEMO_NEW_PER_MINUTE a minute, refused with 429.
 """
 
 from __future__ import annotations
@@ -17,19 +21,22 @@ from __future__ import annotations
 import logging
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Flask, Response, jsonify, render_template, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from bot.channels.base import kyr
 from bot.channels.twilio.messaging import MAX_BODY
 from bot.channels.twilio.messaging import render as sms_render
+from bot.channels.web.security import CSP as CSP  # re-exported: the page's policy, asserted by tests
+from bot.channels.web.security import security_headers
 from bot.core.session import Inbound, Reply
-from bot.service.handler import Outcome
-from bot.service.privacy import user_key
-from bot.store import StoreError
+from bot.service.admission import Admission
+from bot.service.handler import Outcome, Service
+from bot.store import StoreError, StoreFull
 from bot.text.render import options_data, sms_cost, sms_text
 
 logger = logging.getLogger(__name__)
@@ -39,12 +46,6 @@ VIEWS = ("sms", "telegram")  # how the page shows replies
 MAX_TEXT = MAX_BODY  # Twilio's limit for one body: the demo takes no more than an SMS would
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 WEB_DIR = Path(__file__).resolve().parent
-# The page loads only its own files; an SVG diagram is inlined from the same origin (its presentation
-# attributes are not inline styles, so style-src 'self' holds).
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 # What a caller of the API reads when its request is refused (asserted by tests/test_web_api.py).
 NOT_JSON = "send a JSON object with Content-Type: application/json"
@@ -56,6 +57,11 @@ BAD_LANG = "lang must be one of: {}"
 BAD_VIEW = 'channel must be "sms" or "telegram"'
 TOO_LARGE = "the request body is too large"
 STORE_DOWN = "the session store is unavailable: try again in a moment"
+STORE_FULL = "the session store is full: nothing new can be kept until the operators make room; try again later"
+EXTENSION = "kyrbot.demo"
+clock = time.time  # the time a request arrives (a seam: tests move it past the minute of new sessions)
+NAMESPACE = "d"  # demo sessions' keys: apart from people's conversations ("u:")
+DEMO_RETENTION = 2 * 3600.0  # a trainer's session; a forgotten page's session goes soon
 
 bp = Blueprint(
     "web",
@@ -64,6 +70,9 @@ bp = Blueprint(
     static_url_path="/assets/web",
     template_folder=str(WEB_DIR / "templates"),
 )
+
+
+bp.after_request(security_headers)  # CSP on the page; no sniffing, framing or referrers anywhere in the demo
 
 
 class BadRequest(Exception):
@@ -75,23 +84,30 @@ class BadRequest(Exception):
         self.message, self.status = message, status
 
 
+@dataclass(frozen=True)
+class Demo:
+    """The demo's own service (its sessions' namespace and retention) and its bounds on new sessions."""
+
+    service: Service
+    admission: Admission
+
+
 def init_app(app: Flask) -> None:
-    """Register GET /, the API and the page's assets."""
+    """Register GET /, the API and the page's assets, when KYR_WEB_DEMO=1; say at start-up whether it is on."""
+    shared = kyr(app)
+    settings = shared.settings
+    if not settings.web_demo:
+        logger.info("channel web: the trainers' demo is off (set KYR_WEB_DEMO=1 to serve it at GET /)")
+        return
+    store = shared.service.store
+    service = Service(shared.engine, store, settings.secret, DEMO_RETENTION, settings.rate_limit, NAMESPACE)
+    admission = Admission(store, settings.demo_max_sessions, settings.demo_new_per_minute, DEMO_RETENTION)
+    app.extensions[EXTENSION] = Demo(service, admission)
     app.register_blueprint(bp)
     # Routing errors never reach a blueprint's handlers: answer them as JSON for API paths at the app.
     app.register_error_handler(404, api_routing_error)
     app.register_error_handler(405, api_routing_error)
     logger.info("channel web: the trainers' demo is on at GET /")
-
-
-@bp.after_request
-def security_headers(response: Response) -> Response:
-    """CSP on the page; no sniffing, framing or referrers anywhere in the demo."""
-    if response.mimetype == "text/html":
-        response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 @bp.errorhandler(BadRequest)
@@ -134,7 +150,7 @@ def api_message() -> Response:
         raise BadRequest(BAD_TEXT)
     if len(text) > MAX_TEXT:
         raise BadRequest(TOO_LONG, 413)
-    return jsonify(turn_json(text, handle(session, Inbound(text, time.time(), lang_pick=lang)), view))
+    return jsonify(turn_json(text, handle(session, Inbound(text, clock(), lang_pick=lang)), view))
 
 
 @bp.post("/api/language")
@@ -151,23 +167,46 @@ def api_reset() -> Response:
     """Forget this page's conversation and greet again (in the page's language, if given)."""
     data = body()
     session, view, lang = session_id(data), view_of(data), lang_of(data, required=False)
-    shared = kyr()
+    service = demo().service
     try:
-        shared.service.store.delete(user_key(shared.service.secret, CHANNEL, session))
+        service.store.delete(service.key(CHANNEL, session))
     except StoreError as exc:
         raise BadRequest(STORE_DOWN, 503) from exc
-    return jsonify(turn_json("", handle(session, Inbound("", time.time(), kind="hello", lang_pick=lang)), view))
+    return jsonify(turn_json("", handle(session, Inbound("", clock(), kind="hello", lang_pick=lang)), view))
+
+
+def demo() -> Demo:
+    """The app's demo parts."""
+    return current_app.extensions[EXTENSION]
 
 
 def handle(session: str, inbound: Inbound) -> Outcome:
-    """Run one message through the shared service, as the channel 'web'."""
-    return kyr().service.handle(CHANNEL, session, inbound, None)
+    """Run one message through the demo's service, as the channel 'web', once the session is admitted."""
+    admit(session, inbound.now)
+    outcome = demo().service.handle(CHANNEL, session, inbound, None)
+    if "store_full" in outcome.events:
+        raise BadRequest(STORE_FULL, 503)
+    return outcome
+
+
+def admit(session: str, now: float) -> None:
+    """A session the store does not hold yet is new: admitted within the demo's bounds, or refused with 429."""
+    parts = demo()
+    key = parts.service.key(CHANNEL, session)
+    try:
+        refusal = None if parts.service.store.get(key, now) is not None else parts.admission.admit(key, now)
+    except StoreFull as exc:
+        raise BadRequest(STORE_FULL, 503) from exc
+    except StoreError as exc:
+        raise BadRequest(STORE_DOWN, 503) from exc
+    if refusal is not None:
+        raise BadRequest(refusal, 429)
 
 
 def switch_language(session: str, lang: str) -> Outcome:
     """The language picked as from the bot's language menu, in one turn ('OK, I will write in ...', then the
     same step again in that language)."""
-    return handle(session, Inbound("", time.time(), lang_pick=lang))
+    return handle(session, Inbound("", clock(), lang_pick=lang))
 
 
 # --- checking -----------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Flow pictures and printable officer cards over HTTP, for trainers and staff. Read-only: no session is touched.
 
-Routes: GET /diagram/<flow>.svg, GET /diagram/<flow>.mmd, GET /card/<lang>, GET /cards.
+Routes: GET /diagram/<flow>.svg, GET /diagram/<flow>.mmd, GET /card/<lang>, GET /cards, GET /assets/card.css.
 The SVG is drawn by Graphviz's `dot` (config GRAPHVIZ_DOT names another binary); without it, 503 says what to install.
 """
 
@@ -10,16 +10,19 @@ import logging
 from pathlib import Path
 from shutil import which
 
-from flask import Blueprint, Flask, Response, current_app, render_template
+from flask import Blueprint, Flask, Response, current_app, render_template, send_from_directory
 
 from bot.channels.base import kyr
+from bot.channels.web.security import security_headers
 from bot.pictures.card import CardMaker
 from bot.pictures.diagrams import INSTALL_HINT, DiagramError, Diagrams, DotMissing
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 EXTENSION = "kyrbot.pictures"
+STATIC = Path(__file__).resolve().parent / "static"
 bp = Blueprint("pictures", __name__, template_folder=str(TEMPLATES))
+bp.after_request(security_headers)  # the cards get the demo page's strict CSP (no inline style, no script)
 
 
 def _text(body: str, status: int) -> Response:
@@ -76,6 +79,12 @@ def card(lang: str) -> Response | str:
     if lang not in content.languages:
         return _text(f"unknown language '{lang}'. Languages: {', '.join(content.languages)}", 404)
     return render_template("card.html", card=CardMaker(kyr().engine.view).card(lang), cards=None)
+
+
+@bp.get("/assets/card.css")
+def card_css() -> Response:
+    """The cards' stylesheet (a file, not an inline <style>, so the CSP can forbid inline styles)."""
+    return send_from_directory(STATIC, "card.css", mimetype="text/css")
 
 
 def init_app(app: Flask) -> None:
