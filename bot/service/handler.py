@@ -1,8 +1,9 @@
 """The glue every channel shares: hashed keys, one atomic store update per message, de-duplication,
 opt-out, rate limit, and a 'try again' instead of a crash.
 
-Per message: one transaction on the person's rate count (its own record, so DELETE and STOP/START do not
-reset it), then one on their conversation record (bot/service/records.py has the pure pieces of both).
+Per message: one transaction over two records, the person's rate count (its own record, so DELETE and STOP/START
+do not reset it) and their conversation (bot/service/records.py has the pure pieces of both); on Redis that is
+two round trips. A redelivery is answered from the conversation record and is not counted.
 Housekeeping never runs here: bot/service/housekeeping.py purges in a thread of its own."""
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from bot.service.records import (
     rate_lifetime,
     remember,
     replies_of,
-    uncounted,
 )
 from bot.store.base import Store, StoreError, StoreFull, describe
 
@@ -83,13 +83,13 @@ class Service:
         key = self.key(channel, raw_id)
         dedup = message_key(self.secret, channel, delivery_id) if delivery_id else None
         try:
-            # The count first, in its own record: DELETE, STOP and START erase the conversation, not the count.
-            rate = self.store.transact(
-                rate_key(key), lambda rec: counted(rec, msg.now), rate_lifetime(msg.now), msg.now
+            # The count in its own record: DELETE, STOP and START erase the conversation, not the count.
+            outcome = self.store.transact_many(
+                [rate_key(key), key],
+                lambda records: self._count_and_apply(records, msg, dedup),
+                [rate_lifetime(msg.now), self._lifetime],
+                msg.now,
             )
-            outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup, rate), self._lifetime, msg.now)
-            if outcome.duplicate:  # a redelivery is not a new message: take its count back
-                self.store.transact(rate_key(key), uncounted, rate_lifetime(msg.now), msg.now)
         except StoreError as exc:
             # The cause, for the operator; never the person (no id, no tag, no text).
             self.log.warning("store error channel=%s: %s", channel, describe(exc))
@@ -105,15 +105,25 @@ class Service:
         """The store key of one user of this service."""
         return user_key(self.secret, channel, raw_id, self.namespace)
 
-    def _apply(
-        self, stored: dict | None, msg: Inbound, dedup: str | None, rate: list[float]
-    ) -> tuple[dict | None, Outcome]:
-        """Pure update of one user's record (the store may call it again on a conflict)."""
-        record = stored or {}
-        kept = entries(record, msg.now)
+    def _count_and_apply(
+        self, records: list[dict | None], msg: Inbound, dedup: str | None
+    ) -> tuple[list[dict | None], Outcome]:
+        """Pure update of one user's rate count and conversation (the store may call it again on a conflict):
+        a redelivery gets its stored replies and leaves both as they were."""
+        stored_rate, stored = records
+        kept = entries(stored or {}, msg.now)
         replies = replies_of(kept, dedup)
         if replies is not None:
-            return stored, Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
+            return [stored_rate, stored], Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
+        new_rate, rate = counted(stored_rate, msg.now)
+        new, outcome = self._apply(stored, msg, dedup, kept, rate)
+        return [new_rate, new], outcome
+
+    def _apply(
+        self, stored: dict | None, msg: Inbound, dedup: str | None, kept: list, rate: list[float]
+    ) -> tuple[dict | None, Outcome]:
+        """Pure update of one user's conversation record for a new delivery, counted in `rate`."""
+        record = stored or {}
         over = rate[1] > self.rate_limit
         if record.get("o"):
             if not self._opts_in(msg.text):
