@@ -62,8 +62,25 @@ class Requests:
         return path
 
 
+class Server:
+    """A running gunicorn: its URL and the CPU seconds its workers have used so far."""
+
+    def __init__(self, url: str, master: int) -> None:
+        self.url, self.master = url, master
+
+    def cpu(self) -> float:
+        """User + system CPU seconds of the master's children (the workers), from /proc."""
+        children = Path(f"/proc/{self.master}/task/{self.master}/children").read_text().split()
+        total = 0
+        for pid in children:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        return total / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def gunicorn(app: str, env: dict[str, str], workdir: Path, name: str, workers: int, ready: str = "") -> Iterator[str]:
+def gunicorn(app: str, env: dict[str, str], workdir: Path, name: str, workers: int,
+             ready: str = "") -> Iterator[Server]:
     """`gunicorn -w N app` on a free port until the block ends; yields its URL once it answers and each worker
     has logged `ready` (every worker has loaded the app: the first one answers while the second still loads)."""
     port = free_port()
@@ -81,24 +98,31 @@ def gunicorn(app: str, env: dict[str, str], workdir: Path, name: str, workers: i
             if proc.poll() is not None:
                 raise ServerError(f"{name} exited: {log.read_text(errors='replace')[-2000:]}")
             subprocess.run(["sleep", "0.05"], check=True)
-        yield url
+        yield Server(url, proc.pid)
     finally:
         stop_process(proc, timeout=15)
 
 
-def wrk(url: str, requests: Path, seconds: int, connections: int, threads: int = 2) -> float:
-    """Requests per second wrk measured; exits if any answer was not 2xx or a thread ran out of requests."""
+def wrk(server: Server, requests: Path, seconds: int, connections: int, threads: int = 2) -> tuple[float, float]:
+    """Requests per second wrk measured, and the workers' CPU microseconds per request; exits if any answer was
+    not 2xx or a thread ran out of requests."""
     args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(ROOT / "scripts" / "bench_wrk.lua"),
-            url + "/twilio", "--", str(requests), str(threads)]
+            server.url + "/twilio", "--", str(requests), str(threads)]
+    cpu = server.cpu()
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    cpu = server.cpu() - cpu
     requests.unlink()
     if "Non-2xx" in out or "exhausted_threads 0" not in out:
-        raise SystemExit(f"invalid run of {url}:\n{out}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+        raise SystemExit(f"invalid run of {server.url}:\n{out}")
+    count = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), cpu / count * 1e6  # type: ignore[union-attr]
 
 
-def compare(store: str, floor_store: str, args: argparse.Namespace, work: Path) -> tuple[list[float], list[float]]:
-    """Interleaved runs of floor and real on one store: (floor req/s, real req/s), one pair per entry."""
+Run = tuple[float, float]  # requests per second, worker CPU microseconds per request
+
+
+def compare(store: str, floor_store: str, args: argparse.Namespace, work: Path) -> tuple[list[Run], list[Run]]:
+    """Interleaved runs of floor and real on one store: (floor runs, real runs), one pair per entry."""
     common = {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE, "KYR_SECRET": "bench-secret",
               "KYR_RATE_LIMIT": "1000000000"}
     requests = Requests(work, args.users)
@@ -106,22 +130,27 @@ def compare(store: str, floor_store: str, args: argparse.Namespace, work: Path) 
     with gunicorn("bench_floor:app", {**common, "KYR_STORE": floor_store}, work, "floor", args.workers) as floor, \
             gunicorn("webhook:app", {**common, "KYR_STORE": store}, work, "real", args.workers,
                      "channel twilio: on") as real:
-        for url in (floor, real):  # warm-up: first requests load lazily built indexes, connect to the store
-            wrk(url, requests.file(size // 4), 1, args.connections)
-        floors, reals = [], []
+        for server in (floor, real):  # warm-up: first requests load lazily built indexes, connect to the store
+            wrk(server, requests.file(size // 4), 1, args.connections)
+        floors: list[Run] = []
+        reals: list[Run] = []
         for pair in range(args.pairs):
             order = [(floor, floors), (real, reals)]
-            for url, into in order if pair % 2 == 0 else order[::-1]:
-                into.append(wrk(url, requests.file(size), args.seconds, args.connections))
+            for server, into in order if pair % 2 == 0 else order[::-1]:
+                into.append(wrk(server, requests.file(size), args.seconds, args.connections))
     return floors, reals
 
 
-def report(name: str, floors: list[float], reals: list[float]) -> None:
-    """One line per pair and the median ratio."""
-    ratios = [r / f for f, r in zip(floors, reals)]
-    pairs = ", ".join(f"{r:.0f}/{f:.0f}" for f, r in zip(floors, reals))
-    print(f"{name}: signed /twilio {statistics.median(reals):.0f} req/s, floor {statistics.median(floors):.0f} "
-          f"req/s; ratio {statistics.median(ratios):.2f} (median of {len(ratios)} pairs; real/floor: {pairs})")
+def report(name: str, floors: list[Run], reals: list[Run]) -> None:
+    """The median ratio of throughputs, each pair, and the CPU a request costs each app's workers."""
+    ratios = [r[0] / f[0] for f, r in zip(floors, reals)]
+    pairs = ", ".join(f"{r[0]:.0f}/{f[0]:.0f}" for f, r in zip(floors, reals))
+    cpu = lambda runs: statistics.median(run[1] for run in runs)
+    print(f"{name}: signed /twilio {statistics.median(r[0] for r in reals):.0f} req/s, floor "
+          f"{statistics.median(f[0] for f in floors):.0f} req/s; ratio {statistics.median(ratios):.2f} "
+          f"(median of {len(ratios)} pairs; real/floor: {pairs})")
+    print(f"  worker CPU per request: /twilio {cpu(reals):.0f} us, floor {cpu(floors):.0f} us "
+          f"(ratio {cpu(floors) / cpu(reals):.2f})")
 
 
 def main(argv: list[str]) -> int:
