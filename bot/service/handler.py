@@ -1,9 +1,10 @@
 """The glue every channel shares: hashed keys, one atomic store update per message, de-duplication,
 opt-out, rate limit, and a 'try again' instead of a crash.
 
-Per message: one transaction over two records, the person's rate count (its own record, so DELETE and STOP/START
-do not reset it) and their conversation (bot/service/records.py has the pure pieces of both); on Redis that is
-two round trips. A redelivery is answered from the conversation record and is not counted.
+Per message: one transaction over three records, the person's rate count (its own record, so DELETE and
+STOP/START do not reset it), their conversation, and the replies to their newest two messages (kept an hour,
+to answer a redelivery with the same words); bot/service/records.py has the pure pieces. On Redis that is two
+round trips, on SQLite one BEGIN IMMEDIATE. A redelivery is not counted.
 Housekeeping never runs here: bot/service/housekeeping.py purges in a thread of its own."""
 
 from __future__ import annotations
@@ -18,12 +19,18 @@ from bot.service.housekeeping import purge_in_batches
 from bot.service.privacy import DailyTags, message_key, user_key
 from bot.service.records import (
     RATE_WINDOW,
+    REPLIES_TTL,
     counted,
     entries,
+    handled,
+    legacy_replies,
+    pack_session,
     rate_key,
     rate_lifetime,
     remember,
+    replies_key,
     replies_of,
+    with_replies,
 )
 from bot.store.base import Store, StoreError, StoreFull, describe
 
@@ -31,6 +38,7 @@ __all__ = ["DEFAULT_RETENTION", "RATE_WINDOW", "Outcome", "Service"]
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION = 7 * 86400.0
+SESSION_DEFAULTS = Session().to_dict()
 
 
 @dataclass(frozen=True)
@@ -85,9 +93,9 @@ class Service:
         try:
             # The count in its own record: DELETE, STOP and START erase the conversation, not the count.
             outcome = self.store.transact_many(
-                [rate_key(key), key],
+                [rate_key(key), key, replies_key(key)],
                 lambda records: self._count_and_apply(records, msg, dedup),
-                [rate_lifetime(msg.now), self._lifetime],
+                [rate_lifetime(msg.now), self._lifetime, REPLIES_TTL],
                 msg.now,
             )
         except StoreError as exc:
@@ -108,16 +116,21 @@ class Service:
     def _count_and_apply(
         self, records: list[dict | None], msg: Inbound, dedup: str | None
     ) -> tuple[list[dict | None], Outcome]:
-        """Pure update of one user's rate count and conversation (the store may call it again on a conflict):
-        a redelivery gets its stored replies and leaves both as they were."""
-        stored_rate, stored = records
+        """Pure update of one user's rate count, conversation and last replies (the store may call it again on a
+        conflict): a redelivery gets its stored replies and leaves all three as they were."""
+        stored_rate, stored, answers = records
         kept = entries(stored or {}, msg.now)
-        replies = replies_of(kept, dedup)
-        if replies is not None:
-            return [stored_rate, stored], Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
+        answers = answers or legacy_replies(stored or {})
+        if handled(kept, dedup):
+            replies = tuple(_reply_from_data(r) for r in replies_of(answers, dedup))
+            return [stored_rate, stored, answers], Outcome(replies, ("duplicate",), True)
         new_rate, rate = counted(stored_rate, msg.now)
         new, outcome = self._apply(stored, msg, dedup, kept, rate)
-        return [new_rate, new], outcome
+        if new is None or new.get("o"):  # erased or opted out: the replies go with the conversation
+            answers = None
+        elif new is not stored and dedup:
+            answers = with_replies(answers, dedup, [_reply_to_data(r) for r in outcome.replies])
+        return [new_rate, new, answers], outcome
 
     def _apply(
         self, stored: dict | None, msg: Inbound, dedup: str | None, kept: list, rate: list[float]
@@ -153,8 +166,10 @@ class Service:
             outcome = self._limited(record, rate)
         if result.session is None:
             return (_opt_out(result.replies) if "stop" in result.events else None), outcome
-        done = remember(kept, dedup, [_reply_to_data(r) for r in result.replies], msg.now)
-        return {"s": result.session.to_dict(), "d": done}, outcome
+        return {
+            "s": pack_session(result.session.to_dict(), SESSION_DEFAULTS),
+            "i": remember(kept, dedup, msg.now),
+        }, outcome
 
     def _lifetime(self, record: dict) -> float | None:
         """How long a record is kept: an opt-out until the person opts back in (whatever they send meanwhile
