@@ -295,6 +295,17 @@ def test_redis_write_after_a_concurrent_change_is_retried(store_url: str, backen
     store.close()
 
 
+def test_redis_transact_loads_its_script_again_after_a_script_flush(store_url: str, backend: str) -> None:
+    """Redis forgets scripts on SCRIPT FLUSH and on a restart: the compare-and-set loads its own again."""
+    if backend != "redis":
+        pytest.skip("Redis only")
+    store = open_store(store_url)
+    assert store.transact(KEY, increment, ttl=None, now=NOW) == 1
+    redis.Redis.from_url(store_url).script_flush()
+    assert store.transact(KEY, increment, ttl=None, now=NOW) == 2
+    store.close()
+
+
 def run_increments(store: Store, times: int) -> None:
     """Increment the counter `times` times."""
     for _ in range(times):

@@ -22,7 +22,7 @@ from typing import TypeVar
 import redis
 from redis.backoff import ExponentialWithJitterBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import OutOfMemoryError, ReadOnlyError, RedisError, WatchError
+from redis.exceptions import NoScriptError, OutOfMemoryError, ReadOnlyError, RedisError, WatchError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
@@ -81,7 +81,7 @@ class RedisStore:
         self._client = redis.Redis.from_url(
             url, socket_timeout=socket_timeout, socket_connect_timeout=socket_timeout, retry=retry
         )
-        self._cas = self._client.register_script(COMPARE_AND_SET)
+        self._cas = hashlib.sha1(COMPARE_AND_SET.encode()).hexdigest()  # EVALSHA's name for the script
 
     def __repr__(self) -> str:
         kwargs = self._client.connection_pool.connection_kwargs
@@ -158,9 +158,17 @@ class RedisStore:
             gone = text is None or expires_now(lifetime)
             writes += ["", -1] if gone else [text, _milliseconds(lifetime) or 0]  # type: ignore[list-item]
         digests = ["" if raw is None else hashlib.sha1(raw).hexdigest() for raw in raws]
-        if not self._cas(keys=names, args=[*digests, *writes]):
+        if not self._compare_and_set(names, [*digests, *writes]):
             raise WatchError("a key changed between the read and the write")
         return result  # type: ignore[return-value]
+
+    def _compare_and_set(self, names: list[str], args: list[str | int]) -> bool:
+        """Run COMPARE_AND_SET by its SHA-1, loading it first if this Redis does not know it (e.g. restarted)."""
+        try:
+            return bool(self._client.evalsha(self._cas, len(names), *names, *args))
+        except NoScriptError:
+            self._client.script_load(COMPARE_AND_SET)
+            return bool(self._client.evalsha(self._cas, len(names), *names, *args))
 
     def _name(self, key: str) -> str:
         """The Redis key for a store key."""
