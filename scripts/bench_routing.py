@@ -1,10 +1,14 @@
 """Time Router.route: one message against every phrase of every language; median and p99 over mixed messages.
 
 Usage:
-    python scripts/bench_routing.py [--n 3000] [--seed 7]
+    python scripts/bench_routing.py [--n 3000] [--seed 7] [--scale 1,10]
 
 Messages are the dev set's texts plus variants (typos, upper case, extra words, truncations), so most are
 unseen: the router's exact-phrase table does not short-cut them. Prints index build time and per-message times.
+
+--scale 10 times the router built on ten times today's phrases: the real ones plus synthetic copies, each
+with half its words (a different half for each copy) made into new words by adding letters, so the
+vocabulary, the typo candidates and the phrases per word all grow as more content would make them grow.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import time
 import _bootstrap  # noqa: F401  (puts the repository on sys.path)
 
 from bot.cli.route_eval import DEFAULT_DEVSET, read_devset
+from bot.content.model import Phrase
 from bot.nlu.router import Router
 from bot.service.runtime import build_engine
 
@@ -38,30 +43,46 @@ def variant(text: str, rng: random.Random) -> str:
     return text[: max(3, len(text) * 2 // 3)]
 
 
+def synthetic(phrases: list[Phrase], copies: int, rng: random.Random) -> list[Phrase]:
+    """The phrases and `copies - 1` altered copies of each (see the module docstring)."""
+    out = list(phrases)
+    for k in range(1, copies):
+        for p in phrases:
+            words = p.text.split()
+            changed = set(rng.sample(range(len(words)), (len(words) + 1) // 2))
+            text = " ".join(w + "qxz"[k % 3] + chr(97 + k % 26) if i in changed else w for i, w in enumerate(words))
+            out.append(Phrase(text, p.target, p.lang))
+    return out
+
+
 def main() -> None:
     """Command line."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--scale", default="1", help="comma-separated multiples of today's phrases")
     args = ap.parse_args()
-    rng = random.Random(args.seed)
     engine = build_engine(detector=False)
-    start = time.perf_counter()
-    router = Router(engine.content.phrases, engine.router.urgent)   # built again, to time the build
-    built = time.perf_counter() - start
     texts = [c.text for c in read_devset(DEFAULT_DEVSET)]
-    messages = [variant(rng.choice(texts), rng) for _ in range(args.n)]
-    times = []
-    for text in messages:
-        t0 = time.perf_counter()
-        router.route(text)
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    print(f"phrases: {len(engine.content.phrases)} in {len(engine.content.languages)} languages "
-          f"(+ flows/phrases); index built in {built * 1000:.0f} ms")
-    print(f"messages: {len(times)}  median {statistics.median(times):.3f} ms  "
-          f"p90 {times[int(len(times) * 0.9)]:.3f} ms  p99 {times[int(len(times) * 0.99)]:.3f} ms  "
-          f"max {times[-1]:.3f} ms")
+    for scale in map(int, args.scale.split(",")):
+        rng = random.Random(args.seed)
+        phrases = synthetic(list(engine.content.phrases), scale, rng)
+        start = time.perf_counter()
+        router = Router(phrases, engine.router.urgent, engine.router.ranks)   # built again, to time the build
+        built = time.perf_counter() - start
+        messages = [variant(rng.choice(texts), rng) for _ in range(args.n)]
+        for text in messages[:200]:  # warm-up
+            router.route(text)
+        times = []
+        for text in messages:
+            t0 = time.perf_counter()
+            router.route(text)
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        print(f"x{scale}: {len(phrases)} phrases in {len(engine.content.languages)} languages, index built in "
+              f"{built * 1000:.0f} ms; {len(times)} messages: median {statistics.median(times):.3f} ms, "
+              f"p90 {times[int(len(times) * 0.9)]:.3f} ms, p99 {times[int(len(times) * 0.99)]:.3f} ms, "
+              f"max {times[-1]:.3f} ms")
 
 
 if __name__ == "__main__":

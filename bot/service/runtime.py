@@ -124,16 +124,20 @@ def _switch(name: str, text: str) -> bool:
     return text.strip() == "1"
 
 
-def build_engine(root: Path = ROOT, detector: bool = True, idle: float = DEFAULT_IDLE) -> Engine:
-    """Load and validate the content (exactly what `validate` checks), and build every index once."""
+def build_engine(
+    root: Path = ROOT, detector: bool = True, idle: float = DEFAULT_IDLE, background: bool = False
+) -> Engine:
+    """Load and validate the content (exactly what `validate` checks), and build every index once.
+    `background`: load the language model in a thread (the service answers meanwhile; see bot/nlu/langid.py)."""
     bundle = load_bundle(root)
     lang = None
     if detector:
         from bot.nlu.langid import LanguageDetector  # loads a model: only when asked for
 
         started = time.perf_counter()
-        lang = LanguageDetector(list(bundle.content.languages))
-        logger.info("language model loaded for %s in %.2f s", ",".join(lang.latin), time.perf_counter() - started)
+        lang = LanguageDetector(list(bundle.content.languages), background=background)
+        if not background:
+            logger.info("language model loaded for %s in %.2f s", ",".join(lang.latin), time.perf_counter() - started)
     return Engine(bundle.content, lang, bundle.places, bundle.places.states, idle)
 
 
