@@ -37,7 +37,7 @@ def create_app(config: Mapping[str, Any] | None = None, engine: Engine | None = 
     `engine`: one already built, so tests and benchmarks load the content once for many apps."""
     settings = settings_from(config)
     store = open_checked_store(settings.store)  # first: a store that cannot be written fails in a second, not ten
-    # The language model loads in a thread: the first answers need not wait 0.5-0.9 s for it (bot/nlu/langid.py).
+    # The language model loads in a thread: the first answers need not wait 0.5-0.9 s for it (bot/service/langmodel.py).
     engine = engine or build_engine(settings.content, idle=settings.idle, background=True)
     service = build_service(settings, engine, store)
     app = Flask(__name__, static_folder=None)  # each channel serves its own assets (bot/channels/web/static)

@@ -2,11 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import multiprocessing.queues
-import os
-import threading
-import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -14,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from bot.cli.langid_eval import iter_devset
-from bot.nlu import langid
 from bot.nlu.langid import (
     SUPPORTED,
     Guess,
@@ -177,77 +171,3 @@ def test_restricted_languages_never_returned() -> None:
     assert detector.detect("救命") == Guess(None, 0.0, "none")
     assert detector.detect("me detuvieron en el aeropuerto").lang == "es"
     assert detector.detect("ICE is at my door").lang == "en"
-
-
-# --- loading the model in the background ------------------------------------------------------------------------
-
-@pytest.fixture
-def gated(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """The model loader held until the returned event is set (in this process only: a forked child loads)."""
-    gate, parent, real = threading.Event(), os.getpid(), langid._load_identifier
-
-    def slow(languages: tuple[str, ...]) -> object:
-        if os.getpid() == parent:
-            gate.wait(30)
-        return real(languages)
-
-    monkeypatch.setattr(langid, "_load_identifier", slow)
-    return gate
-
-
-def test_a_background_detector_answers_exactly_as_a_loaded_one(detector: LanguageDetector) -> None:
-    """Latin-script text waits for the model: answers never depend on how far loading has got."""
-    background = LanguageDetector(background=True)
-    texts = [text for _, text in iter_devset(str(DEVSET))][:200]
-    assert [background.detect(t) for t in texts] == [detector.detect(t) for t in texts]
-    assert background.ready
-
-
-def test_scripts_are_answered_while_the_model_loads_and_latin_text_waits(gated: threading.Event) -> None:
-    """Han, Arabic and Vietnamese letters decide without the model; Spanish words wait for it."""
-    background = LanguageDetector(background=True)
-    assert (background.detect("我需要律师").lang, background.detect("الشرطة عند الباب").lang) == ("zh", "ar")
-    assert background.detect("tôi cần luật sư").lang == "vi" and not background.ready
-    answer: list[Guess] = []
-    waiting = threading.Thread(target=lambda: answer.append(background.detect("necesito un abogado")))
-    waiting.start()
-    waiting.join(0.2)
-    assert answer == [] and waiting.is_alive()  # still waiting for the model
-    gated.set()
-    waiting.join(30)
-    assert [g.lang for g in answer] == ["es"] and background.ready
-
-
-def child_detects(detector: LanguageDetector, out: multiprocessing.queues.Queue[str | None]) -> None:
-    """In a forked child: the parent's loading thread is not here; the child loads its own model."""
-    out.put(detector.detect("necesito un abogado").lang)
-
-
-def test_a_child_forked_while_the_model_loads_loads_its_own(gated: threading.Event) -> None:
-    """gunicorn --preload forks workers before the model is ready: each loads its own, and never hangs."""
-    background = LanguageDetector(background=True)
-    ctx = multiprocessing.get_context("fork")
-    out = ctx.Queue()
-    child = ctx.Process(target=child_detects, args=(background, out))
-    child.start()
-    child.join(60)
-    assert (child.exitcode, out.get(timeout=5)) == (0, "es")
-    gated.set()
-    deadline = time.monotonic() + 30
-    while "kyrbot-langid" in [t.name for t in threading.enumerate()] and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert not background.ready  # the parent dropped the model it was loading: its children have their own
-    assert background.detect("necesito un abogado").lang == "es"  # ...and loads it again if it needs it
-    assert background.ready
-
-
-def test_a_model_that_cannot_load_leaves_the_word_lists(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A broken model file is logged; messages are not left waiting, the lists still decide."""
-    def broken(languages: tuple[str, ...]) -> object:
-        raise OSError("model file missing")
-
-    monkeypatch.setattr(langid, "_load_identifier", broken)
-    background = LanguageDetector(background=True)
-    assert background.wait(30)
-    assert background.detect("necesito un abogado para mi hermano").lang == "es"
-    assert background.detect("xyzzy plugh").lang is None

@@ -6,28 +6,18 @@ Three layers, cheapest and surest first:
 3. py3langid, restricted to our Latin-script languages, for the rest.
 It abstains (``lang=None``) rather than guess: the caller keeps the user's language sticky and offers a menu.
 
-The model takes 0.5-0.9 s to load: with ``background=True`` it loads in a thread while the service starts
-answering. A message that needs it before then (Latin-script text the script rules cannot place) waits for
-it, so answers never depend on timing; greetings, numbers and other scripts never wait. A process forked
-before the model was ready (gunicorn --preload) loads its own, in a thread started at the fork, and the
-parent drops the copy it was loading (a gunicorn master answers nothing: it would hold 90 MB for no one).
+The model is loaded when the detector is built, or given as a function that returns it when first needed
+(bot/service/langmodel.py loads it in a thread, so start-up need not wait for it).
 """
 
 from __future__ import annotations
 
-import logging
 import math
-import os
 import re
-import threading
-import time
 import unicodedata
-import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
-
-logger = logging.getLogger(__name__)
 
 SUPPORTED: tuple[str, ...] = ("en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr")
 LATIN: tuple[str, ...] = ("en", "es", "pt", "fr", "ht", "vi")
@@ -219,6 +209,16 @@ class _Ranker(Protocol):
         """(language, probability) pairs, best first."""
 
 
+def latin_of(languages: Sequence[str]) -> tuple[str, ...]:
+    """The Latin-script languages among `languages` that the model tells apart (in LATIN's order)."""
+    return tuple(lang for lang in LATIN if lang in languages)
+
+
+def load_model(languages: Sequence[str]) -> _Ranker:
+    """Load py3langid's model for `languages` (slow: 0.5-0.9 s, mostly decompressing it)."""
+    return _load_identifier(languages)
+
+
 def _load_identifier(languages: Sequence[str]) -> _Ranker:
     """Load py3langid's model (slow: ~0.8 s, ~90 MB RSS) and restrict it to ``languages``."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -230,62 +230,26 @@ def _load_identifier(languages: Sequence[str]) -> _Ranker:
     return identifier
 
 
-_loading: weakref.WeakSet[LanguageDetector] = weakref.WeakSet()  # detectors whose model is not loaded yet
-
-
 class LanguageDetector:
-    """Language of a short message among ``languages``; build once, it loads a model (in a thread if asked)."""
+    """Language of a short message among ``languages``; build once, it loads a model (or is given one)."""
 
-    def __init__(self, languages: Sequence[str] = SUPPORTED, use_wordlists: bool = True, background: bool = False):
+    def __init__(
+        self,
+        languages: Sequence[str] = SUPPORTED,
+        use_wordlists: bool = True,
+        model: Callable[[], _Ranker | None] | None = None,
+    ) -> None:
+        """`model`: returns the model for `latin_of(languages)` when first needed (None: there is none, the word
+        lists decide); without it the model is loaded now."""
         # A language the rules and model do not know (a new translation file) is never guessed, only picked.
         self.languages = tuple(lang for lang in languages if lang in SUPPORTED)
         self.unknown = tuple(lang for lang in languages if lang not in SUPPORTED)
-        self.latin = tuple(lang for lang in LATIN if lang in self.languages)
+        self.latin = latin_of(self.languages)
         self.use_wordlists = use_wordlists  # off only to measure what the lists add
-        self._model: _Ranker | None = None
-        self._ready = threading.Event()
-        self._loader = 0  # the process whose thread is loading the model
-        self._forked = False  # a child was forked while it loaded
-        if not self.latin:
-            self._ready.set()
-        elif background:
-            _loading.add(self)
-            self._load_in_thread()
-        else:
-            self._model = _load_identifier(self.latin)
-            self._ready.set()
-
-    @property
-    def ready(self) -> bool:
-        """True once the model is loaded (or none is needed)."""
-        return self._ready.is_set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait until the model is loaded; False if `timeout` seconds passed first."""
-        return self._ready.wait(timeout)
-
-    def _load(self) -> None:
-        """Load the model (in the loading thread); if it cannot be, detect with the rules and lists alone."""
-        started = time.perf_counter()
-        try:
-            model: _Ranker | None = _load_identifier(self.latin)
-        except Exception as exc:  # a broken install must not leave messages waiting forever
-            logger.error("language model not loaded (%s: %s): detecting with word lists only", type(exc).__name__, exc)
-            model = None
-        if self._forked:  # children were forked meanwhile and load their own: keep none here
-            self._forked, self._loader = False, 0  # a detect() in this process will load it again
-            logger.info("language model left to the forked workers")
-            return
+        if model is None:
+            loaded = _load_identifier(self.latin) if self.latin else None
+            model = lambda: loaded
         self._model = model
-        self._ready.set()
-        _loading.discard(self)
-        if model is not None:
-            logger.info("language model loaded for %s in %.2f s", ",".join(self.latin), time.perf_counter() - started)
-
-    def _load_in_thread(self) -> None:
-        """Load the model in a daemon thread of this process."""
-        self._loader = os.getpid()
-        threading.Thread(target=self._load, name="kyrbot-langid", daemon=True).start()
 
     def detect(self, text: str) -> Guess:
         """Guess the language of one message; ``lang`` None when it has no letters or too little evidence."""
@@ -296,15 +260,11 @@ class LanguageDetector:
         return guess if guess.lang in self.languages else NO_GUESS
 
     def model_probs(self, words: Sequence[str]) -> dict[str, float]:
-        """py3langid's probabilities over our Latin-script languages (waiting for the model if still loading)."""
-        if not self._ready.is_set():
-            self._forked = False  # this process needs the model after all: keep the one being loaded
-            if self._loader != os.getpid():
-                self._load_in_thread()  # it was left to forked children: load it again
-        self._ready.wait()
-        if self._model is None:  # no model: let the word lists decide
+        """py3langid's probabilities over our Latin-script languages (even odds when there is no model)."""
+        model = self._model() if self.latin else None
+        if model is None:
             return {lang: 1.0 / len(self.latin) for lang in self.latin}
-        return dict(self._model.rank(" ".join(words)))
+        return dict(model.rank(" ".join(words)))
 
     def _latin_guess(self, words: list[str]) -> Guess:
         """Combine the model with the word lists; abstain on a lone ambiguous word or a weak result."""
@@ -321,22 +281,6 @@ class LanguageDetector:
             return NO_GUESS
         lists_decided = best != max(probs, key=probs.__getitem__) or probs[best] < MIN_CONFIDENCE
         return Guess(best, round(posterior[best], 4), "wordlist" if lists_decided else "model")
-
-
-def _after_fork_in_child() -> None:
-    """A forked child has no thread of its parent's: load the models the parent was still loading."""
-    for detector in list(_loading):
-        detector._forked = False
-        detector._load_in_thread()
-
-
-def _after_fork_in_parent() -> None:
-    """The parent of a child forked while a model was loading leaves that model to the child."""
-    for detector in list(_loading):
-        detector._forked = True
-
-
-os.register_at_fork(after_in_child=_after_fork_in_child, after_in_parent=_after_fork_in_parent)
 
 
 def _one_word_guess(probs: dict[str, float], hits: dict[str, float]) -> Guess:

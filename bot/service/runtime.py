@@ -128,15 +128,19 @@ def build_engine(
     root: Path = ROOT, detector: bool = True, idle: float = DEFAULT_IDLE, background: bool = False
 ) -> Engine:
     """Load and validate the content (exactly what `validate` checks), and build every index once.
-    `background`: load the language model in a thread (the service answers meanwhile; see bot/nlu/langid.py)."""
+    `background`: load the language model in a thread (the service answers meanwhile: bot/service/langmodel.py)."""
     bundle = load_bundle(root)
     lang = None
     if detector:
-        from bot.nlu.langid import LanguageDetector  # loads a model: only when asked for
+        from bot.nlu.langid import LanguageDetector, latin_of  # loads a model: only when asked for
 
-        started = time.perf_counter()
-        lang = LanguageDetector(list(bundle.content.languages), background=background)
-        if not background:
+        started, languages = time.perf_counter(), list(bundle.content.languages)
+        if background:
+            from bot.service.langmodel import BackgroundModel
+
+            lang = LanguageDetector(languages, model=BackgroundModel(latin_of(languages)))
+        else:
+            lang = LanguageDetector(languages)
             logger.info("language model loaded for %s in %.2f s", ",".join(lang.latin), time.perf_counter() - started)
     return Engine(bundle.content, lang, bundle.places, bundle.places.states, idle)
 
