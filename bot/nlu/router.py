@@ -17,9 +17,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Phrase
+from bot.nlu.candidates import PhraseCandidates, TypoCandidates
 from bot.nlu.textnorm import fold, is_han, match_tokens
 
 SURE = 62.0  # share of the message a flow must explain to open at once (0-100)
@@ -129,25 +131,22 @@ class _Index:
         self.weight = {f: math.log((n + 1) / (len(h) + 0.5)) for f, h in hits.items()}
         # credit: the flow that uses a feature most gets it fully, others by their share
         self.credit = {f: {flow: c / max(h.values()) for flow, c in h.items()} for f, h in hits.items()}
-        self.phrase_weight = [sum(self.weight[f] for f in feats) for feats in phrase_feats]
-        self.phrases_of: dict[str, list[int]] = defaultdict(list)
-        for i, feats in enumerate(phrase_feats):
-            for f in feats:
-                self.phrases_of[f].append(i)
+        self.phrase_weight = np.array([sum(self.weight[f] for f in feats) for feats in phrase_feats])
+        self.phrases = PhraseCandidates(phrase_feats, len(phrase_feats))
+        self.has_node = np.array(["." in t for t in self.targets], dtype=bool)
+        self.flow_ids = {flow: n for n, flow in enumerate(dict.fromkeys(self.flows))}
+        self.flow_of = np.array([self.flow_ids[f] for f in self.flows], dtype=np.int32)
         self._typo_pools()
 
     def _typo_pools(self) -> None:
-        """Known words by stem, and per word length the words within two letters of it (fuzzy candidates)."""
-        by_len: dict[int, list[str]] = defaultdict(list)
+        """Known words by stem, and the index of words to correct typos against (bounded candidates)."""
+        words: list[str] = []
         self.by_stem: dict[str, list[str]] = defaultdict(list)
         for w in self.weight:
             if not is_pair(w) and not is_han(w[0]) and len(w) >= FUZZY_MIN_LEN - 1:
-                by_len[len(w)].append(w)
+                words.append(w)
                 self.by_stem[w[:STEM]].append(w)
-        self.near_len = {
-            n: [w for m in range(n - 2, n + 3) for w in by_len.get(m, ())]
-            for n in range(FUZZY_MIN_LEN, max(by_len, default=0) + 3)
-        }
+        self.typos = TypoCandidates(sorted(words, key=len))  # by length, then in content order
 
     def correct(self, token: str) -> tuple[str, float] | None:
         """The known word a typo stands for ('airprt' -> 'airport'), with its similarity, or None."""
@@ -159,7 +158,7 @@ class _Index:
         if stem:
             return stem
         cutoff = 75.0 if len(token) == FUZZY_MIN_LEN else 80.0
-        found = process.extractOne(token, self.near_len.get(len(token), ()), scorer=fuzz.ratio, score_cutoff=cutoff)
+        found = process.extractOne(token, self.typos.candidates(token), scorer=fuzz.ratio, score_cutoff=cutoff)
         return (found[0], found[1] / 100.0) if found else None
 
     def stem(self, token: str) -> tuple[str, float] | None:
@@ -242,18 +241,19 @@ class Router:
         return {flow: min(100.0, 100.0 * w / total) for flow, w in weight.items()}, dict(weight)
 
     def _nearest(self, found: dict[str, float], total: float) -> dict[str, tuple[float, str]]:
-        """Per flow, its closest phrase by weighted Dice (both the message's and the phrase's words count)."""
-        ix, shared = self.index, defaultdict[int, float](float)
-        for f, credit in found.items():
-            for i in ix.phrases_of.get(f, ()):
-                shared[i] += ix.weight[f] * credit
-        best: dict[str, tuple[float, str]] = {}
-        for i, w in shared.items():
-            dice = 200.0 * w / (total + ix.phrase_weight[i]) if total + ix.phrase_weight[i] > 0 else 0.0
-            flow, target = ix.flows[i], ix.targets[i]
-            if dice > best.get(flow, (-1.0, ""))[0] or dice == best[flow][0] and "." not in target:
-                best[flow] = (dice, target)
-        return best
+        """Per flow, its closest phrase by weighted Dice (both the message's and the phrase's words count): the
+        highest score; on a tie a flow's own phrase (the last one met) over a node's (the first one met)."""
+        ix = self.index
+        ids, shared = ix.phrases.shared((f, ix.weight[f] * credit) for f, credit in found.items())
+        if not len(ids):
+            return {}
+        below = total + ix.phrase_weight[ids]
+        dice = np.where(below > 0, 200.0 * shared / np.where(below > 0, below, 1.0), 0.0)
+        node, met = ix.has_node[ids], np.arange(len(ids))
+        flow = ix.flow_of[ids]
+        ranked = np.lexsort((np.where(node, met, -met), node, -dice, flow))  # the last key sorts first
+        first = ranked[np.r_[True, flow[ranked][1:] != flow[ranked][:-1]]]
+        return {ix.flows[ids[k]]: (float(dice[k]), ix.targets[ids[k]]) for k in first.tolist()}
 
     def _language(self, tokens: list[str]) -> str:
         """The language most of the message's known words (stop words included) come from."""
