@@ -1,7 +1,7 @@
 """Signed /twilio against its floor, both under gunicorn -w 2 (sync), loaded by wrk: printed, never asserted.
 
 Usage:
-    python3 scripts/bench_webhook.py [--store redis,sqlite] [--pairs 3] [--seconds 5] [--connections 32]
+    python3 scripts/bench_webhook.py [--store redis,sqlite] [--pairs 3] [--seconds 5] [--connections 32] [--profile]
 
 The floor (scripts/bench_floor.py) does what any correct implementation must: parse the Twilio form, check the
 signature with twilio's RequestValidator, read and write one 1 KB record, answer fixed TwiML. The real app is
@@ -10,13 +10,20 @@ being loaded works), on a private redis-server (no persistence) or a fresh SQLit
 wrk (Debian's `wrk`) posts signed forms from a file (scripts/bench_wrk.lua): a distinct MessageSid per request,
 so none takes the de-dup shortcut, and `--users` people, each going through a scripted conversation. Runs are
 interleaved floor/real (the order alternates), after a warm-up run of each; the ratio printed is the median
-of the pairs' real/floor ratios. Needs wrk, gunicorn and (for Redis) redis-server.
+of the pairs' real/floor ratios, with the CPU time each request cost the workers (steadier than throughput on
+a machine shared with other jobs). Needs wrk, gunicorn and (for Redis) redis-server.
+
+--profile then loads the real app once more with cProfile (CPU time) in each worker, from its 500th request,
+and prints the functions that took the most time of their own and the bot's own functions by cumulative time.
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import io
 import os
+import pstats
 import re
 import shutil
 import statistics
@@ -24,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,12 +87,12 @@ class Server:
 
 @contextmanager
 def gunicorn(app: str, env: dict[str, str], workdir: Path, name: str, workers: int,
-             ready: str = "") -> Iterator[Server]:
+             ready: str = "", options: Sequence[str] = ()) -> Iterator[Server]:
     """`gunicorn -w N app` on a free port until the block ends; yields its URL once it answers and each worker
     has logged `ready` (every worker has loaded the app: the first one answers while the second still loads)."""
     port = free_port()
     args = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-            "--pythonpath", str(ROOT / "scripts"), app]
+            "--pythonpath", str(ROOT / "scripts"), *options, app]
     log = workdir / f"{name}.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdin=subprocess.DEVNULL, stdout=out,
@@ -141,6 +148,39 @@ def compare(store: str, floor_store: str, args: argparse.Namespace, work: Path) 
     return floors, reals
 
 
+PROFILE_HOOKS = """
+import cProfile, os, time
+preload_app = True  # as gunicorn.conf.py, which -c replaces
+state = {"n": 0, "profile": None}
+def pre_request(worker, req):
+    state["n"] += 1
+    if state["n"] == 500:
+        state["profile"] = cProfile.Profile(time.process_time)
+        state["profile"].enable()
+def worker_exit(server, worker):
+    if state["profile"]:
+        state["profile"].disable()
+        state["profile"].dump_stats(os.path.join(os.environ["KYR_PROFILE_DIR"], f"{os.getpid()}.prof"))
+"""
+
+
+def profile(store: str, args: argparse.Namespace, work: Path) -> None:
+    """cProfile the real app's workers under wrk; print where their CPU time goes."""
+    (work / "profile.conf.py").write_text(PROFILE_HOOKS)
+    (work / "profiles").mkdir(exist_ok=True)
+    env = {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE, "KYR_SECRET": "bench-secret", "KYR_STORE": store,
+           "KYR_RATE_LIMIT": "1000000000", "KYR_PROFILE_DIR": str(work / "profiles")}
+    requests = Requests(work, args.users)
+    options = ["-c", str(work / "profile.conf.py")]
+    with gunicorn("webhook:app", env, work, "profiled", args.workers, "channel twilio: on", options) as real:
+        wrk(real, requests.file(2000), 1, args.connections)
+        wrk(real, requests.file(args.seconds * MAX_RATE), args.seconds, args.connections)
+    stats = pstats.Stats(*glob.glob(str(work / "profiles" / "*.prof")), stream=(out := io.StringIO()))
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(r"/bot/|twilio_webhook|full_dispatch|handle_request", 25)
+    print(out.getvalue().replace(sys.prefix, "").replace(str(ROOT) + "/", ""))
+
+
 def report(name: str, floors: list[Run], reals: list[Run]) -> None:
     """The median ratio of throughputs, each pair, and the CPU a request costs each app's workers."""
     ratios = [r[0] / f[0] for f, r in zip(floors, reals)]
@@ -162,6 +202,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--users", type=int, default=500)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--profile", action="store_true", help="then cProfile the real app's workers")
     args = ap.parse_args(argv)
     for tool in ("wrk", "redis-server"):
         if not shutil.which(tool):
@@ -176,10 +217,14 @@ def main(argv: list[str]) -> int:
                 server.start()
                 try:
                     report("Redis", *compare(server.url, server.url.replace("/0", "/1"), args, work))
+                    if args.profile:
+                        profile(server.url.replace("/0", "/2"), args, work)
                 finally:
                     server.kill()
             else:
                 report("SQLite", *compare(f"sqlite:///{work}/real.db", f"sqlite:///{work}/floor.db", args, work))
+                if args.profile:
+                    profile(f"sqlite:///{work}/profiled.db", args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
