@@ -75,7 +75,8 @@ def run(config: list[str], workers: int, work: Path) -> tuple[float, float, floa
         first_answer(f"http://127.0.0.1:{port}", started + 60)
         elapsed = time.monotonic() - started
         deadline = time.monotonic() + 60
-        while (work / f"{port}.log").read_text().count("language model loaded") < workers:
+        # each worker loads the model; a preloading master drops the copy it was loading ("left to ...")
+        while (work / f"{port}.log").read_text().count("language model l") < workers + (not config):
             if time.monotonic() > deadline:
                 break
             time.sleep(0.05)
