@@ -73,9 +73,20 @@ def __getattr__(name: str) -> Any:
     if name == "app":
         if not logging.getLogger().handlers:  # under gunicorn: our INFO lines (channels on/off, turns) to stderr
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-        globals()["app"] = create_app()
+        try:
+            globals()["app"] = create_app()
+        except (ContentError, ConfigError) as exc:  # under gunicorn too: the reason and the fix, no traceback
+            print(cannot_start(exc), file=sys.stderr)
+            raise SystemExit(2) from None
         return globals()["app"]
     raise AttributeError(name)
+
+
+def cannot_start(exc: ContentError | ConfigError) -> str:
+    """What start-up says when content or settings cannot work: every problem, each with its fix."""
+    if isinstance(exc, ContentError):
+        return "kyrbot cannot start: the content has problems.\n" + str(exc)
+    return f"kyrbot cannot start: {exc}"
 
 
 def main() -> int:
@@ -84,11 +95,8 @@ def main() -> int:
     try:
         # The trainers' demo is what a local run is for; KYR_WEB_DEMO=0 turns it off here too.
         application = create_app({"KYR_WEB_DEMO": os.environ.get("KYR_WEB_DEMO", "1")})
-    except ContentError as exc:
-        print("kyrbot cannot start: the content has problems.\n" + str(exc), file=sys.stderr)
-        return 2
-    except ConfigError as exc:
-        print(f"kyrbot cannot start: {exc}", file=sys.stderr)
+    except (ContentError, ConfigError) as exc:
+        print(cannot_start(exc), file=sys.stderr)
         return 2
     host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "5000"))
     what = "kyrbot web demo" if kyr(application).settings.web_demo else "kyrbot (web demo off)"

@@ -136,3 +136,24 @@ def test_a_digit_in_a_phrase_never_takes_an_option_number(tmp_path: Path) -> Non
     picked = engine.step(menu, Inbound("2", 1.0)).session
     assert picked is not None and picked.at.split(".")[0] == second
     assert engine.step(menu, Inbound("proof of 2 years here", 1.0)).session.at == "ice_at_door.start"
+
+
+def test_gunicorn_start_up_on_broken_content_says_why_in_one_line_without_a_traceback(tmp_path: Path) -> None:
+    """`webhook:app` (what gunicorn imports) on a bad directory entry: exit 2, the problem and its fix."""
+    import subprocess
+    import sys
+
+    for folder in ("flows", "translations"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    orgs = tmp_path / "flows" / "organizations.yaml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("\nstates:\n", "\nstates:\n  ZZ:\n    - Nobody\n", 1),
+                    encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "KYR_CONTENT": str(tmp_path), "KYR_STORE": f"sqlite:///{tmp_path}/k.db",
+           "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", "import webhook; webhook.app"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert run.stderr.endswith("kyrbot cannot start: the content has problems.\n"
+                               "flows/organizations.yaml, states: ZZ: is not a state code in us_states.yaml. "
+                               "Fix: use the postal code in capitals, e.g. MA.\n")
