@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from flask import Flask, current_app
 from twilio.twiml.voice_response import VoiceResponse
 
 from bot.channels.base import Sender
@@ -25,6 +26,12 @@ from bot.service.privacy import user_key
 logger = logging.getLogger(__name__)
 
 MAX_SILENCES = 3  # prompts in a row without an answer before the line says goodbye
+EXTENSION = "kyrbot.voice"
+
+
+def voice_line(app: Flask | None = None) -> VoiceLine:
+    """The app's phone line (the hand-off replaces `.person`, the outbound queue `.texts`)."""
+    return (app or current_app).extensions[EXTENSION]
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,10 @@ from bot.channels.twilio.messaging import (
     signature_problem,
     signed_url,
 )
+from bot.channels.voice import demo
 from bot.channels.voice.calls import conversation
+from bot.channels.voice.line import EXTENSION, Urls, VoiceLine, voice_line
 from bot.channels.voice.line import Request as CallRequest
-from bot.channels.voice.line import Urls, VoiceLine
 from bot.channels.voice.person import HotlineNumbers
 from bot.channels.voice.recordings import SUFFIX, Recordings
 from bot.channels.voice.speech import Piece, Speaker, voice_service
@@ -44,16 +45,10 @@ from bot.store import StoreError
 
 logger = logging.getLogger(__name__)
 
-EXTENSION = "kyrbot.voice"
 ROUTE, GATHER, RESUME, AUDIO = "/voice", "/voice/gather", "/voice/resume", "/voice/audio"
 OFF = "Twilio Voice channel is off: set TWILIO_AUTH_TOKEN"
 MAX_SPEECH = 500  # characters of SpeechResult passed on: nobody says more in one answer
 clock = time.time  # when a request arrives (a seam for tests)
-
-
-def voice_line(app: Flask | None = None) -> VoiceLine:
-    """The app's phone line (the hand-off replaces `.person`, the outbound queue `.texts`)."""
-    return (app or current_app).extensions[EXTENSION]
 
 
 def init_app(app: Flask) -> None:
@@ -72,6 +67,7 @@ def init_app(app: Flask) -> None:
     app.add_url_rule(GATHER, "voice_gather", call_answered, methods=["POST"])
     app.add_url_rule(RESUME, "voice_resume", call_resumed, methods=["POST"])
     app.add_url_rule(f"{AUDIO}/<lang>/<name>", "voice_audio", audio, methods=["GET"])
+    app.register_blueprint(demo.bp)  # the trainers' Voice view: GET /voice/demo
     _announce(shared.settings.twilio_token, voices, app.extensions[EXTENSION].texts is not None)
 
 
