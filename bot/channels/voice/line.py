@@ -101,8 +101,9 @@ class VoiceLine:
         if words and self.service.engine.words.action(words) == "stop":
             # 'stop' on the phone means 'hang up', never the SMS opt-out the engine would record
             return self._goodbye(req, call)
-        action = self._action(call.step, key) if key else words
-        return self._do(req, call, action, urls)
+        if not key:  # words go to the engine as they are, like a text message
+            return self._engine(req, call, Inbound(words, req.now), urls)
+        return self._do(req, call, self._action(call.step, key), urls)
 
     def _action(self, step: Step, key: str) -> str:
         """What a key does in this step; an unknown key goes to the engine (it answers 'not understood') where
@@ -125,14 +126,13 @@ class VoiceLine:
         if action == LANGUAGES:
             return self._say(req, replace(call, step=self.speaker.language_menu()), urls)
         if action.startswith(PICK):
-            inbound = Inbound("", req.now, kind="hello", lang_pick=action[len(PICK) :])
-        else:
-            inbound = Inbound(action, req.now)
-        outcome = self.service.handle(call.channel, call.who(req.caller, req.sid), inbound)
-        return self._turn(req, call, outcome, urls)
+            return self._engine(req, call, Inbound("", req.now, kind="hello", lang_pick=action[len(PICK) :]), urls)
+        return self._engine(req, call, Inbound(action, req.now), urls)
 
-    def _turn(self, req: Request, call: Call, outcome: Outcome, urls: Urls) -> VoiceResponse:
-        """The engine's answer as the next step; a deleted conversation ends the call."""
+    def _engine(self, req: Request, call: Call, inbound: Inbound, urls: Urls) -> VoiceResponse:
+        """One turn of the engine in the caller's conversation, answered as the next step; a deleted
+        conversation ends the call."""
+        outcome = self.service.handle(call.channel, call.who(req.caller, req.sid), inbound)
         step = self.speaker.step(outcome, call.can_text)
         if step.mode == "end":
             self.calls.forget(req.sid)
