@@ -19,8 +19,9 @@ from bot.store.base import Store
 CALL_CHANNEL = "voice-call"
 CALL_TTL = 4 * 3600.0  # Twilio ends a call after four hours unless told otherwise (timeLimit)
 E164 = re.compile(r"\+[1-9]\d{6,14}")
-# What Twilio puts in From when the caller withholds their number: ANONYMOUS, RESTRICTED, BLOCKED, UNAVAIL
-# spelled on a keypad. All such callers would otherwise share one conversation.
+# What Twilio has put in From when the caller withholds their number: ANONYMOUS, RESTRICTED, BLOCKED, UNAVAIL
+# spelled on a keypad. Since 2022 it may pass the words themselves (changelog "Upcoming changes to withheld caller
+# ID behavior"), which are no E.164 number either. All such callers would otherwise share one conversation.
 WITHHELD = frozenset({"+266696687", "+7378742833", "+2562533", "+8656696"})
 
 
