@@ -1,4 +1,4 @@
-"""kyrbot's web service: Twilio (SMS and WhatsApp), Telegram webhook, the trainers' web demo, health.
+"""kyrbot's web service: Twilio (SMS and WhatsApp), Twilio Voice, Telegram webhook, the trainers' web demo, health.
 
 Usage:
   python webhook.py                  run locally on the embedded default (SQLite, no credentials), web demo on
@@ -20,6 +20,7 @@ from flask import Flask, jsonify
 from bot.channels.base import Kyr, SafeJSON, kyr
 from bot.channels.telegram import adapter as telegram
 from bot.channels.twilio import messaging as twilio
+from bot.channels.voice import webhook as voice
 from bot.channels.web import demo, pictures
 from bot.content.errors import ContentError
 from bot.core.engine import Engine
@@ -28,7 +29,7 @@ from bot.service.runtime import ConfigError, build_engine, build_service, open_c
 from bot.store import StoreError, StoreFull, describe
 
 logger = logging.getLogger("kyrbot")
-CHANNELS = (demo, pictures, twilio, telegram)  # each registers its routes with init_app(app)
+CHANNELS = (demo, pictures, twilio, telegram, voice)  # each registers its routes with init_app(app)
 MAX_BODY = 64 * 1024  # no channel sends more; a larger body is refused with 413 before it is read
 
 

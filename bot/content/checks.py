@@ -13,7 +13,7 @@ SMS_BUDGET = 480
 
 def _texts_of(node: Node) -> list[str]:
     """Every message id a node owns."""
-    ids = [node.text_id, node.title_id, node.officer_id, *node.state_text_ids.values()]
+    ids = [node.text_id, node.title_id, node.officer_id, node.voice_id, *node.state_text_ids.values()]
     return [i for i in ids if i] + [o.label_id for o in node.options if o.label_id]
 
 

@@ -39,7 +39,7 @@ FLOW_FIELDS = (
     "start",
     "nodes",
 )
-NODE_FIELDS = ("title", "text", "options", "input", "next", "states", "officer", "phrases")
+NODE_FIELDS = ("title", "text", "options", "input", "next", "states", "officer", "phrases", "voice")
 OPTION_FIELDS = ("go", "label")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STATE = re.compile(r"^[A-Z]{2}$")
@@ -168,6 +168,9 @@ class _FlowReader:
         officer_id = None
         if "officer" in body:
             officer_id = self.text(f"{key}.officer", body["officer"], line_of(body, "officer"), "officer", name)
+        voice_id = None
+        if "voice" in body:  # the phone line's version of 'text' (bot/channels/voice)
+            voice_id = self.text(f"{key}.voice", body["voice"], line_of(body, "voice"), "voice", name)
         line_phrases = line_of(body, "phrases")
         self.phrases += [Phrase(p, key, "en", self.file, line_phrases) for p in _strings(body.get("phrases"))]
         options = self.options(name, body.get("options", []), line_of(body, "options") or line)
@@ -191,6 +194,7 @@ class _FlowReader:
             frozen_map(states),
             officer_id,
             line,
+            voice_id,
         )
 
     def options(self, node: str, items: Any, line: int) -> tuple[OptionSpec, ...] | None:

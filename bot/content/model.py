@@ -38,6 +38,7 @@ class Node:
     state_text_ids: Mapping[str, str] = field(default_factory=frozen_map)
     officer_id: str | None = None
     line: int = 0
+    voice_id: str | None = None  # the text written for the ear, when the phone line must not read `text` as is
 
     @property
     def key(self) -> str:
