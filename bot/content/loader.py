@@ -409,14 +409,15 @@ def _with_reviews(root: Path, content: Content, problems: Problems) -> Content:
     if path.exists():
         signoffs, found = parse_signoffs(_load(path, root, problems))
         problems.items.extend(found)
-    common = _load(root / "flows" / "common.yaml", root, Problems()) or {}
-    max_age = str((common.get("settings") or {}).get("review_max_age", DEFAULT_MAX_AGE))
+    common = _load(root / "flows" / "common.yaml", root, Problems())
+    settings = common.get("settings") if isinstance(common, dict) else None  # a broken file is reported elsewhere
+    max_age = str((settings if isinstance(settings, dict) else {}).get("review_max_age", DEFAULT_MAX_AGE))
     try:
         max_age_days(max_age)
     except ValueError as exc:
         problems.add(
             "flows/common.yaml",
-            line_of(common.get("settings"), "review_max_age"),
+            line_of(settings, "review_max_age"),
             f"{exc}.",
             "write e.g. 'review_max_age: 6 months'.",
         )
