@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
+from bot.handoff.config import HandoffSettings, read_handoff
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.store import open_store
 
@@ -39,6 +40,7 @@ class Settings:
     twilio_token: str
     telegram_token: str
     telegram_secret: str
+    handoff: HandoffSettings = HandoffSettings()  # talking to a person (bot/handoff): off unless responders are set
 
 
 def _local_secret(store_url: str) -> bytes:
@@ -82,6 +84,10 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
             '(python3 -c "import secrets; print(secrets.token_hex(32))")'
         )
     secret = get("KYR_SECRET").encode() or _local_secret(store)
+    try:
+        handoff = read_handoff(get)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     return Settings(
         store=store,
         secret=secret,
@@ -94,6 +100,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         twilio_token=get("TWILIO_AUTH_TOKEN"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),
         telegram_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+        handoff=handoff,
     )
 
 
@@ -114,4 +121,12 @@ def build_service(settings: Settings, engine: Engine | None = None) -> Service:
     """The engine plus the configured store."""
     engine = engine or build_engine(settings.content, idle=settings.idle)
     store = open_store(settings.store)
-    return Service(engine, store, settings.secret, settings.retention, settings.rate_limit)
+    service = Service(engine, store, settings.secret, settings.retention, settings.rate_limit)
+    if not settings.handoff.on:
+        return service
+    from bot.handoff.service import with_desk  # hand-off: cases, queue, responders (only when configured)
+
+    try:
+        return with_desk(service, settings.handoff, settings.store)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
