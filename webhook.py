@@ -22,6 +22,7 @@ from bot.channels.twilio import messaging as twilio
 from bot.channels.web import demo, pictures
 from bot.content.errors import ContentError
 from bot.core.engine import Engine
+from bot.handoff.service import start_queue
 from bot.service.runtime import ConfigError, build_engine, build_service, settings_from
 from bot.store import StoreError
 
@@ -76,6 +77,7 @@ def main() -> int:
     except ConfigError as exc:
         print(f"kyrbot cannot start: {exc}", file=sys.stderr)
         return 2
+    start_queue(kyr(application).service)  # messages sent later (talking to a person) go from this process
     host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "5000"))
     print(f"kyrbot web demo: http://{host}:{port}/  (Ctrl-C to stop)")
     try:

@@ -52,6 +52,7 @@ class Private:
     tg: list[int] = field(default_factory=list)  # every group message of this case (deleted on erasure)
     sms_to: list[str] = field(default_factory=list)  # SMS responders the card went to
     last_in: float = 0.0  # the person's last message (WhatsApp's 24-hour window)
+    pending: list[str] = field(default_factory=list)  # outbox ids of messages to the person (dropped on erasure)
 
 
 @dataclass
@@ -161,7 +162,10 @@ class CaseStore:
 
         case = self.store.transact(_key(number), apply, self.retention, now)
         if case is not None:
-            self.store.transact(_user_key(case.user), lambda r: _unpoint(r, number), self.idle + self.retention, now)
+            pointer = self.store.get(_user_key(case.user), now) or {}
+            other = pointer.get("n") not in (0, number, None)  # another case of theirs is under way
+            ttl = self.idle + self.retention if other else self.retention  # no longer than its last case
+            self.store.transact(_user_key(case.user), lambda r: _unpoint(r, number), ttl, now)
         return case
 
     def index_message(self, message_id: int, number: int, now: float) -> None:

@@ -127,6 +127,6 @@ def build_service(settings: Settings, engine: Engine | None = None) -> Service:
     from bot.handoff.service import with_desk  # hand-off: cases, queue, responders (only when configured)
 
     try:
-        return with_desk(service, settings.handoff, settings.store)
+        return with_desk(service, settings.handoff, settings.store, settings.content)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
