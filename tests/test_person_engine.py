@@ -164,3 +164,15 @@ def test_the_validator_names_what_is_wrong_in_a_person_flow(tmp_path: Path) -> N
         "flows/person.yaml: flow 'person': unknown placeholder '{nonsense}'. Fix: use {state}, {orgs}, {national}, "
         "{reviewed}, {org}, {case}, {minutes}, {hours}, {hotlines}, {text} or {phone:<hotline>}.",
     ]
+
+
+def test_options_into_the_flow_show_only_with_volunteers(engine: Engine) -> None:
+    """Urgent nodes list 'Talk to a person' last: hidden when nobody can answer, so no other number moves."""
+    node = engine.content.node("ice_at_door.start")
+    if not any(o.target == "person" for o in node.options):
+        pytest.skip("the urgent flows do not offer 'person' yet")
+    assert node.options[-1].target == "person"
+    shown = engine.step(None, Inbound("ICE is at my door", 1.0, desk=ORG)).replies[0].options
+    hidden = engine.step(None, Inbound("ICE is at my door", 1.0)).replies[0].options
+    assert [o.target for o in shown if o.target not in [h.target for h in hidden]] == ["person"]
+    assert [o.key for o in hidden] == [o.key for o in shown if o.target != "person"]

@@ -137,7 +137,8 @@ def skip(kit: Kit, turn: Turn) -> bool:
 
 # --- after the turn (Engine.step) -------------------------------------------------------------------------
 def finish(kit: Kit, turn: Turn, before: Session | None) -> None:
-    """Without volunteers, entering the flow is undone and the person told; then {org} is filled in."""
+    """Without volunteers, entering the flow is undone and the person told, and options into it are not shown;
+    with them, {org} is filled in."""
     desk = turn.msg.desk
     flow = _flow(kit)
     was = before.at.split(".")[0] if before else ""
@@ -149,6 +150,8 @@ def finish(kit: Kit, turn: Turn, before: Session | None) -> None:
         _message(kit, turn, "unavailable")
     if desk.org:
         turn.replies = [_filled(r, desk.org) for r in turn.replies]
+    elif flow in kit.content.flows:  # an option that leads to volunteers who do not exist is not shown
+        turn.replies = [_without(r, flow) for r in turn.replies]
 
 
 def _filled(reply: Reply, org: str) -> Reply:
@@ -156,6 +159,12 @@ def _filled(reply: Reply, org: str) -> Reply:
     if "{org}" not in reply.text:
         return reply
     return Reply(reply.text.replace("{org}", org), reply.options, reply.lang, reply.rtl, reply.kind)
+
+
+def _without(reply: Reply, flow: str) -> Reply:
+    """The reply without options into the flow (listed last by the content, so no other number changes)."""
+    kept = tuple(o for o in reply.options if o.target.split(".")[0] != flow)
+    return reply if len(kept) == len(reply.options) else Reply(reply.text, kept, reply.lang, reply.rtl, reply.kind)
 
 
 def choice_of(kit: Kit, node: Node, text: str, lang: str) -> str | None:
