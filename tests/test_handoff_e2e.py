@@ -234,3 +234,38 @@ def test_timings_are_reported(capsys: pytest.CaptureFixture) -> None:
     with capsys.disabled():
         for name, seconds in sorted(TIMINGS.items()):
             print(f"\nhand-off timing {name}: {seconds * 1000:.0f} ms")
+
+
+def test_outside_responder_hours_the_person_is_told_at_once(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                                            twilio: FakeTwilioApi) -> None:
+    other_day = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[(time.gmtime().tm_wday + 3) % 7]
+    hours = f"{other_day} 09:00-10:00 UTC"
+    with Rig(engine, tmp_path, bot_api, twilio, KYR_RESPONDER_HOURS=hours, KYR_RESPONSE_MINUTES="20") as rig:
+        rig.sms(PERSON, "person")
+        for answer in ("4", "TX", "Can I travel with a pending asylum case?"):
+            rig.sms(PERSON, answer)
+        (body,) = rig.sms(PERSON, "yes")
+        assert "A volunteer usually answers within 20 minutes." in body
+        assert body.endswith(f"Our volunteers answer {hours}. Right now an answer may take longer.")
+
+
+def test_whatsapp_after_24_hours_the_volunteer_is_told_to_wait(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                                               twilio: FakeTwilioApi) -> None:
+    sender = "whatsapp:" + PERSON
+    with Rig(engine, tmp_path, bot_api, twilio) as rig:
+        rig.sms(sender, "person", payload="whatsapp")
+        for answer in ("4", "TX", "A question", "yes"):
+            rig.sms(sender, answer, payload="whatsapp")
+        rig.group_messages(1)
+        number = rig.desk.cases.current(user_key(SECRET.encode(), "whatsapp", sender), time.time()).number
+        rig.wait(lambda: rig.desk.cases.get(number, time.time()).private.card)
+        card_id = rig.desk.cases.get(number, time.time()).private.card
+        rig.press(ANA, f"c:claim:{number}", card_id)
+        (claimed,) = twilio.wait_for(1, to=sender)
+        assert claimed["From"] == "whatsapp:+15555550100"
+        rig.desk.clock = lambda: time.time() + 25 * 3600
+        rig.reply_in_group(ANA, "Are you there?", card_id)
+        assert bot_api.calls("sendMessage")[-1]["text"] == (
+            f"#{number}: not sent: WhatsApp's 24-hour window has closed; the person must write first.")
+        rig.idle()
+        assert len(twilio.messages(sender)) == 1
