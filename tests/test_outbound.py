@@ -211,3 +211,34 @@ def test_start_consumer_keeps_the_signal_handlers(tmp_path: Path) -> None:
         assert signal.getsignal(signal.SIGINT) is before
     finally:
         consumer.stop(graceful=True)
+
+
+def test_huey_consumer_in_its_own_process_sends_what_the_app_queued(engine, tmp_path: Path,
+                                                                    twilio: FakeTwilioApi) -> None:
+    """As under gunicorn: the app queues, `huey_consumer bot.outbound.worker.huey` (another process, the same
+    environment) sends; stopped with Ctrl-C (SIGINT), it finishes what it holds and exits."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import webhook
+    from bot.channels.base import kyr
+    from bot.service.runtime import ROOT
+
+    env = {"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": "s", "KYR_CASE_KEY": Fernet.generate_key().decode(),
+           "KYR_ORG_NAME": "Org", "KYR_RESPONDERS_SMS": "+15555550901", "TWILIO_ACCOUNT_SID": twilio.account_sid,
+           "TWILIO_AUTH_TOKEN": twilio.auth_token, "TWILIO_FROM": BOT_NUMBER, "TWILIO_API_BASE_URL": twilio.base_url}
+    desk = kyr(webhook.create_app(env, engine)).service.desk
+    desk.to_responder("+15555550901", "queued by the app", 0)
+    consumer = subprocess.Popen([sys.executable, "-m", "huey.bin.huey_consumer", "bot.outbound.worker.huey",
+                                 "-k", "thread", "-w", "2"], cwd=ROOT, env={**os.environ, **env},
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert twilio.wait_for(1, timeout=60) == [{"To": "+15555550901", "From": BOT_NUMBER,
+                                                   "Body": "queued by the app"}]
+    finally:
+        consumer.send_signal(signal.SIGINT)
+        output = consumer.communicate(timeout=30)[0]
+    assert consumer.returncode == 0, output
+    assert "queued by the app" not in output and "+15555550901" not in output
