@@ -20,6 +20,7 @@ from bot.channels.base import Kyr, kyr
 from bot.channels.telegram import adapter as telegram
 from bot.channels.twilio import messaging as twilio
 from bot.channels.web import demo, pictures
+from bot.channels.web import responders as demo_responders
 from bot.content.errors import ContentError
 from bot.core.engine import Engine
 from bot.handoff.service import start_queue
@@ -27,7 +28,7 @@ from bot.service.runtime import ConfigError, build_engine, build_service, settin
 from bot.store import StoreError
 
 logger = logging.getLogger("kyrbot")
-CHANNELS = (demo, pictures, twilio, telegram)  # each registers its routes with init_app(app)
+CHANNELS = (demo, demo_responders, pictures, twilio, telegram)  # each registers its routes with init_app(app)
 MAX_BODY = 64 * 1024  # no channel sends more; a larger body is refused with 413 before it is read
 
 

@@ -269,3 +269,4 @@ def test_whatsapp_after_24_hours_the_volunteer_is_told_to_wait(engine: Engine, t
             f"#{number}: not sent: WhatsApp's 24-hour window has closed; the person must write first.")
         rig.idle()
         assert len(twilio.messages(sender)) == 1
+

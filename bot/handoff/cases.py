@@ -53,6 +53,7 @@ class Private:
     sms_to: list[str] = field(default_factory=list)  # SMS responders the card went to
     last_in: float = 0.0  # the person's last message (WhatsApp's 24-hour window)
     pending: list[str] = field(default_factory=list)  # outbox ids of messages to the person (dropped on erasure)
+    demo: list[list[str]] = field(default_factory=list)  # the web demo's thread: [who, text] (handoff/demo.py)
 
 
 @dataclass

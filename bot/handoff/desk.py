@@ -22,6 +22,7 @@ from bot.handoff import cards, intake
 from bot.handoff.airports import Airports
 from bot.handoff.cases import CLAIMED, CLOSED, INTAKE, OPEN, Case, CaseStore
 from bot.handoff.config import HandoffSettings
+from bot.handoff.demo import DemoBoard
 from bot.outbound.outbox import Message
 from bot.outbound.queue import Outbound
 from bot.service.handler import Outcome
@@ -41,6 +42,7 @@ class Desk:
     cases: CaseStore
     outbound: Outbound
     airports: Airports
+    board: DemoBoard | None = None  # the web demo's fake responders (KYR_DEMO_RESPONDERS=1)
     clock: Callable[[], float] = time.time
     flow: str = field(init=False)
 
@@ -50,9 +52,11 @@ class Desk:
 
     # --- the person's side -----------------------------------------------------------------------------
     def context(self, user: str, channel: str, now: float) -> DeskInfo:
-        """What the engine is told: who answers, and the person's open case."""
-        if channel == "web" and not self.settings.demo:
-            return DeskInfo()  # nobody can write to a web demo session later
+        """What the engine is told: who answers, and the person's open case. Web demo conversations reach only
+        the demo's fake responders; every other channel only the real ones."""
+        real = self.settings.telegram_chat is not None or bool(self.settings.sms)
+        if (channel == "web" and self.board is None) or (channel != "web" and not real):
+            return DeskInfo()
         case = self.cases.current(user, now)
         live = case if case is not None and case.live else None
         return DeskInfo(self.settings.org, live.number if live else 0, bool(live and live.relay))
@@ -130,6 +134,8 @@ class Desk:
         if case is None or not case.live:
             return
         claimer = case.private.claimer
+        if self.demo_note(case, "person", text, now):
+            return
         if claimer is not None and claimer.via == "sms":
             self.to_responder(claimer.id, f"#{number}: {text}", number)
         elif self.settings.telegram_chat is not None:
@@ -144,7 +150,7 @@ class Desk:
             self.outbound.cancel("claim", case.number)
             for key in case.private.pending:
                 self.outbound.outbox.drop(key)
-            if case.status == INTAKE:
+            if case.status == INTAKE or case.private.channel == "web":
                 continue
             note = f"Case #{case.number} was erased at the person's request."
             chat = self.settings.telegram_chat
@@ -171,6 +177,10 @@ class Desk:
         channel, now = case.private.channel, self.clock()
         if channel == "whatsapp" and now - case.private.last_in > WHATSAPP_WINDOW:
             return None
+        if channel == "web":  # the trainers' demo: the page fetches it
+            if self.board is not None:
+                self.board.deliver(case, reply.text, reply.lang, reply.rtl, now)
+            return "web"
         text = sms_text(reply) if channel == "sms" else body_text(reply)
         key = self.outbound.send(Message(channel, case.private.address, text, case=case.number, role="person"))
         self.cases.update(case.number, lambda c: _remember(c, key), now)
@@ -198,6 +208,10 @@ class Desk:
 
     def post_card(self, case: Case, now: float, mark: str = "") -> None:
         """The card to the group (with Claim and Close) and to the SMS responders who speak the language."""
+        if case.private.channel == "web":  # the demo's panel lists it
+            if self.board is not None and not mark:
+                self.board.opened(case, now)
+            return
         text = self.card_text(case, mark)
         if self.settings.telegram_chat is not None:
             self.to_group(case.number, cards.telegram_card(text), 0, cards.buttons(case.number, False, False))
@@ -220,6 +234,14 @@ class Desk:
         buttons = cards.buttons(case.number, case.status == CLAIMED, case.status == CLOSED)
         self.outbound.send(Message("telegram", str(chat), text, op="edit", message_id=card, buttons=buttons))
 
+    def demo_note(self, case: Case, who: str, text: str, now: float) -> bool:
+        """A line in a web demo case's thread (True: it is one, and nothing goes anywhere else)."""
+        if case.private.channel != "web":
+            return False
+        if self.board is not None:
+            self.board.thread(case.number, who, text, now)
+        return True
+
     def hotlines(self, state: str) -> str:
         """The hotlines for the person's state first, then the national ones: 'Name 1-844-...; ...'."""
         lines = self.engine.content.hotlines.values()
@@ -241,6 +263,8 @@ class Desk:
             self.to_person(case, self.say(case, message))
         self.edit_card(case)
         note = f"Case #{number} closed: {why}."
+        if self.demo_note(case, "note", note, now):
+            return case
         if self.settings.telegram_chat is not None:
             self.to_group(number, note, case.private.card)
         claimer = case.private.claimer

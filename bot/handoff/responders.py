@@ -50,6 +50,7 @@ def claim(desk: Desk, number: int, who: Claimer, now: float) -> Answer:
     desk.outbound.cancel("claim", number)
     desk.edit_card(case)
     desk.to_person(case, desk.say(case, "claimed"))
+    desk.demo_note(case, "note", f"Claimed by {who.name}.", now)
     if who.via == "sms":
         note = f"#{number} claimed by {who.name} (SMS)."
         if desk.settings.telegram_chat is not None:
@@ -75,6 +76,7 @@ def write(desk: Desk, number: int, who: Claimer, text: str, now: float) -> Answe
     if desk.to_person(case, desk.say(case, "volunteer", text=text.strip())) is None:
         return Answer(f"#{number}: not sent: WhatsApp's 24-hour window has closed; the person must write first.", False)
     desk.cases.update(number, lambda c: _wrote(c, now), now)
+    desk.demo_note(case, "volunteer", text.strip(), now)
     logger.info("volunteer wrote case=%s via=%s", number, who.via)
     return Answer("")
 
@@ -109,6 +111,8 @@ def _how_to_write(number: int, who: Claimer) -> str:
     """How this responder writes to the person."""
     if who.via == "sms":
         return f"Write to the person with #{number} and your text. CLOSE {number} when done."
+    if who.via == "demo":
+        return "Write to the person in the box under the case; press Close when done."
     return "Reply to the card to write to the person; press Close when done."
 
 

@@ -17,6 +17,8 @@ from bot.handoff.airports import Airports
 from bot.handoff.cases import CaseStore
 from bot.handoff.config import HandoffSettings
 from bot.handoff.crypto import Sealer, SealError
+from bot.handoff.demo import DEFAULT_ORG as DEMO_ORG
+from bot.handoff.demo import DemoBoard, demo_key
 from bot.handoff.desk import Desk
 from bot.handoff.telegram_group import ResponderGroup
 from bot.outbound.outbox import Outbox
@@ -84,6 +86,10 @@ class DeskService(Service):
 def with_desk(service: Service, settings: HandoffSettings, store_url: str, content: Path) -> DeskService:
     """The service with its desk: cases sealed under KYR_CASE_KEY (ValueError, one line, when the key is wrong),
     the outbound queue, and the responders' Telegram group."""
+    demo_only = settings.demo and settings.telegram_chat is None and not settings.sms
+    if demo_only:  # the trainers' demo alone: its key from KYR_SECRET, a name that says it is fake
+        settings = replace(settings, case_keys=settings.case_keys or (demo_key(service.secret),))
+        settings = replace(settings, org=settings.org or DEMO_ORG)
     sealer = Sealer(settings.case_keys)
     cases = CaseStore(service.store, sealer, settings.retention, settings.idle)
     cases.check_key(time.time())
@@ -101,7 +107,8 @@ def with_desk(service: Service, settings: HandoffSettings, store_url: str, conte
         per_second=settings.sms_per_second,
         senders=channels.numbers,
     )
-    desk = Desk(settings, service.engine, cases, outbound, Airports.load(content / "flows" / "airports.yaml"))
+    board = DemoBoard(cases, sealer) if settings.demo else None
+    desk = Desk(settings, service.engine, cases, outbound, Airports.load(content / "flows" / "airports.yaml"), board)
     desks.append(desk)
     group = ResponderGroup(desk) if settings.telegram_chat is not None else None
     base = {f.name: getattr(service, f.name) for f in fields(service) if f.init}
