@@ -270,3 +270,15 @@ def test_whatsapp_after_24_hours_the_volunteer_is_told_to_wait(engine: Engine, t
         rig.idle()
         assert len(twilio.messages(sender)) == 1
 
+
+def test_stop_during_the_questions_erases_the_answers(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                                      twilio: FakeTwilioApi) -> None:
+    with Rig(engine, tmp_path, bot_api, twilio) as rig:
+        for text in ("person", "1", "1", "JFK"):
+            rig.sms(PERSON, text)
+        user = user_key(SECRET.encode(), "sms", PERSON)
+        assert rig.desk.cases.current(user, time.time()).private.answers["where"] == ["t", "JFK"]
+        assert rig.sms(PERSON, "STOP") == []                  # Twilio itself confirms a carrier opt-out
+        assert rig.desk.cases.current(user, time.time()) is None
+        rig.idle()
+        assert bot_api.calls("sendMessage") == [] and twilio.posts(accepted_only=False) == []

@@ -91,9 +91,17 @@ class Desk:
             self.cases.update(msg.desk.case, lambda c: setattr(c, "relay", event == "handoff_attach"), now)
         elif event == "delete":
             self.erase_person(user, now)
-        elif event == "stop" and msg.desk.case:
-            self.close(msg.desk.case, "the person sent STOP or END (no more messages reach them)", now, tell=False)
+        elif event == "stop":
+            self._stopped(user, msg.desk.case, now)
         return []
+
+    def _stopped(self, user: str, number: int, now: float) -> None:
+        """STOP or END: an open case closes (nothing more reaches the person), an unfinished intake is erased."""
+        if number:
+            self.close(number, "the person sent STOP or END (no more messages reach them)", now, tell=False)
+        case = self.cases.current(user, now)
+        if case is not None and case.status == INTAKE:
+            self.cases.erase(case)
 
     def _record(self, user: str, kind: str, field_: str, text: str | None, lang: str, now: float) -> None:
         """Seal one answer (None: skipped) in the person's intake, starting it if needed."""
