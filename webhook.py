@@ -22,14 +22,16 @@ from bot.channels.telegram import adapter as telegram
 from bot.channels.twilio import messaging as twilio
 from bot.channels.voice import webhook as voice
 from bot.channels.web import demo, pictures
+from bot.channels.web import responders as demo_responders
 from bot.content.errors import ContentError
 from bot.core.engine import Engine
+from bot.handoff.service import start_queue
 from bot.service.housekeeping import Housekeeper
 from bot.service.runtime import ConfigError, build_engine, build_service, open_checked_store, settings_from
 from bot.store import StoreError, StoreFull, describe
 
 logger = logging.getLogger("kyrbot")
-CHANNELS = (demo, pictures, twilio, telegram, voice)  # each registers its routes with init_app(app)
+CHANNELS = (demo, demo_responders, pictures, twilio, telegram, voice)  # each registers its routes with init_app(app)
 MAX_BODY = 64 * 1024  # no channel sends more; a larger body is refused with 413 before it is read
 
 
@@ -99,6 +101,7 @@ def main() -> int:
     except (ContentError, ConfigError) as exc:
         print(cannot_start(exc), file=sys.stderr)
         return 2
+    start_queue(kyr(application).service)  # messages sent later (talking to a person) go from this process
     host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "5000"))
     what = "kyrbot web demo" if kyr(application).settings.web_demo else "kyrbot (web demo off)"
     print(f"{what}: http://{host}:{port}/  (Ctrl-C to stop)")

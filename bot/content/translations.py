@@ -48,8 +48,11 @@ def _words(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value if str(v).strip()) if isinstance(value, list) else ()
 
 
-ACTIONS = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no", "hello")
-OPTIONAL_ACTIONS = ("hello",)  # without its words a greeting still gets the menu, through routing
+ACTIONS: tuple[str, ...] = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no", "hello")
+ACTIONS += ("person", "skip")  # talking to a person (flows/person.yaml): open it; skip one of its questions
+# Without its words a greeting still gets the menu, through routing; 'person' and 'skip' are reached by their
+# phrases and options until each language lists its words.
+OPTIONAL_ACTIONS = ("hello", "person", "skip")
 
 
 def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[str, ...]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.core import person
 from bot.core.kit import Kit, Turn
 from bot.core.output import back, current_choices, reply, say, show, show_picker, welcome
 
@@ -97,4 +98,6 @@ HANDLERS: dict[str, Handler] = {
     "help": help_,
     "language": language,
     "more": more,
+    "person": person.talk,
+    "skip": person.skip,
 }

@@ -70,9 +70,12 @@ def show(kit: Kit, turn: Turn, key: str, entering: bool = False) -> None:
 
 
 def ask_state(kit: Kit, turn: Turn, text: str) -> bool:
-    """Ask for the US state; a known or hinted state is offered as a yes/no question (True) first."""
+    """Ask for the US state; a known or hinted state is offered as a yes/no question (True) first. Other
+    questions (talking to a person, core/person.py) only wait for their answer."""
     s = turn.s
-    s.pending = "state"
+    s.pending = kit.content.node(s.at).input
+    if s.pending != "state":
+        return False
     guess = s.state or _hinted_state(kit, turn.msg) or _named_state(kit, turn.msg.text)
     if not guess or not kit.view.places:
         return False

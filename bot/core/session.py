@@ -39,6 +39,15 @@ class Session:
 
 
 @dataclass(frozen=True)
+class Desk:
+    """What the service tells the engine about talking to a person (bot/handoff), passed in like the time."""
+
+    org: str = ""  # the organisation whose volunteers answer; "" when nobody can (no responders configured)
+    case: int = 0  # the person's open case, 0 when none
+    relay: bool = False  # ...and what they write goes to the volunteer
+
+
+@dataclass(frozen=True)
 class Inbound:
     """One message from a user, as the channel adapter parsed it."""
 
@@ -48,6 +57,7 @@ class Inbound:
     lang_hint: str | None = None  # e.g. Telegram's language_code
     state_hint: str | None = None  # e.g. Twilio's FromState: to confirm, never to trust
     lang_pick: str | None = None  # a language chosen outside the chat (web switcher, chat --json "lang")
+    desk: Desk = Desk()  # set by the service, never by a channel
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""One turn of a conversation, as a table of steps: language pick, media, greeting, empty text, language switch,
-global words, then free text (urgent first, the pending question, options, routing)."""
+"""One turn of a conversation, as a table of steps: language pick, the relay to a volunteer (core/person.py),
+media, greeting, empty text, language switch, global words, an intake answer, then free text (urgent first, the
+pending question, options, routing)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz, process
 
 from bot.content.model import MENU
-from bot.core import actions, pending
+from bot.core import actions, pending, person
 from bot.core.kit import MAX_TEXT, Kit, LabelIndex, Turn
 from bot.core.output import current_choices, go, open_match, pick_language, say, show_picker, welcome
 from bot.core.parse import number
@@ -157,11 +158,13 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
 STEPS: tuple[Step, ...] = (
     language_picked,
     picker_shown,
+    person.relay,  # talking with a volunteer: what the person sends goes there (a few global words still act)
     media,
     greeting,
     nothing_to_read,
     switch_language,
     global_word,
+    person.intake,  # an intake answer or consent, before urgent routing could take the message elsewhere
     free_text,
 )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
+from bot.handoff.config import HandoffSettings, read_handoff
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.service.housekeeping import PURGE_EVERY
 from bot.store import RedisStore, Store, StoreError, StoreUnavailable, open_store
@@ -44,6 +45,7 @@ class Settings:
     web_demo: bool
     demo_max_sessions: int
     demo_new_per_minute: int
+    handoff: HandoffSettings = HandoffSettings()  # talking to a person (bot/handoff): off unless responders are set
 
 
 def _local_secret(store_url: str) -> bytes:
@@ -98,6 +100,10 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
             '(python3 -c "import secrets; print(secrets.token_hex(32))")'
         )
     secret = get("KYR_SECRET").encode() or _local_secret(store)
+    try:
+        handoff = read_handoff(get)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     return Settings(
         store=store,
         secret=secret,
@@ -114,6 +120,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         web_demo=_switch("KYR_WEB_DEMO", get("KYR_WEB_DEMO", "0")),
         demo_max_sessions=int(_number("KYR_DEMO_MAX_SESSIONS", get("KYR_DEMO_MAX_SESSIONS", "500"), int)),
         demo_new_per_minute=int(_number("KYR_DEMO_NEW_PER_MINUTE", get("KYR_DEMO_NEW_PER_MINUTE", "30"), int)),
+        handoff=handoff,
     )
 
 
@@ -173,4 +180,12 @@ def build_service(settings: Settings, engine: Engine | None = None, store: Store
     """The engine plus the configured store (checked to take writes)."""
     store = store or open_checked_store(settings.store)
     engine = engine or build_engine(settings.content, idle=settings.idle)
-    return Service(engine, store, settings.secret, settings.retention, settings.rate_limit)
+    service = Service(engine, store, settings.secret, settings.retention, settings.rate_limit)
+    if not settings.handoff.on:
+        return service
+    from bot.handoff.service import with_desk  # hand-off: cases, queue, responders (only when configured)
+
+    try:
+        return with_desk(service, settings.handoff, settings.store, settings.content)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None

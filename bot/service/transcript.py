@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.core.engine import Engine
-from bot.core.session import Inbound
+from bot.core.session import Desk, Inbound
 from bot.service.handler import Service
 from bot.store import open_store
 from bot.text.render import as_text, sms_text
@@ -37,14 +37,21 @@ def replay(
     lang: str | None = None,
     state_hint: str | None = None,
     lang_hint: str | None = None,
+    org: str | None = None,
 ) -> list[Turn]:
     """Run the messages through a fresh in-memory service, with a fixed clock and secret. `lang` is picked from
-    the language menu before the first message; `lang_hint` is what the channel says (Telegram's language_code)."""
+    the language menu before the first message; `lang_hint` is what the channel says (Telegram's language_code);
+    `org` names the organisation whose volunteers answer (talking to a person; none: nobody can)."""
     service = Service(engine, open_store("sqlite:///:memory:"), b"golden-transcripts", rate_limit=10**6)
     turns = []
     for i, text in enumerate(sends):
         msg = Inbound(
-            text, START + i * TICK, lang_pick=lang if i == 0 else None, state_hint=state_hint, lang_hint=lang_hint
+            text,
+            START + i * TICK,
+            lang_pick=lang if i == 0 else None,
+            state_hint=state_hint,
+            lang_hint=lang_hint,
+            desk=Desk(org=org or ""),
         )
         out = service.handle(channel, "golden-user", msg)
         at = out.session.at if out.session else "-"

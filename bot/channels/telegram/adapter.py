@@ -170,6 +170,9 @@ class TelegramChannel:
 
     def register(self, application: Application) -> None:
         """Add the handlers; the first matching handler of the group wins, the last one logs the rest."""
+        group = getattr(self.service, "responder_group", None)  # the responders' group (bot/handoff): it goes first
+        if group is not None:
+            group.register(application)
         application.add_handler(CommandHandler(list(COMMANDS), self.on_message, filters=PRIVATE))
         application.add_handler(MessageHandler(PRIVATE & (filters.TEXT | MEDIA), self.on_message))
         application.add_handler(CallbackQueryHandler(self.on_button))
