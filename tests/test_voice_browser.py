@@ -19,7 +19,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, engine) -> Iterator[str]:
     """The real app (voice channel on) on a throw-away store, served on a free port."""
     tmp = tmp_path_factory.mktemp("voice-browser")
     config = {"KYR_STORE": f"sqlite:///{tmp}/kyr.db", "KYR_SECRET": "s", "TWILIO_AUTH_TOKEN": "t",
-              "KYR_VOICE_AUDIO": str(tmp / "audio"), "KYR_RATE_LIMIT": "1000"}
+              "KYR_VOICE_AUDIO": str(tmp / "audio"), "KYR_RATE_LIMIT": "1000", "KYR_WEB_DEMO": "1"}
     with live_server(create_app(config, engine=engine)) as url:
         yield url
 
@@ -111,3 +111,11 @@ def test_the_api_refuses_bad_requests_plainly(page: Any) -> None:
         [400, {"error": "do must be one of: call, key, say, resume"}],
         [400, {"error": "key must be 1 to 8 of 0-9, * and #"}],
     ]
+
+
+def test_the_voice_view_is_off_with_the_web_demo(engine) -> None:
+    """Like GET /, the Voice view and its API run the real line for anyone: off unless KYR_WEB_DEMO=1."""
+    app = create_app({"KYR_STORE": "sqlite:///:memory:", "KYR_SECRET": "s", "TWILIO_AUTH_TOKEN": "t"}, engine=engine)
+    client = app.test_client()
+    assert client.get("/voice/demo").status_code == 404
+    assert client.post("/api/voice", json={}).status_code == 404

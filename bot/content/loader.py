@@ -340,6 +340,7 @@ def _read_hotlines(root: Path, problems: Problems) -> dict[str, Hotline]:
             str(item.get("area", "")),
             str(item.get("verified", "no")),
             tuple(states),
+            item.get("help_line", True) is not False,
         )
     return out
 

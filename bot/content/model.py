@@ -99,6 +99,7 @@ class Hotline:
     area: str
     verified: str
     states: tuple[str, ...] = ()  # the states it serves; none listed: every state (a national line)
+    help_line: bool = True  # people call it for help; false for an information line (EOIR's hearing dates)
 
 
 @dataclass(frozen=True)

@@ -252,7 +252,7 @@ class Desk:
 
     def hotlines(self, state: str) -> str:
         """The hotlines for the person's state first, then the national ones: 'Name 1-844-...; ...'."""
-        lines = self.engine.content.hotlines.values()
+        lines = [h for h in self.engine.content.hotlines.values() if h.help_line]
         local = [h for h in lines if state and state in h.states]
         national = [h for h in lines if not h.states]
         return "; ".join(f"{h.name} {h.number}" for h in local + national)

@@ -67,7 +67,8 @@ def init_app(app: Flask) -> None:
     app.add_url_rule(GATHER, "voice_gather", call_answered, methods=["POST"])
     app.add_url_rule(RESUME, "voice_resume", call_resumed, methods=["POST"])
     app.add_url_rule(f"{AUDIO}/<lang>/<name>", "voice_audio", audio, methods=["GET"])
-    app.register_blueprint(demo.bp)  # the trainers' Voice view: GET /voice/demo
+    if shared.settings.web_demo:  # the trainers' Voice view (GET /voice/demo, POST /api/voice): a demo like GET /
+        app.register_blueprint(demo.bp)
     _announce(shared.settings.twilio_token, voices, app.extensions[EXTENSION].texts is not None)
 
 

@@ -18,6 +18,7 @@ at most KYR_DEMO_MAX_SESSIONS at a time and KYR_DEMO_NEW_PER_MINUTE a minute, re
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import time
@@ -100,7 +101,9 @@ def init_app(app: Flask) -> None:
         logger.info("channel web: the trainers' demo is off (set KYR_WEB_DEMO=1 to serve it at GET /)")
         return
     store = shared.service.store
-    service = Service(shared.engine, store, settings.secret, DEMO_RETENTION, settings.rate_limit, NAMESPACE)
+    # The app's own service, hand-off desk included, with the demo's namespace and short retention.
+    service = copy.copy(shared.service)
+    service.retention, service.namespace = DEMO_RETENTION, NAMESPACE
     admission = Admission(store, settings.demo_max_sessions, settings.demo_new_per_minute, DEMO_RETENTION)
     app.extensions[EXTENSION] = Demo(service, admission)
     app.register_blueprint(bp)

@@ -18,13 +18,12 @@ from typing import Any
 from flask import Blueprint, Flask, Response, jsonify, request
 
 from bot.channels.base import kyr
-from bot.channels.web.demo import CHANNEL, BadRequest, refused, session_id, turn_json
+from bot.channels.web.demo import CHANNEL, BadRequest, demo, refused, session_id, turn_json
 from bot.core.session import Reply
 from bot.handoff import responders
 from bot.handoff.cases import Case, Claimer
 from bot.handoff.demo import NAME
 from bot.service.handler import Outcome
-from bot.service.privacy import user_key
 
 logger = logging.getLogger(__name__)
 DEMO_VOLUNTEER = Claimer("demo", "trainer", NAME)
@@ -54,8 +53,8 @@ def _desk() -> Any:
 def inbox() -> Response:
     """The volunteer side's messages for this page's conversation, each as a bot turn."""
     session = session_id({"session": request.args.get("session")})
-    desk, secret = _desk(), kyr().service.secret
-    messages = desk.board.fetch(user_key(secret, CHANNEL, session), time.time())
+    desk = _desk()
+    messages = desk.board.fetch(demo().service.key(CHANNEL, session), time.time())  # the demo's namespace
     view = "sms" if request.args.get("channel") == "sms" else "telegram"
     turns = [turn_json("", Outcome((Reply(text, (), lang, rtl),)), view) for text, lang, rtl in messages]
     return jsonify(turns=turns)
