@@ -46,6 +46,9 @@ CONCEPT_SURE = 2.0  # the concept model opens a flow from this score (a sum of l
 CONCEPT_ONE = 3.5  # ...or this score when it saw one concept only ('restaurant' alone is no workplace raid)
 CONCEPT_LEAD = 0.0  # ...with this lead over the runner-up
 CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100: it never decides the language)
+SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
+# Ties between languages in a short message go to the more widely spoken language among the bot's users.
+BY_SPEAKERS = ("en", "es", "zh", "vi", "ar", "pt", "ht", "fr", "ur", "zh-Hant")
 NODE_DICE = 60.0  # the concept model's flow opens at the node of its closest phrase when that phrase is this close
 
 # Words that carry no topic in each language (already folded: no accents).
@@ -319,6 +322,22 @@ class Router:
             return Routing(self._concept_match(flow, ev))
         return routing
 
+    def short_language(self, text: str) -> str | None:
+        """The language of a message of one to three words by the lexicons its words belong to ('la migra' ->
+        es, 'socorro' -> es: a tie goes to the more widely spoken language); None when they say nothing."""
+        if self.concepts is None or len(text.split()) > SHORT_WORDS:
+            return None
+        langs = self.concepts.verdict(text).langs
+        if not langs:
+            return None
+        top = max(langs.values())
+        return min((lang for lang, n in langs.items() if n == top), key=_by_speakers)
+
+    def within(self, text: str, flow: str) -> tuple[float, str]:
+        """The closest phrase of one flow to the message: (weighted Dice 0-100, its target)."""
+        ev = self.evidence(text)
+        return ev.nearest.get(flow, (0.0, flow)) if ev else (0.0, flow)
+
     def _concept_match(self, flow: str, ev: Evidence | None) -> Match:
         """The concept model's flow, at the node its closest phrase names when that phrase is close enough."""
         dice, target = ev.nearest.get(flow, (0.0, flow)) if ev else (0.0, flow)
@@ -343,3 +362,8 @@ class Router:
             if m.score >= MAYBE and w >= MAYBE_EVIDENCE and top.score - m.score <= CLARIFY_SPREAD
         ]
         return Routing(None, tuple(sorted(asked, key=lambda m: -self.rank(self.flow(m)))))  # urgent first
+
+
+def _by_speakers(lang: str) -> int:
+    """Rank of a language in BY_SPEAKERS (unknown ones last)."""
+    return BY_SPEAKERS.index(lang) if lang in BY_SPEAKERS else len(BY_SPEAKERS)
