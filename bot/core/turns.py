@@ -4,16 +4,17 @@ global words, then free text (urgent first, the pending question, options, routi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from rapidfuzz import fuzz, process
 
 from bot.content.model import MENU
 from bot.core import actions, pending
 from bot.core.kit import MAX_TEXT, Kit, LabelIndex, Turn
-from bot.core.output import current_choices, go, open_match, pick_language, say, show_picker, welcome
+from bot.core.output import current_choices, go, open_match, pick_language, reply, say, show_picker, welcome
 from bot.core.parse import number
 from bot.core.session import Choice
+from bot.nlu.hanzi import han_script
 from bot.nlu.router import STOP, Match
 from bot.nlu.textnorm import fold
 
@@ -21,6 +22,10 @@ SWITCH_CONFIDENCE = 0.9  # how sure the detector must be to change a running con
 LABEL_CUTOFF = 88.0  # fuzzy score a typed label needs to pick an option
 LABEL_MARGIN = 6.0  # ...and its lead over the next option's label
 SUPPORTED_SCRIPTS = ("LATIN", "CJK", "ARABIC")
+ROMANISED = ("ur", "ar")  # languages people often type in Latin letters; the bot answers in their own script
+OFFER_ID = "ui.script_offer"
+TRADITIONAL_HINTS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")  # channel hints for Traditional Chinese readers
+IN_FLOW_DICE = 50.0  # a phrase of the current flow this close to a message answers it inside the flow
 
 DONE, ERASE = "done", "erase"  # a step's verdict; None lets the next step look at the message
 Step = Callable[[Kit, Turn], "str | None"]
@@ -29,12 +34,15 @@ Step = Callable[[Kit, Turn], "str | None"]
 def run_turn(kit: Kit, turn: Turn) -> bool:
     """Handle the message; True when the session must be erased."""
     turn.text = turn.msg.text[:MAX_TEXT].strip()
+    verdict: str | None = None
     begin(kit, turn)
     for step in STEPS:
         verdict = step(kit, turn)
         if verdict is not None:
-            return verdict == ERASE
-    return False
+            break
+    if "romanised" in turn.events and verdict != ERASE:
+        offer_english(kit, turn)
+    return verdict == ERASE
 
 
 def begin(kit: Kit, turn: Turn) -> None:
@@ -77,15 +85,15 @@ def media(kit: Kit, turn: Turn) -> str | None:
 
 def greeting(kit: Kit, turn: Turn) -> str | None:
     """Telegram's /start, or a new user's first message with nothing to read: the welcome."""
-    if turn.msg.kind == "hello" or (turn.fresh and not kit.has_text(turn.text)):
+    if turn.msg.kind == "hello" or (turn.fresh and not kit.has_text(turn.text) and not kit.words.action(turn.text)):
         welcome(kit, turn)
         return DONE
     return None
 
 
 def nothing_to_read(kit: Kit, turn: Turn) -> str | None:
-    """Empty, or only emoji and punctuation."""
-    if kit.has_text(turn.text):
+    """Empty, or only emoji and punctuation ('?' is HELP, a global word: it passes)."""
+    if kit.has_text(turn.text) or kit.words.action(turn.text):
         return None
     say(kit, turn, "ui.empty" if not turn.text else "ui.not_understood", current_choices(kit, turn))
     return DONE
@@ -135,7 +143,7 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
         welcome(kit, turn, greet=False)  # the number meant an option of a conversation long gone
     elif n is not None:
         pick_option(kit, turn, n)
-    elif pick_label(kit, turn, text):
+    elif pick_label(kit, turn, text) or in_flow(kit, turn, text, sure):
         pass
     elif sure:
         open_match(kit, turn, sure)
@@ -231,27 +239,94 @@ def _scripts(text: str) -> set[str]:
 
 
 def detect_language(kit: Kit, turn: Turn, text: str) -> None:
-    """Pick a new user's language: the channel's hint, a global word, the script, routing, the detector; an
-    unsupported script gets the picker."""
-    s, msg = turn.s, turn.msg
-    supported = kit.content.languages
-    hint = (msg.lang_hint or "").split("-")[0].lower()
-    if hint in supported:
-        s.lang = hint
-        return
+    """Pick a new user's language: the channel's hint, a global word, the script, the words of a short message,
+    romanised Urdu or Arabic, an exact phrase, the detector; an unsupported script gets the picker."""
+    s, supported = turn.s, kit.content.languages
+    hint = _hinted(turn.msg.lang_hint or "", supported)
     word_lang = kit.words.language(text)  # 'empezar', 'شروع': a global word says its language
-    if word_lang is not None and word_lang in supported:
-        s.lang = word_lang
+    if hint or word_lang in supported:
+        s.lang = chinese_script(hint or word_lang or "en", text, supported)
         return
     scripts = _scripts(text)
     if scripts and not scripts & set(SUPPORTED_SCRIPTS):
         turn.events.append("picker")
         show_picker(kit, turn)
         return
-    sure, _ = kit.route(text)
-    if sure and sure.lang in supported and sure.score >= 95:
-        s.lang = sure.lang
-        return
     guess = kit.detector.detect(text) if kit.detector else None
-    if guess and guess.lang is not None and guess.lang in supported:
-        s.lang = guess.lang
+    found = guess.lang if guess and guess.lang in supported else None
+    short = kit.router.short_language(text) if scripts == {"LATIN"} else None  # other scripts: the script decides
+    sure, _ = kit.route(text)
+    if found and getattr(guess, "method", "") == "romanised":
+        s.lang = found  # 'police ne mujhe roka': answered in Urdu script, English offered
+        turn.events.append("romanised")
+    elif short in supported:
+        s.lang = short or "en"
+        if s.lang in ROMANISED:
+            turn.events.append("romanised")
+    elif sure and sure.lang in supported and sure.score >= 95:
+        s.lang = chinese_script(sure.lang, text, supported)
+    elif found:
+        s.lang = found
+
+
+def _hinted(hint: str, supported: Mapping[str, object]) -> str | None:
+    """A channel's language hint ('es', 'pt-BR', 'zh-TW') as one of our languages, or None."""
+    code = hint.lower()
+    if code in TRADITIONAL_HINTS and "zh-Hant" in supported:
+        return "zh-Hant"
+    code = code.split("-")[0]
+    return code if code in supported else None
+
+
+def chinese_script(lang: str, text: str, supported: Mapping[str, object]) -> str:
+    """zh or zh-Hant by the characters of the text itself (a shared word like 你好 says neither)."""
+    if lang not in ("zh", "zh-Hant") or han_script(text) is None:
+        return lang
+    return "zh-Hant" if han_script(text) == "Hant" and "zh-Hant" in supported else "zh"
+
+
+def offer_english(kit: Kit, turn: Turn) -> None:
+    """After a first message in romanised Urdu or Arabic, answered in its script: one line, in the language and
+    in English, offering English ('EN' answers it)."""
+    s = turn.s
+    if s.lang not in ROMANISED:
+        return
+    english = kit.view.t(OFFER_ID, "en")
+    own = kit.content.texts.get(s.lang, {}).get(OFFER_ID)
+    reply(kit, turn, f"{own} / {english}" if own else english)
+    if s.pending is None:
+        s.pending, s.choices = "english_offer", ["en"]
+
+
+def in_flow(kit: Kit, turn: Turn, text: str, sure: Match | None) -> bool:
+    """A question about the topic the person is in opens the node of this flow that answers it ('should we pay
+    bail?' in the detainers flow), before any other flow's phrases: titles of its nodes, or its closest phrase."""
+    flow = turn.s.at.split(".")[0]
+    if flow == kit.menu.split(".")[0] or (sure and sure.score >= 100) or len(fold(text)) < 3:
+        return False
+    target = _titled_node(kit, turn, flow, text)
+    if target is None:
+        dice, near = kit.router.within(text, flow)
+        target = near if dice >= IN_FLOW_DICE and "." in near else None
+    if target is None or target == turn.s.at:
+        return False
+    turn.events.append("in_flow")
+    go(kit, turn, target, flow)
+    return True
+
+
+def _titled_node(kit: Kit, turn: Turn, flow: str, text: str) -> str | None:
+    """The node of a flow whose title the message is ('Should we pay bail?'), in its language or English."""
+    lang = turn.s.lang
+    key = (f"{flow}#titles", lang)
+    cache = kit._labels  # content never changes: the flow's titles are indexed once per language
+    nodes = [n for n in kit.content.flows[flow].nodes.values() if n.title_id]
+    if key not in cache:
+        labels: dict[str, int] = {}
+        for code in dict.fromkeys([lang, "en"]):
+            for i, node in enumerate(nodes):
+                labels.setdefault(fold(kit.view.t(node.title_id or "", code)), i)
+        cache[key] = LabelIndex.build(labels)
+    index = cache[key]
+    best = max(zip(_label_scores(fold(text), index), index.options), default=(0.0, -1))
+    return nodes[best[1]].key if best[0] >= LABEL_CUTOFF else None
