@@ -21,6 +21,7 @@ from bot.nlu.textnorm import fold
 SWITCH_CONFIDENCE = 0.9  # how sure the detector must be to change a running conversation's language
 LABEL_CUTOFF = 88.0  # fuzzy score a typed label needs to pick an option
 LABEL_MARGIN = 6.0  # ...and its lead over the next option's label
+LABEL_WORDS = 5  # a longer message is a sentence, not a label typed with its words in another order
 SUPPORTED_SCRIPTS = ("LATIN", "CJK", "ARABIC")
 ROMANISED = ("ur", "ar")  # languages people often type in Latin letters; the bot answers in their own script
 OFFER_ID = "ui.script_offer"
@@ -217,7 +218,7 @@ def _label_scores(query: str, index: LabelIndex) -> list[float]:
         for _, score, n in process.extract(query, index.labels, scorer=scorer, limit=None):
             scores[n] = max(scores[n], float(score))
     words = [w for w in query.split() if w not in STOP and len(w) > 2]
-    if len(words) >= 2 and index.words:
+    if len(words) >= 2 and len(query.split()) <= LABEL_WORDS and index.words:
         covered: set[int] | None = None
         for word in words:  # the labels having a word close to this one (ratio >= 85)
             hits = process.extract(word, index.words, scorer=fuzz.ratio, score_cutoff=85, limit=None)
@@ -259,7 +260,7 @@ def detect_language(kit: Kit, turn: Turn, text: str) -> None:
     if found and getattr(guess, "method", "") == "romanised":
         s.lang = found  # 'police ne mujhe roka': answered in Urdu script, English offered
         turn.events.append("romanised")
-    elif short in supported:
+    elif short in supported and not (found and guess and guess.confidence >= SWITCH_CONFIDENCE):
         s.lang = short or "en"
         if s.lang in ROMANISED:
             turn.events.append("romanised")

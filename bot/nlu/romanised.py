@@ -20,7 +20,10 @@ sakta sakti sakte chahiye chahye chahie chahta chahti hoga hogi ghar darwaza dar
 beta beti ammi abbu abba batao bataen bata madad roka roki rok pakad pakar pakda pakra pakarr liya diya laga
 lagta abhi jaldi karun karo karna karein karen rahe pe hum ham ap pta pata mangte mang maang hue hua hui gaadi
 gaari gari bachon bache bachay shohar biwi wakeel vakeel kagzat kaghaz kagaz sab kal aaj wapas bahar andar
-assalam alaikum assalamualaikum haal theek thik acha accha shukriya janab bhaiya
+assalam alaikum assalamualaikum haal theek thik acha accha shukriya janab bhaiya koi agle agla agli hafte hafta
+tareekh tarikh jaun jaon jaoon jana jata jati khat aaya aayi aya ayi mila milega milegi milta bolne bolta bolti
+poocha pucha puchha sadak safar zor kehte kehta kehti mamu mamoo chacha utha uthaya unhe unko inko dhoondain
+dhundo reh rehna mahine parson subah raat baad pehle liye lekin magar phir sirf bohat bahut zyada thoda kaam
 """.split()
 )
 _ARABIZI = frozenset(
@@ -39,13 +42,13 @@ _ARABIZI_DIGITS = re.compile(r"^[a-z]*[235679][a-z]+[a-z0-9]*$|^[a-z]+[235679]$"
 _NOT_ARABIZI = re.compile(r"^\d+(st|nd|rd|th|am|pm|h|hr|hrs|min|mins|k|g|d)$|^2(day|nite|night|morrow)$")
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 2.0  # evidence needed: two listed words, or one Arabizi digit word and one more
-MIN_SHARE = 0.4  # ...and this share of the message's words (an English sentence with 'bhai' is English)
+MIN_SHARE = 0.3  # ...and this share of the message's words (an English sentence with 'bhai' is English)
 CONFIDENCE = 0.85  # below the 0.9 that switches a running conversation: a new user's language only
 
 
 def romanised_guess(text: str, languages: Sequence[str]) -> tuple[str, float] | None:
     """('ur' or 'ar', confidence) when a Latin-script message is romanised Urdu or Arabizi, else None."""
-    words = _WORD.findall(text.casefold())
+    words = [w for w in _WORD.findall(text.casefold()) if not w.isdigit()]
     if not words:
         return None
     scores = {"ur": float(sum(w in _URDU for w in words)), "ar": 0.0}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.content.model import Phrase
-from bot.nlu.concepts import NOT_TOPICS, ConceptModel, Lexicon
+from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon
 from bot.nlu.lexicon import LEXICONS, PRIOR
 from bot.nlu.textnorm import fold, is_han, match_tokens
 
@@ -45,6 +45,7 @@ MAX_TOKENS = 60  # a long message is judged on its first words: bounded time
 CONCEPT_SURE = 2.0  # the concept model opens a flow from this score (a sum of log-likelihood ratios)...
 CONCEPT_ONE = 3.5  # ...or this score when it saw one concept only ('restaurant' alone is no workplace raid)
 CONCEPT_LEAD = 0.0  # ...with this lead over the runner-up
+CONCEPT_OVERRIDE = 8.0  # ...and overrides a phrase match of the same urgency from this score
 CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100: it never decides the language)
 SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
 # Ties between languages in a short message go to the more widely spoken language among the bot's users.
@@ -313,14 +314,25 @@ class Router:
             return routing
         verdict = self.concepts.verdict(text)
         topics = verdict.concepts - NOT_TOPICS
-        if verdict.concepts and not topics and routing.sure and routing.sure.score < SURE:
-            return Routing(None)  # 'thanks a lot', 'hi how are you': a stray shared word is no topic
+        if verdict.concepts & NOT_TOPICS and topics <= WEAK and routing.sure and routing.sure.score < 100:
+            return Routing(None)  # 'thanks a lot', 'shukriya bhai': a greeting and a stray word are no topic
         flow, score, lead = verdict.best()
         if not flow or score < (CONCEPT_SURE if len(topics) > 1 else CONCEPT_ONE) or lead < CONCEPT_LEAD:
             return routing
-        if routing.sure is None or (flow in self.urgent and self.flow(routing.sure) not in self.urgent):
+        if len(topics) == 1 and topics <= WEAK:
+            return routing  # 'xin' (please / apply) alone is no topic
+        if routing.sure is None or self._overrides(flow, score, routing.sure):
             return Routing(self._concept_match(flow, ev))
         return routing
+
+    def _overrides(self, flow: str, score: float, sure: Match) -> bool:
+        """The concepts' flow replaces the phrases' sure match: an urgent situation over a non-urgent match, or
+        much evidence against a match that is no exact phrase."""
+        if flow == self.flow(sure):
+            return False
+        if flow in self.urgent and self.flow(sure) not in self.urgent:
+            return True
+        return score >= CONCEPT_OVERRIDE and sure.score < 100 and (flow in self.urgent) == sure.urgent
 
     def short_language(self, text: str) -> str | None:
         """The language of a message of one to three words by the lexicons its words belong to ('la migra' ->

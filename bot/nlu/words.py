@@ -20,7 +20,8 @@ class Words:
             for lang, words in keywords.items():
                 for action, spellings in words.items():
                     for word in spellings:
-                        self.table.setdefault(form(word), (action, lang))
+                        if form(word):  # '?' normalises to nothing: only its exact form is a key
+                            self.table.setdefault(form(word), (action, lang))
 
     def _find(self, text: str) -> tuple[str, str] | None:
         """(action, language) of a whole message, trying it as typed, then normalised, then folded."""

@@ -26,4 +26,7 @@ LEXICONS: dict[str, dict[str, str]] = {
 # workplace flow's (its node 'raid'), not the stop flow's node 'ICE at my work'.
 PRIOR: dict[str, dict[str, float]] = {
     "raid": {"public_places": 2.0},
+    "raid+work": {"public_places": 4.0},
+    # Immigration agents at a school, church or hospital: the public-places flow, not the 911 flow's ER node.
+    "agent+hospital": {"public_places": 3.0},
 }

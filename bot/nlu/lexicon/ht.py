@@ -7,7 +7,7 @@ FORMS = {
     "door": "pòt|pot|lapòt|lapot|la porte|porte|pot la|pòt la|baryè|barye",
     "home": "kay|lakay|kay mwen|lakay mwen|kay la|apatman|chanm|fenèt|fenet|la kay|maison",
     "outside": "deyò|deyo|devan|devant|anba|dewò|kanpe deyò|tann",
-    "knock": "frape|frapé|kogne|ap frape|sonnen|mande pou|chèche|cheche",
+    "knock": "frape|frapé|kogne|ap frape|sonnen|mande pou",
     "open": "louvri|ouvri|ouvè|ouve|antre|kite yo antre|fòse|fose",
     "warrant": "manda|manda jij|papye jij|siyen pa yon jij|i 205",
     "airport": "ayewopò|ayewopo|ayeropò|ayeropo|aeroport|aéroport|ayopò|ayopo|terminal",
@@ -15,18 +15,26 @@ FORMS = {
     "customs": "dwan|douane|enspeksyon|chanm apa|biwo imigrasyon|cbp",
     "passport": "paspò|paspo|passeport",
     "border": "fwontyè|fwontye|frontière|frontiere|lafwontyè",
-    "checkpoint": "baraj|barrage|pòs kontwòl|pos kontwol|checkpoint|patwouy fwontyè|patwouy fwontye|"
-    "border patrol|depòtasyon rapid",
+    "checkpoint": (
+        "baraj|barrage|pòs kontwòl|pos kontwol|checkpoint|patwouy fwontyè|patwouy fwontye|border patrol|"
+        "depòtasyon rapid"
+    ),
     "road": "wout|lawout|otowout|highway|granchemen",
     "car": "machin|machinn|loto|oto|kondi|kondwi|chofè|chofe|lisans|pèmi|pemi|kòf|kof|tikè",
-    "stop": "rete m|rete mwen|arete m|arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|"
-    "kesyone|poze m kesyon|kote m soti",
+    "stop": (
+        "rete m|rete mwen|arete m|arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|kesyone|"
+        "poze m kesyon|kote m soti"
+    ),
     "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon",
     "papers": "papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
-    "taken": "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
-    "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote",
-    "relative": "mari|madanm|pitit gason|pitit fi|frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|"
-    "neve|nyès|grann|granpè|mennaj|zanmi|vwazen|vwazin|yon moun|fanmi",
+    "taken": (
+        "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
+        "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote"
+    ),
+    "relative": (
+        "mari|madanm|pitit gason|pitit fi|frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|"
+        "grann|granpè|mennaj|zanmi|vwazen|vwazin|yon moun|fanmi"
+    ),
     "find": "jwenn|chèche|cheche|kote li ye|kote l ye|ki kote|ki prizon|ki sant|nimewo a|lokalize",
     "detention": "detansyon|sant detansyon|nan detansyon|prizon imigrasyon|transfere",
     "bond": "kosyon|bond|fè l soti|fe l soti|peye kosyon",
@@ -38,10 +46,13 @@ FORMS = {
     "lawyer": "avoka|avoka yo|èd legal|ed legal|asistans legal|konsèy legal|nòtè|note|konsiltan",
     "free": "gratis|gratuit|pa chè|pa che|san lajan|pa gen lajan",
     "organization": "òganizasyon|oganizasyon|gwoup|liy èd|ki moun pou m rele|resous|toupre m|nan eta mwen",
-    "volunteer": "volontè|volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|manifestasyon|aktivis|"
-    "sanktyè|petisyon",
-    "help_others": "ede imigran|ede moun|ede kominote|kominote a|kominote mwen|ede fanmi|pwoteje fanmi|"
-    "kijan m ka ede|fè yon bagay|fe yon bagay|sipòte|sipote",
+    "volunteer": (
+        "volontè|volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|manifestasyon|aktivis|sanktyè|petisyon"
+    ),
+    "help_others": (
+        "ede imigran|ede moun|ede kominote|kominote a|kominote mwen|ede fanmi|pwoteje fanmi|kijan m ka ede|"
+        "fè yon bagay|fe yon bagay|sipòte|sipote"
+    ),
     "citizen": "sitwayen|sitwayèn|fèt isit|fet isit",
     "children": "timoun|timoun yo|pitit mwen yo|pitit yo|ti moun|bebe|minè",
     "care": "okipe|pran swen|gade|kiyès k ap|kiyes k ap|kilès k ap|ki moun k ap|al chèche timoun|titè|gadyen",
@@ -57,8 +68,10 @@ FORMS = {
     "hospital": "lopital|opital|hôpital|klinik|doktè|dokte|ijans lopital",
     "work": "travay|djòb|djob|faktori|izin|chantye|restoran|kizin|patwon|bòs|bos|i 9",
     "raid": "rafle|desant|operasyon|rafl",
-    "status": "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|"
-    "pemi travay|estati|sitwayènte|natiralizasyon|uscis",
+    "status": (
+        "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|"
+        "pemi travay|estati|sitwayènte|natiralizasyon|uscis"
+    ),
     "expire": "ekspire|fini|ap fini|renouvle|pwolonje|anile|revoke",
     "travel": "vwayaje|vwayaj|ale ayiti|ann ayiti|kite peyi a|lontan|mwa|yon ane|vakans",
     "register": "anrejistre|enskri|anpreint",
@@ -66,4 +79,6 @@ FORMS = {
     "greet": "bonjou|bonswa|sak pase|sa k pase|kijan ou ye|alo|allo",
     "thanks": "mèsi|mesi|mèsi anpil|mesi anpil|orevwa",
     "now": "kounye a|kounya|kounyea|touswit|vit|ijan|anmwe|ede m|tanpri|pè|pe",
+    "apply": "aplike|fè demann|fe demann|mande azil",
+    "laugh": "lol|hahaha|mdr",
 }

@@ -2,9 +2,13 @@
 teencode ('ko', 'dc', 'e' for em)."""
 
 FORMS = {
-    "agent": "di tru|so di tru|nhan vien di tru|ice|canh sat di tru|nguoi cua ice|nguoi di tru|lien bang|"
-    "dac vu|nhap cu va hai quan",
-    "officer": "nhan vien|may nguoi|vai nguoi|hai nguoi|may ong|may thang|ao gile|ao vest|dong phuc|thuong phuc|dac vu",
+    "agent": (
+        "di tru|so di tru|nhan vien di tru|ice|canh sat di tru|nguoi cua ice|nguoi di tru|lien bang|dac vu|"
+        "nhap cu va hai quan"
+    ),
+    "officer": (
+        "nhan vien|may nguoi|vai nguoi|hai nguoi|may ong|may thang|ao gile|ao vest|dong phuc|thuong phuc|dac vu"
+    ),
     "police": "canh sat|cong an|police|xe canh sat|sheriff|canh sat giao thong|csgt",
     "door": "go cua|mo cua|truoc cua|ngoai cua|cua nha|chuong cua|bam chuong",
     "home": "nha|nha toi|nha em|nha minh|can ho|chung cu|cho o|phong|cua so",
@@ -17,37 +21,49 @@ FORMS = {
     "customs": "hai quan|nhap canh|kiem tra|phong rieng|phong nho|tham van|cbp|cua khau",
     "passport": "ho chieu|passport",
     "border": "bien gioi|bien phong|vung bien",
-    "checkpoint": "tram kiem soat|tram kiem tra|chot|chot chan|diem kiem tra|tuan tra bien gioi|"
-    "bien phong|checkpoint|truc xuat nhanh",
+    "checkpoint": (
+        "tram kiem soat|tram kiem tra|chot|chot chan|diem kiem tra|tuan tra bien gioi|bien phong|checkpoint|"
+        "truc xuat nhanh"
+    ),
     "road": "xa lo|duong cao toc|cao toc|quoc lo|highway|freeway|tren duong|duong",
     "car": "xe|lai xe|dang lai|bang lai|giay phep lai xe|cop xe|thung xe|ve phat|tai xe",
-    "stop": "chan|chan lai|chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|kham xet|"
-    "luc soat|hoi toi tu dau|tra hoi",
+    "stop": (
+        "chan|chan lai|chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|kham xet|"
+        "luc soat|hoi toi tu dau|tra hoi"
+    ),
     "street": "duong pho|ngoai duong|tren pho|sieu thi|cua hang|bai dau xe|tram xang",
     "papers": "giay to|khong giay to|ko giay to|giay|cmnd|can cuoc|id|ho so|tinh trang|bat hop phap",
-    "taken": "bat|bi bat|bat di|bat roi|bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|"
-    "khong biet o dau|ko biet o dau",
-    "relative": "chong|me toi|ba toi|bo toi|cha toi|vo toi|anh toi|chi toi|em toi|chong em|me em|ba em|ban toi|"
-    "con trai|con gai|anh trai|em trai|chi gai|em gai|hang xom|nguoi than|nguoi nha|ai do",
+    "taken": (
+        "bat|bi bat|bat di|bat roi|bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|"
+        "khong biet o dau|ko biet o dau"
+    ),
+    "relative": (
+        "chong|me toi|ba toi|bo toi|cha toi|vo toi|anh toi|chi toi|em toi|chong em|me em|ba em|ban toi|"
+        "con trai|con gai|anh trai|em trai|chi gai|em gai|hang xom|nguoi than|nguoi nha|ai do"
+    ),
     "find": "tim|tim kiem|tim nguoi|o dau|dang o dau|giam o dau|trai nao|tra cuu|so a|a number|dinh vi",
     "detention": "trai giam|trung tam giam giu|giam giu|trai tam giam|chuyen trai",
     "bond": "bao lanh|tien bao lanh|tien the chan|bond|dong tien",
-    "jail": "nha tu|trai tu|o tu|di tu|nha giam|an hinh su|toi hinh su",
+    "jail": "man han tu|man han|ra tu|o tu|bi tu|ngoi tu|nha tu|trai tu|di tu|nha giam|an hinh su|toi hinh su",
     "hold": "hold|detainer|lenh giu|giu lai cho ice|giao cho ice|287g|48 gio",
     "release": "ra tu|duoc tha|tha ra|mien toi",
     "emergency": "911|goi 911|cap cuu|xe cap cuu|khan cap|goi canh sat|bao canh sat|bao cong an|trinh bao|bao an",
-    "crime": "danh|bi danh|danh dap|bao luc|bao hanh|bao luc gia dinh|cuop|trom|bi trom|lua dao|doa|de doa|"
-    "nan nhan|toi pham|xam hai",
+    "crime": (
+        "danh|bi danh|danh dap|bao luc|bao hanh|bao luc gia dinh|cuop|trom|bi trom|lua dao|doa|de doa|"
+        "nan nhan|toi pham|xam hai"
+    ),
     "lawyer": "luat su|tro giup phap ly|tu van phap ly|giup do phap ly|phap ly|van phong luat",
     "free": "mien phi|free|gia re|khong ton tien|ko co tien",
     "organization": "to chuc|nhom|duong day nong|hotline|goi ai|tai nguyen|gan toi|o tieu bang",
     "volunteer": "tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|bieu tinh|bieu dương|van dong|nha lap phap",
-    "help_others": "giup nguoi nhap cu|giup do nguoi|giup cong dong|cong dong|giup cac gia dinh|"
-    "bao ve gia dinh|lam gi de giup|giup nguoi khac",
+    "help_others": (
+        "giup nguoi nhap cu|giup do nguoi|giup cong dong|cong dong|giup cac gia dinh|bao ve gia dinh|"
+        "lam gi de giup|giup nguoi khac"
+    ),
     "citizen": "cong dan|quoc tich my|sinh o day|sinh ra o my",
     "children": "cac con|con cai|con nho|tre em|tre con|may dua nho|may dua con|con toi",
     "care": "lo cho|cham soc|nuoi|giu con|don con|ai lo|ai nuoi|ai trong|giam ho|nguoi giam ho",
-    "plan": "ke hoach|chuan bi|phong khi|du phong|giay uy quyen|uy quyen|giay khai sinh|giay to quan trong|hoc thuoc",
+    "plan": ("ke hoach|chuan bi|phong khi|du phong|giay uy quyen|uy quyen|giay khai sinh|giay to quan trong|hoc thuoc"),
     "if": "neu|neu toi|neu em|lo nhu|trong truong hop|ngo",
     "deport": "truc xuat|bi truc xuat|tra ve|dua ve nuoc|duoi ve",
     "court": "toa|toa an|ra toa|hau toa|phien toa|toa di tru|ngay ra toa|buoi hau",
@@ -59,13 +75,17 @@ FORMS = {
     "hospital": "benh vien|phong kham|bac si|cap cuu benh vien|phong cho",
     "work": "lam viec|cho lam|noi lam|tiem nail|xuong|nha may|cong ty|ong chu|nha hang|cong truong",
     "raid": "bo rap|bố ráp|ruong|truy quet|dot kich|kiem tra dot xuat|bat bo",
-    "status": "the xanh|the xanh|thuong tru|thuong tru nhan|tps|daca|visa|thi thuc|ty nan|ti nan|parole|"
-    "giay phep lam viec|tinh trang di tru|quoc tich|nhap tich|uscis",
+    "status": (
+        "du hoc|du hoc sinh|sinh vien|visa du hoc|the xanh|thuong tru|thuong tru nhan|tps|daca|visa|thi thuc|"
+        "ty nan|ti nan|parole|giay phep lam viec|tinh trang di tru|quoc tich|nhap tich|uscis"
+    ),
     "expire": "het han|gia han|sap het|ket thuc|cham dut|huy|thu hoi",
     "travel": "di viet nam|ve viet nam|ve nuoc|du lich|ra nuoc ngoai|di lau|o lau|may thang|mot nam|nghi phep",
     "register": "dang ky|lan tay",
     "phone": "dien thoai|dt|dthoai|phone",
     "greet": "chao|xin chao|chao ban|alo|khoe khong|khoe ko",
-    "thanks": "cam on|cam on nhieu|thanks|tks|bye",
+    "thanks": "xin loi|cam on|cam on nhieu|thanks|tks|bye",
     "now": "bay gio|ngay|khan cap|cuu|cuu voi|giup voi|so qua|lam sao",
+    "apply": "xin|nop don|lam don|xin ty nan|xin ti nan",
+    "laugh": "haha|hihi|kkk|hehe",
 }
