@@ -144,7 +144,7 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
         welcome(kit, turn, greet=False)  # the number meant an option of a conversation long gone
     elif n is not None:
         pick_option(kit, turn, n)
-    elif pick_label(kit, turn, text) or in_flow(kit, turn, text, sure):
+    elif not _router_knows_better(kit, turn, sure) and pick_label(kit, turn, text) or in_flow(kit, turn, text, sure):
         pass
     elif sure:
         open_match(kit, turn, sure)
@@ -180,6 +180,12 @@ def clarify(kit: Kit, turn: Turn, candidates: tuple[Match, ...]) -> None:
     )
     turn.events.append("clarify")
     say(kit, turn, "ui.clarify", options + (Choice("0", kit.view.t("ui.menu_label", s.lang), MENU),))
+
+
+def _router_knows_better(kit: Kit, turn: Turn, sure: Match | None) -> bool:
+    """At the main menu a sentence the router is sure about is no menu label typed loosely ('o que é um detainer
+    do ICE' shares two words with 'Find someone detained by ICE')."""
+    return sure is not None and turn.s.at == kit.menu and sure.score >= LABEL_CUTOFF
 
 
 def pick_option(kit: Kit, turn: Turn, n: int) -> None:

@@ -114,6 +114,10 @@ SIMPLIFIED_ONLY = frozenset(
     "鲝鲞鲟鲠鲡鲢鲣鲤鲥鲦鲧鲨鲩鲪鲫鲬鲭鲮鲯鲰鲱鲲鲳鲴鲵鲶鲷鲸鲹鲺鲻鲼鲽鲾鲿鳀鳁鳂鳃鳄鳅鳆鳇鳈鳉鳊鳋鳌鳍鳎鳏鳐鳑鳒鳓鳔鳕鳖鳗鳘鳙鳚鳛鳜鳝鳞鳟鳠鳡鳢鳣鳤鸟鸠鸡鸢鸣鸤鸥鸦鸧鸨鸩鸪鸫鸬鸭鸮鸯鸰鸱鸲鸳鸴鸵鸶鸷鸸鸹鸺"
     "鸻鸼鸽鸾鸿鹀鹁鹂鹃鹄鹅鹆鹇鹈鹉鹊鹋鹌鹍鹎鹏鹐鹑鹒鹓鹔鹕鹖鹗鹘鹙鹚鹛鹜鹝鹞鹟鹠鹡鹢鹣鹤鹥鹦鹧鹨鹩鹪鹫鹬鹭鹮鹯鹰鹱鹲鹳鹴鹾麦麸麹麺黄黉黡黩黪黾鼋鼌鼍鼹齐齑齿龀龁龂龃龄龅龆龇龈龉龊龋龌龙龚龛龟鿎鿏鿒鿔"
 )
+# Simplified forms that are also ordinary Traditional characters with another meaning (台灣, 公里, 若干, 皇后) or
+# written Cantonese (唔該晒): they say nothing about the script.
+SHARED = frozenset("晒后里干台余范沈征谷丑斗松表卷占冲制采胡向回吁于云千只几面系借出才克朴症郁注准升划卜夸")
+SIMPLIFIED_ONLY = SIMPLIFIED_ONLY - SHARED
 TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
 TRADITIONAL_ONLY = frozenset(TRADITIONAL)
 # Written Cantonese (Hong Kong): the same in both scripts, and read by people who read Traditional characters.

@@ -38,22 +38,23 @@ FORMS = {
     ),
     "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station",
     "papers": (
-        "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|statut|"
-        "clandestin|illegal"
+        "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|"
+        "statut|clandestin|illegal"
     ),
     "taken": (
-        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|"
-        "détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait"
+        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|"
+        "détenu|détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait"
     ),
     "relative": (
         "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"
-        "neveu|niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|famille"
+        "neveu|niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|"
+        "famille"
     ),
     "find": (
         "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|"
         "quelle prison|numero a|numero d etranger|localisateur"
     ),
-    "detention": "centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere",
+    "detention": ("centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere"),
     "bond": "caution|bond|liberer sous caution|le faire sortir|la faire sortir",
     "jail": "prison|taule|tôle|zonzon|cellule|maison d arret|comte|prison du comte|casier|proces penal",
     "hold": "hold|detainer|demande de detention|demande de retention|retenir|287g|48 heures|remettre a l ice",
@@ -63,8 +64,8 @@ FORMS = {
         "signaler|deposer plainte"
     ),
     "crime": (
-        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|"
-        "menace|menaces|victime|crime|arnaque*|fraude|visa u|visa t"
+        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|"
+        "cambriol*|menace|menaces|victime|crime|arnaque*|fraude|visa u|visa t"
     ),
     "lawyer": (
         "avocat|avocate|avocats|aide juridique|aide juridictionnelle|conseil juridique|juriste|notaire|"
@@ -80,9 +81,9 @@ FORMS = {
         "mobilis*|allie|vigile|elus|sanctuaire|petition"
     ),
     "help_others": (
-        "aider les migrants|aider les immigres|aider les immigrants|aider la communaute|aider ma communaute|"
-        "aider les autres|aider les familles|proteger les familles|ma communaute|notre communaute|"
-        "la communaute|comment aider|faire quelque chose|soutenir"
+        "aider les migrants|aider les immigres|aider les immigrants|aider la communaute|"
+        "aider ma communaute|aider les autres|aider les familles|proteger les familles|ma communaute|"
+        "notre communaute|la communaute|comment aider|faire quelque chose|soutenir"
     ),
     "citizen": "citoyen|citoyenne|citoyens|ne ici|nee ici",
     "children": "enfants|enfant|gosses|mioches|petits|bebe|mes enfants|les enfants|mineurs",
@@ -91,8 +92,8 @@ FORMS = {
         "recuperer les enfants|aller chercher|tuteur|tutelle|garde des enfants"
     ),
     "plan": (
-        "plan|prevoir|preparer|prepare|au cas ou|en cas de|procuration|actes de naissance|papiers importants|"
-        "laisser a|par coeur"
+        "plan|prevoir|preparer|prepare|au cas ou|en cas de|procuration|actes de naissance|"
+        "papiers importants|laisser a|par coeur"
     ),
     "if": "si je|si on|s ils|si l ice|au cas ou|et si|que se passe t il si",
     "deport": "expuls*|deport*|renvoy*|reconduit|obligation de quitter|oqtf",
@@ -102,8 +103,11 @@ FORMS = {
     "missed": "rate|raté|manque|manqué|pas alle|pas pu aller|oublie",
     "school": "ecole|école|ecoles|college|lycee|creche|maternelle|universite|fac|maitresse",
     "church": "eglise|église|eglises|temple|mosquee|mosquée|messe|culte|pasteur|pretre|synagogue",
-    "hospital": "hopital|hôpital|hopitaux|clinique|medecin|docteur|urgences de l hopital",
-    "work": "travail|boulot|taf|job|usine|chantier|entrepot|restaurant|cuisine|patron|employeur|entreprise|i 9",
+    "hospital": (
+        "salle d attente|salle d urgence|aux urgences|hopital|hôpital|hopitaux|clinique|medecin|docteur|"
+        "urgences de l hopital"
+    ),
+    "work": ("travail|boulot|taf|job|usine|chantier|entrepot|restaurant|cuisine|patron|employeur|entreprise|i 9"),
     "raid": "descente|descentes|rafle|rafles|raid|operation|coup de filet",
     "status": (
         "carte verte|green card|residence|resident permanent|tps|daca|visa|visas|parole|asile|refugie|"

@@ -2,12 +2,12 @@
 
 FORMS = {
     "agent": (
-        "imigracao|a imigracao|os da imigracao|agentes da imigracao|ice|federais|a federal|policia federal|"
-        "oficiais de imigracao"
+        "imigracao|a imigracao|os da imigracao|agentes da imigracao|ice|federais|a federal|"
+        "policia federal|oficiais de imigracao"
     ),
     "officer": (
-        "agentes|agente|oficiais|oficial|homens de colete|coletes|uns caras|dois caras|uns homens|fardados|"
-        "a paisana|distintivo"
+        "agentes|agente|oficiais|oficial|homens de colete|coletes|uns caras|dois caras|uns homens|"
+        "fardados|a paisana|distintivo"
     ),
     "police": "policia|policial|policiais|pm|os pm|gambe|os gambe|homens|viatura|xerife|cana|guarda",
     "door": "porta|portas|campainha|portao",
@@ -35,29 +35,30 @@ FORMS = {
         "parou|pararam|me parou|me pararam|parado|abordado|abordada|abordagem|enquadr*|me perguntou|"
         "me perguntaram|pediu|pediram|revistar|revistaram|revista|querem revistar|de onde eu sou"
     ),
-    "street": "rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus",
+    "street": ("rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus"),
     "papers": (
         "documento|documentos|papeis|sem documento|sem documentos|indocumentado|ilegal|identidade|rg|"
         "carteira|green card|status"
     ),
     "taken": (
-        "levaram|levou|pegaram|pegou|prenderam|preso|presa|detido|detida|deteve|detiveram|capturado|sumiu|"
-        "ninguem sabe|nao sabemos|nao sei onde"
+        "levaram|levou|pegaram|pegou|prenderam|preso|presa|detido|detida|deteve|detiveram|capturado|"
+        "sumiu|ninguem sabe|nao sabemos|nao sei onde"
     ),
     "relative": (
-        "marido|esposa|mulher|esposo|filho|filha|irmao|irma|mae|pai|primo|prima|tio|tia|sobrinho|sobrinha|"
-        "avo|namorado|namorada|amigo|amiga|vizinho|vizinha|cunhado|cunhada|alguem|parente|mano|mina"
+        "marido|esposa|mulher|esposo|filho|filha|irmao|irma|mae|pai|primo|prima|tio|tia|sobrinho|"
+        "sobrinha|avo|namorado|namorada|amigo|amiga|vizinho|vizinha|cunhado|cunhada|alguem|parente|mano|"
+        "mina"
     ),
     "find": (
-        "achar|acho|encontrar|procurar|procuro|localizar|onde ele esta|onde ela esta|onde esta|cade|pra onde|"
-        "para onde|qual centro|qual prisao|numero a|localizador"
+        "achar|acho|encontrar|procurar|procuro|localizar|onde ele esta|onde ela esta|onde esta|cade|"
+        "pra onde|para onde|qual centro|qual prisao|numero a|localizador"
     ),
     "detention": "centro de detencao|detencao|custodia|transferido|transferida",
     "bond": "fianca|bond|tirar ele|tirar ela|soltar|pagar fianca",
     "jail": "cadeia|prisao|presidio|xadrez|xilindro|cana|condado|delegacia|processo criminal|dui",
     "hold": (
-        "hold|detainer|pedido pra segurar|pedido para segurar|segurar ele|segurar ela|reter|retencao|287g|"
-        "48 horas|entregar pro ice|entregar para o ice"
+        "hold|detainer|pedido pra segurar|pedido para segurar|segurar ele|segurar ela|reter|retencao|"
+        "287g|48 horas|entregar pro ice|entregar para o ice"
     ),
     "release": "solto|solta|soltar|sair|sai|libertad*|liberad*",
     "emergency": (
@@ -82,15 +83,15 @@ FORMS = {
         "ativis*|aliado|resposta rapida|vigilia|legisladores|santuario|abaixo assinado"
     ),
     "help_others": (
-        "ajudar os imigrantes|ajudar imigrantes|ajudar a comunidade|ajudar minha comunidade|ajudar outros|"
-        "ajudar as familias|proteger as familias|minha comunidade|nossa comunidade|a comunidade|"
-        "como posso ajudar|fazer alguma coisa|apoiar"
+        "ajudar os imigrantes|ajudar imigrantes|ajudar a comunidade|ajudar minha comunidade|"
+        "ajudar outros|ajudar as familias|proteger as familias|minha comunidade|nossa comunidade|"
+        "a comunidade|como posso ajudar|fazer alguma coisa|apoiar"
     ),
     "citizen": "cidadao|cidada|cidadaos|nascido aqui|nasceu aqui",
     "children": "filhos|criancas|crianca|bebe|meus filhos|as criancas|menores|molecada|pequenos",
     "care": (
-        "cuidar|cuida|cuidaria|fica com|ficar com|quem fica|buscar na escola|pegar na escola|guarda|tutor|"
-        "tutela|responsavel"
+        "cuidar|cuida|cuidaria|fica com|ficar com|quem fica|buscar na escola|pegar na escola|guarda|"
+        "tutor|tutela|responsavel"
     ),
     "plan": (
         "plano|planejar|preparar|preparad*|caso eu|caso me|por via das duvidas|procuracao|"
@@ -101,8 +102,8 @@ FORMS = {
     "court": "tribunal|corte|audiencia|audiencias|juizado|data da audiencia|eoir",
     "judge": "juiz|juiza",
     "checkin": (
-        "check in|me apresentar|apresentacao|assinar no ice|comparecer|escritorio do ice|tornozeleira|isap|"
-        "consulta marcada|agendamento"
+        "check in|me apresentar|apresentacao|assinar no ice|comparecer|escritorio do ice|tornozeleira|"
+        "isap|consulta marcada|agendamento"
     ),
     "missed": "perdi|faltei|nao fui|nao consegui ir|esqueci",
     "school": "escola|escolas|colegio|creche|faculdade|universidade|professora|professor",
@@ -118,10 +119,10 @@ FORMS = {
         "permissao de trabalho|status|cidadania|naturalizacao|uscis"
     ),
     "expire": (
-        "vence|vencer|venceu|vencido|renovar|renovacao|acabar|vai acabar|acaba|termina|terminar|cancelaram|"
-        "cancelar|revogaram"
+        "vence|vencer|venceu|vencido|renovar|renovacao|acabar|vai acabar|acaba|termina|terminar|"
+        "cancelaram|cancelar|revogaram"
     ),
-    "travel": "viajar|viagem|sair do pais|ir pro brasil|ir para o brasil|visitar|muito tempo|meses|um ano|ferias",
+    "travel": ("viajar|viagem|sair do pais|ir pro brasil|ir para o brasil|visitar|muito tempo|meses|um ano|ferias"),
     "register": "registr*|cadastr*|digitais",
     "phone": "celular|telefone|zap",
     "greet": "oi|ola|bom dia|boa tarde|boa noite|tudo bem|tudo bom|e ai|salve",
