@@ -9,6 +9,7 @@ are also tried without a one-letter conjunction or preposition (و ف ب ل ک) 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from bot.nlu.textnorm import is_han, word_tokens
 
 MIN_PREFIX = 3  # 'rob*' yes; shorter stems match too much
+MEMO_WORDS = 50_000  # message words whose one-word hits are remembered (bounded memory)
+_PLAIN = re.compile(r"[a-z0-9 ]+")
 _CLITICS = frozenset("وفبلک")
 
 
@@ -38,43 +41,67 @@ class Lexicon:
     """Every form of every concept in every language, indexed for matching a message in one pass."""
 
     def __init__(self, lexicons: Mapping[str, Mapping[str, str]]) -> None:
-        # first word -> [(the form's words, ends with a prefix, concept, language)]
-        self.forms: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
+        self.single: dict[str, list[tuple[str, str]]] = defaultdict(list)  # one-word form -> [(concept, lang)]
         self.prefixes: dict[str, list[tuple[str, str]]] = defaultdict(list)  # one-word stem -> [(concept, lang)]
+        # first two words of a longer form -> [(the form's words, ends with a prefix, concept, language)]; a
+        # two-word form ending in a stem is found by its first word alone
+        self.forms: dict[tuple[str, str], list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
+        self.stem_pairs: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
         for lang, concepts in lexicons.items():
             for concept, forms in concepts.items():
                 for form in forms.split("|"):
                     self._add(form.strip(), concept, lang)
+        self.stem_lengths = sorted({len(stem) for stem in self.prefixes})
+        self._words: dict[str, tuple[tuple[str, str], ...]] = {}  # a message word -> its one-word hits (memo)
 
     def _add(self, form: str, concept: str, lang: str) -> None:
         """Index one form."""
         prefix = form.endswith("*")
-        words = tuple(word_tokens(form.rstrip("*")))
+        text = form.rstrip("*")
+        # Most forms are already plain lowercase ASCII: only the others need the full normalisation.
+        words = tuple(text.split() if _PLAIN.fullmatch(text) else word_tokens(text))
         if not words:
             return
-        if prefix and len(words) == 1 and len(words[0]) >= MIN_PREFIX:
+        if len(words) == 2 and prefix:
+            self.stem_pairs[words[0]].append((words, prefix, concept, lang))
+        elif len(words) > 1:
+            self.forms[(words[0], words[1])].append((words, prefix, concept, lang))
+        elif prefix and len(words[0]) >= MIN_PREFIX:
             self.prefixes[words[0]].append((concept, lang))
         else:
-            self.forms[words[0]].append((words, prefix and len(words) > 1, concept, lang))
+            self.single[words[0]].append((concept, lang))
 
-    def _variants(self, token: str) -> tuple[str, ...]:
-        """The word, and an Arabic word without a one-letter conjunction or preposition."""
-        if len(token) > 3 and _is_arabic(token) and token[0] in _CLITICS:
-            return (token, token[1:])
-        return (token,)
+    def _one_word(self, token: str) -> tuple[tuple[str, str], ...]:
+        """(concept, language) of the one-word forms and stems a message word matches, remembered per word."""
+        found = self._words.get(token)
+        if found is None:
+            hits: list[tuple[str, str]] = []
+            for variant in _variants(token):
+                hits += self.single.get(variant, ())
+                if not is_han(variant):
+                    for n in self.stem_lengths:
+                        if n > len(variant):
+                            break
+                        hits += self.prefixes.get(variant[:n], ())
+            found = tuple(hits)
+            if len(self._words) < MEMO_WORDS:
+                self._words[token] = found
+        return found
 
     def _at(self, tokens: list[str], i: int) -> list[tuple[int, str, str]]:
         """(end, concept, language) of every form that starts at token i."""
-        out = []
-        for variant in self._variants(tokens[i]):
-            for words, prefix, concept, lang in self.forms.get(variant, ()):
+        out = [(i + 1, concept, lang) for concept, lang in self._one_word(tokens[i])]
+        if i + 1 == len(tokens):
+            return out
+        for variant in _variants(tokens[i]):
+            for words, prefix, concept, lang in (
+                *self.forms.get((variant, tokens[i + 1]), ()),
+                *self.stem_pairs.get(variant, ()),
+            ):
                 n = len(words)
-                seg = [variant, *tokens[i + 1 : i + n]]
-                if len(seg) == n and seg[:-1] == list(words[:-1]) and _same(seg[-1], words[-1], prefix):
+                seg = tokens[i + 1 : i + n]
+                if len(seg) == n - 1 and seg[:-1] == list(words[1:-1]) and _same(seg[-1], words[-1], prefix):
                     out.append((i + n, concept, lang))
-            if not is_han(variant):
-                for k in range(MIN_PREFIX, len(variant) + 1):
-                    out.extend((i + 1, concept, lang) for concept, lang in self.prefixes.get(variant[:k], ()))
         return out
 
     def find(self, text: str, max_tokens: int = 80) -> list[Hit]:
@@ -93,6 +120,13 @@ class Lexicon:
                 taken[start:end] = [True] * (end - start)
                 hits.append(Hit(concept, start, end, tuple(dict.fromkeys(langs))))
         return hits
+
+
+def _variants(token: str) -> tuple[str, ...]:
+    """The word, and an Arabic word without a one-letter conjunction or preposition."""
+    if len(token) > 3 and _is_arabic(token) and token[0] in _CLITICS:
+        return (token, token[1:])
+    return (token,)
 
 
 def _same(token: str, word: str, prefix: bool) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.nlu.hanzi import SIMPLIFIED, TRADITIONAL
 
@@ -32,8 +33,10 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """normalize() and then accents removed: the key most matching uses."""
+    """normalize() and then accents removed: the key most matching uses. Remembered: the phrase index, the
+    concept lexicon and the words table fold the same texts, and so do the router's steps for one message."""
     return strip_accents(normalize(text))
 
 
