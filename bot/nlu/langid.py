@@ -95,7 +95,8 @@ _WORDS: dict[str, str] = {
     "vi": "toi tôi khong không ko duoc giup dang cua nha bat canh sat luat su xin chao cam anh chi phai lam gi "
     "roi nay chong vao dau nguoi nhap giam giu ho khi biet muon goi cuu bi voi gap mien phi thong tin "
     "nhan vien tieng viet co can chung truc xuat khan cap tru san bay giay quyen lang lenh gia dinh hom "
-    "dien thoai toa bien gioi tron xe on",
+    "dien thoai toa bien gioi tron xe on dc đc hok hem khg kg ntn bik mik mk mn mng bn nhe nka ak uk ukm cx "
+    "cug thui lun oke",
 }
 WORDLISTS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
 # Haitian Creole written with French spellings ('la porte moin', 'bezoin'): words no French text has, which keep

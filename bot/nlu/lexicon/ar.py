@@ -3,13 +3,17 @@ with digits for the letters Latin lacks: 2 ء, 3 ع, 5 خ, 7 ح, 9 ق)."""
 
 FORMS = {
     "agent": (
-        "الهجرة|هجرة|دائرة الهجرة|مكتب الهجرة|امن الهجرة|ضباط الهجرة|موظفين الهجرة|ناس من الهجرة|ايس|آيس|"
-        "الفدراليين|فيدراليين|hegra|el hegra|hijra|el hijra|al hijra|hejra|ayis|el ice|elice"
+        "ادارة الهجرة|سلطات الهجرة|حقين الهجرة|الهجرة|هجرة|دائرة الهجرة|مكتب الهجرة|امن الهجرة|"
+        "ضباط الهجرة|موظفين الهجرة|ناس من الهجرة|ايس|آيس|الفدراليين|فيدراليين|hegra|el hegra|hijra|"
+        "el hijra|al hijra|hejra|ayis|el ice|elice"
     ),
-    "officer": ("ضباط|ضابط|عناصر|رجال|زلمتين|رجلين|ناس|عساكر|لابسين|سترات|مدنيين|عملاء|domat|zobat|ragleen|reglein"),
+    "officer": (
+        "ظابط|الظابط|ظباط|وكلاء|ضباط|ضابط|عناصر|رجال|زلمتين|رجلين|ناس|عساكر|لابسين|سترات|مدنيين|عملاء|"
+        "domat|zobat|ragleen|reglein"
+    ),
     "police": (
-        "شرطة|الشرطة|شرطي|بوليس|البوليس|دورية|مخابرات|shorta|el shorta|elshorta|shorti|bolis|el bolis|"
-        "boulis|bulis|police|polis|amn"
+        "المباحث|مباحث|القسم|قسم الشرطة|المخفر|مخفر|الامن العام|امن عام|شرطة|الشرطة|شرطي|بوليس|البوليس|"
+        "دورية|مخابرات|shorta|el shorta|elshorta|shorti|bolis|el bolis|boulis|bulis|police|polis|amn"
     ),
     "door": "باب|الباب|عالباب|ع الباب|ابواب|الجرس|جرس|bab|el bab|elbab|3al bab|3albab|3a bab|3l bab",
     "home": (
@@ -38,8 +42,8 @@ FORMS = {
         "wasal|re7la|rehla"
     ),
     "customs": (
-        "جمارك|الجمارك|الجمرك|جمرك|تفتيش ثانوي|غرفة|اوضة|غرفه|تحقيق|التحقيق|ضابط الجوازات|الجوازات|"
-        "gamarek|jamarek|gomrok|jomrok|jawazat|gawazat|ouda|2ouda|ghorfa"
+        "الديوانة|ديوانة|جمارك|الجمارك|الجمرك|جمرك|تفتيش ثانوي|غرفة|اوضة|غرفه|تحقيق|التحقيق|"
+        "ضابط الجوازات|الجوازات|gamarek|jamarek|gomrok|jomrok|jawazat|gawazat|ouda|2ouda|ghorfa"
     ),
     "passport": "جواز|جوازي|جواز السفر|باسبور|gawaz|jawaz|gawazi|jawazi|basbor|passport",
     "border": "حدود|الحدود|حرس الحدود|7dod|7odod|hudud|el 7odod",
@@ -63,20 +67,22 @@ FORMS = {
     ),
     "street": "شارع|الشارع|سوق|محل|الباركنج|موقف|share3|shere3|el share3|shari3|chare3|sou2",
     "papers": (
-        "اوراق|الاوراق|ورق|الورق|هوية|هويتي|بطاقة|اقامة|اقامه|وثائق|مستندات|بدون اوراق|ما عندي اوراق|"
-        "awra2|wara2|wra2|awraq|hawiya|hawiyya|beta2a|e2ama|i2ama|iqama"
+        "الكاغط|الكواغط|الوراق|كواغط|اوراق|الاوراق|ورق|الورق|هوية|هويتي|بطاقة|اقامة|اقامه|وثائق|مستندات|"
+        "بدون اوراق|ما عندي اوراق|awra2|wara2|wra2|awraq|hawiya|hawiyya|beta2a|e2ama|i2ama|iqama"
     ),
     "taken": (
-        "تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|akhad*|a5ad*|akhadet|a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|"
-        "قبض علي|اتقبض|انقبض|اعتقل*|معتقل|مسكوه|مسكو|حجزو*|محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|"
-        "مش عارف|ma7jouz|m7jouz|mahjouz|ma7jooz|ma7jouza|7agazo*|7ajazo*|5adou*|5adoh|khadou*|akhadou*|"
-        "a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|mesko*|mskou*|e3ta2al*|m3ta2al*|mo3ta2al"
+        "اتمسك|اتمسكت|شدوه|شدوني|شدو|اخدوه|قبضو عليه|تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|akhad*|a5ad*|akhadet|"
+        "a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|قبض علي|اتقبض|انقبض|اعتقل*|معتقل|مسكوه|مسكو|حجزو*|"
+        "محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|m7jouz|mahjouz|ma7jooz|ma7jouza|"
+        "7agazo*|7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|"
+        "mesko*|mskou*|e3ta2al*|m3ta2al*|mo3ta2al"
     ),
     "relative": (
-        "عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|"
-        "بنتي|اخوي|اخي|اخويا|اختي|امي|ماما|ابوي|بابا|ابويا|ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|"
-        "jozi|gozi|goozi|mrati|marati|ebni|ibni|bnti|binti|akhoya|a5oya|akhouya|5oya|akhi|a5i|5ayi|khayi|"
-        "okhti|o5ti|ommi|ummi|mama|baba|abouya|aboya|sa7bi|sahbi|jari|gari|7ad|7add|shakhs"
+        "ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|ختي|عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|"
+        "3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|بنتي|اخوي|اخي|اخويا|امي|ماما|ابوي|بابا|ابويا|"
+        "ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|gozi|goozi|mrati|marati|ebni|ibni|bnti|binti|"
+        "akhoya|a5oya|akhouya|5oya|akhi|a5i|5ayi|khayi|okhti|o5ti|ommi|ummi|mama|baba|abouya|aboya|sa7bi|"
+        "sahbi|jari|gari|7ad|7add|shakhs"
     ),
     "find": (
         "ادور|ادور على|ابحث|بحث|دور على|وين|فين|اين|مكانه|مكانها|اعرف مكان|الاقي|الاقيه|محدد|وين هو|"

@@ -116,9 +116,11 @@ FORMS = {
         "in my state"
     ),
     "volunteer": (
-        "volunteer*|donate|donation*|get involved|involved|organize|organizing|protest*|march|rally|"
-        "activism|activist|ally|allies|rapid response|accompan*|vigil|town hall|lawmakers|congress|"
-        "sanctuary|petition|advocate|advocacy|fundraiser|spread the word|share this|trust act|oppose 287"
+        "my county|my city|city council|county board|working with ice|cooperate with ice|"
+        "cooperating with ice|volunteer*|donate|donation*|get involved|involved|organize|organizing|"
+        "protest*|march|rally|activism|activist|ally|allies|rapid response|accompan*|vigil|town hall|"
+        "lawmakers|congress|sanctuary|petition|advocate|advocacy|fundraiser|spread the word|share this|"
+        "trust act|oppose 287"
     ),
     "help_others": (
         "help immigrants|help my immigrant|help my neighbors|help my neighbours|help others|help people|"

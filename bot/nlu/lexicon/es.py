@@ -109,9 +109,10 @@ FORMS = {
         "abogar|red de respuesta|red de respuesta rapida|red de apoyo"
     ),
     "help_others": (
-        "ayudar a los inmigrantes|ayudar a inmigrantes|ayudar a mi comunidad|ayudar a la comunidad|"
-        "ayudar a otros|ayudar a las familias|proteger a las familias|mi comunidad|la comunidad|"
-        "nuestra comunidad|como puedo ayudar|como ayudo|hacer algo|apoyar a"
+        "familias inmigrantes|apoyar a familias|apoyar a los inmigrantes|ayudar a los inmigrantes|"
+        "ayudar a inmigrantes|ayudar a mi comunidad|ayudar a la comunidad|ayudar a otros|"
+        "ayudar a las familias|proteger a las familias|mi comunidad|la comunidad|nuestra comunidad|"
+        "como puedo ayudar|como ayudo|hacer algo|apoyar a"
     ),
     "citizen": "ciudadano|ciudadana|ciudadanos|nacido aqui|naci aqui",
     "children": (

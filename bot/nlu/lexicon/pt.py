@@ -83,9 +83,9 @@ FORMS = {
         "ativis*|aliado|resposta rapida|vigilia|legisladores|santuario|abaixo assinado"
     ),
     "help_others": (
-        "ajudar os imigrantes|ajudar imigrantes|ajudar a comunidade|ajudar minha comunidade|"
-        "ajudar outros|ajudar as familias|proteger as familias|minha comunidade|nossa comunidade|"
-        "a comunidade|como posso ajudar|fazer alguma coisa|apoiar"
+        "ajudar minha comunidade|ajudar a minha comunidade|familias imigrantes|ajudar os imigrantes|"
+        "ajudar imigrantes|ajudar a comunidade|ajudar outros|ajudar as familias|proteger as familias|"
+        "minha comunidade|nossa comunidade|a comunidade|como posso ajudar|fazer alguma coisa|apoiar"
     ),
     "citizen": "cidadao|cidada|cidadaos|nascido aqui|nasceu aqui",
     "children": "filhos|criancas|crianca|bebe|meus filhos|as criancas|menores|molecada|pequenos",
