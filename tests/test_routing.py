@@ -13,8 +13,8 @@ from bot.core.session import Inbound
 from bot.nlu import router as router_module
 from bot.nlu.router import Router
 
-OVERALL_MIN = 0.90      # measured 0.971 (303/312) when set
-PER_LANGUAGE_MIN = 0.85  # measured 0.938 at worst (ar, vi)
+OVERALL_MIN = 0.90      # measured 0.971 (303/312) when set; flow and language since issue 15 (tests/test_understanding.py
+PER_LANGUAGE_MIN = 0.85  # measured 0.938 at worst (ar, vi)   holds the tighter gates on both sets)
 
 
 def first(engine: Engine, text: str) -> tuple[str, tuple[str, ...]]:

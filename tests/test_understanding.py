@@ -12,11 +12,16 @@ from bot.nlu.hanzi import han_script, to_simplified
 from bot.nlu.langid import LanguageDetector
 from bot.nlu.romanised import romanised_guess
 
-# Measured 2026-12-04 (see docs/measurements.md); each gate is the figure reached minus 0.02.
-HELDOUT_MIN = 0.0
-HELDOUT_PER_LANGUAGE_MIN = 0.0
-DEVSET_MIN = 0.97
-DEVSET_PER_LANGUAGE_MIN = 0.0
+# Measured 2026-12-04 (docs/measurements.md): flow AND language right. Each gate is the figure reached minus
+# 0.02 (one line of about 70). The issue asks for 0.95 overall and 0.90 per language on the held-out set: not
+# reached (0.899 overall). Raise these gates when the figures rise; never tune on the held-out lines to do it.
+HELDOUT_MIN = 0.879  # reached 0.899 (629/700)
+HELDOUT_PER_LANGUAGE_MIN = {  # reached: ar .887 en .931 es .915 fr .929 ht .900 pt .943 ur .914 vi .838 zh .843
+    "ar": 0.867, "en": 0.911, "es": 0.895, "fr": 0.909, "ht": 0.880, "pt": 0.923, "ur": 0.894, "vi": 0.818,
+    "zh": 0.823, "zh-Hant": 0.862,  # zh-Hant reached .882
+}
+DEVSET_MIN = 0.97  # reached 0.987 (1068/1082)
+DEVSET_PER_LANGUAGE_MIN = 0.94  # reached 0.967 at worst (zh-Hant)
 
 
 def first(engine: Engine, text: str) -> Result:
@@ -180,8 +185,10 @@ def test_heldout_set_overall(heldout: list) -> None:
 
 
 def test_heldout_set_every_language(heldout: list) -> None:
-    low = {lang: round(accuracy(group), 3) for lang, group in by(heldout, "lang").items()
-           if accuracy(group) < HELDOUT_PER_LANGUAGE_MIN}
+    groups = by(heldout, "lang")
+    assert set(groups) == set(HELDOUT_PER_LANGUAGE_MIN)
+    low = {lang: round(accuracy(group), 3) for lang, group in groups.items()
+           if accuracy(group) < HELDOUT_PER_LANGUAGE_MIN[lang]}
     assert low == {}
 
 
