@@ -102,7 +102,7 @@ def read_language(path: Path, root: Path, problems: Problems, out: Translations)
 def load_translations(root: Path, english: Mapping[str, str], problems: Problems) -> Translations:
     """Read every translations/*.yaml (the English source lives in flows/)."""
     out = Translations()
-    for path in sorted((root / "translations").glob("*.yaml")):
+    for path in sorted((root / "translations").glob("*.yaml"), key=lambda p: p.stem):  # zh before zh-Hant
         if path.stem != "en" and not path.stem.startswith("_"):  # _allowed.yaml etc. are not languages
             read_language(path, root, problems, out)
     return out

@@ -26,6 +26,8 @@ from bot.service.handler import Outcome, Service
 EAR = "ui.voice_"  # "ui.voice_<name>" is how "ui.<name>" is said on the phone
 MAX_OPTIONS = 7  # keys 1-7; 8 texts, 9 goes back, 0 is a person, * repeats, # is the main menu
 MAX_LANGUAGES = 9  # keys 1-9 in the language menu
+# A language's written name can name its script (简体中文, Simplified); a listener needs the language: 中文.
+SPOKEN_NAMES = {"zh": "中文"}
 PER_CALLER = ("state", "orgs")  # placeholders that differ per caller: a node with them cannot be recorded
 # What a language without a Twilio voice plays from recordings, besides one recording per node.
 RECORDED_UI = (
@@ -166,7 +168,7 @@ class Speaker:
         """'For English press 1, para espanol oprima 2, ...': each language in its own voice (or recording)."""
         body, keys = list(before), {"*": REPEAT, "0": PERSON}
         for n, (lang, voice) in enumerate(list(self.voices.items())[:MAX_LANGUAGES], start=1):
-            own = self.content.languages[lang].name
+            own = SPOKEN_NAMES.get(lang, self.content.languages[lang].name)
             english = self.t("ui.voice_language", "en", language=voice.name, key=str(n))
             text = self.t("ui.voice_language", lang, language=own, key=str(n))
             body.append(Piece(text, lang, "ui.voice_language", None if voice.speaks else english))
