@@ -38,7 +38,7 @@ async def register_commands(application: Application) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Build the service and poll until interrupted; exit 2 on missing token or broken content."""
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)   # --help, and no stray args
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)  # --help, and no stray args
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     for handler in logging.getLogger().handlers:
         handler.addFilter(no_library_tracebacks)
