@@ -142,7 +142,7 @@ def test_the_officer_card_meaning_comes_before_the_card_never_behind_more(engine
     *_, gloss, card = last.replies
     assert gloss.text.startswith(engine.view.t("ui.officer_says", lang)) or \
         engine.view.t("ui.officer_says", lang) in last.replies[0].text
-    assert card.text.startswith("I am a lawful permanent resident.")
+    assert card.text.startswith("TO THE OFFICER:\nI am a lawful permanent resident.") and card.kind == "officer"
 
 
 def test_a_state_named_in_the_question_is_offered_not_asked_again(engine: Engine) -> None:

@@ -300,13 +300,24 @@ def test_whatsapp_stop_gets_the_bots_own_confirmation(app: Flask) -> None:
 
 
 # --- rendering ---------------------------------------------------------------------------------------
-def test_replies_of_a_turn_are_one_message(app: Flask) -> None:
-    """The officer node's two replies travel as one body, separated by a blank line."""
+def test_replies_of_a_turn_are_one_message_and_the_officer_card_a_second(app: Flask) -> None:
+    """A turn's replies travel as one body; the English card for an officer is a second <Message>, headed so and
+    GSM-7 even after Spanish text, so it can be shown on its own and is not billed as UCS-2."""
     phone = Phone(app, number())
-    phone.say("hi")
-    phone.say("1")
-    (body,) = phone.say("3")
-    assert "\n\nI do not consent to you entering my home." in body
+    phone.say("hola")
+    assert len(phone.say("1")) == 1  # the language picked and ICE at the door: one body
+    told, card = phone.say("3")
+    assert "el mensaje en inglés que llega después de este" in told and "I do not consent" not in told
+    assert card.startswith("TO THE OFFICER:\nI do not consent to you entering my home.")
+    assert sms_info(card)[0] == "GSM-7"
+
+
+def test_whatsapp_sends_the_officer_card_as_a_message_of_its_own(app: Flask) -> None:
+    phone = Phone(app, number(), "whatsapp")
+    phone.say("ICE is at my door")
+    told, card = phone.say("3")
+    assert told.startswith("Show the officer the English message after this one")
+    assert card.startswith("TO THE OFFICER:\n")
 
 
 def test_a_body_over_1600_is_split_at_sentences() -> None:

@@ -2,10 +2,12 @@
 
 Each request is checked (channel on, form-encoded, X-Twilio-Signature, From and MessageSid present), parsed
 to an Inbound, run through the service (which hashes From, de-duplicates on MessageSid and keeps opt-outs),
-and answered in the same HTTP response. All replies of one turn go out as ONE message body, because Twilio
-sends several <Message> elements as separate messages that may arrive in any order; only a body longer than
-Twilio's 1600-character limit is split, at sentence boundaries (the engine pages long texts with MORE first,
-so this is a safety net, and those parts may arrive out of order).
+and answered in the same HTTP response. The replies of one turn go out as ONE message body, because Twilio
+sends several <Message> elements as separate messages that may arrive in any order; the one exception is the
+English card for an officer, a second <Message> of its own, headed "TO THE OFFICER:", so it can be shown on
+its own and an SMS card stays GSM-7 whatever the language before it. Only a body longer than Twilio's
+1600-character limit is split, at sentence boundaries (the engine pages long texts with MORE first, so this
+is a safety net, and those parts may arrive out of order).
 
 A store outage is answered with the service's "try again" text and HTTP 200, not 5xx: Twilio does not
 retry a message webhook that answered 5xx (it logs error 11200 and calls the fallback URL, if any), so a
@@ -17,7 +19,7 @@ from __future__ import annotations
 import hmac
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from xml.sax.saxutils import escape as xml_escape
 
 from flask import Flask, Response, current_app, request
@@ -171,8 +173,9 @@ def render(channel: str, text: str, outcome: Outcome, fold: frozenset[str]) -> l
 
 
 def sms_bodies(replies: Iterable[Reply], fold: frozenset[str] = frozenset()) -> list[str]:
-    """One SMS body for all replies of a turn (blank line between), split only past 1600 characters."""
-    return _fit("\n\n".join(sms_text(r, accents=r.lang in fold) for r in replies))
+    """The SMS bodies of a turn: its replies as one (blank line between), each officer card its own; a body is
+    split only past 1600 characters."""
+    return _bodies(replies, lambda r: sms_text(r, accents=r.lang in fold))
 
 
 def whatsapp_text(reply: Reply) -> str:
@@ -185,8 +188,21 @@ def whatsapp_text(reply: Reply) -> str:
 
 
 def whatsapp_bodies(replies: Iterable[Reply]) -> list[str]:
-    """One WhatsApp body for all replies of a turn, split only past 1600 characters."""
-    return _fit("\n\n".join(whatsapp_text(r) for r in replies))
+    """The WhatsApp bodies of a turn, grouped as on SMS."""
+    return _bodies(replies, whatsapp_text)
+
+
+def _bodies(replies: Iterable[Reply], text: Callable[[Reply], str]) -> list[str]:
+    """Consecutive replies joined into one body; an officer card is always a body of its own, in its place."""
+    bodies: list[str] = []
+    run: list[str] = []
+    for r in replies:
+        if r.kind != "officer":
+            run.append(text(r))
+            continue
+        bodies += _fit("\n\n".join(run)) + _fit(text(r))
+        run = []
+    return bodies + _fit("\n\n".join(run))
 
 
 def _fit(body: str) -> list[str]:
