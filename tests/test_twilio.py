@@ -25,6 +25,7 @@ from bot.service.handler import Service
 from bot.service.privacy import user_key
 from bot.service.runtime import ROOT
 from bot.store import open_store
+from bot.text import pages
 from bot.text.render import sms_text
 from bot.text.sms import sms_info
 from tests.conftest_redis import RedisServer, _free_port
@@ -212,7 +213,7 @@ def test_spanish_body_is_decoded_and_the_conversation_is_spanish(app: Flask, eng
     channel, sender, inbound, sid = seen[0]
     assert (channel, sender, inbound.text, inbound.kind, inbound.state_hint) == ("sms", phone.number, text, "text", "CA")
     assert sid.startswith("SM")
-    assert body == sms_bodies(reference(engine, [text], "CA")[0])[0]
+    assert body == sms_bodies(reference(engine, [text], "CA")[0], pages.DEFAULT_FOLD)[0]
     assert phone.record()["s"]["lang"] == "es"
 
 
@@ -287,7 +288,7 @@ def test_help_is_in_the_users_language(app: Flask, engine: Engine) -> None:
     phone = Phone(app, number())
     phone.say(name="sms_spanish")
     (body,) = phone.say("HELP")
-    assert body.startswith(sms_text(Reply(engine.view.t("ui.help", "es"), (), "es")) + "\n\n")
+    assert body.startswith(sms_text(Reply(engine.view.t("ui.help", "es"), (), "es"), accents=True) + "\n\n")
 
 
 def test_whatsapp_stop_gets_the_bots_own_confirmation(app: Flask) -> None:

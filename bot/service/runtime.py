@@ -14,6 +14,7 @@ from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.store import open_store
+from bot.text import pages
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -71,6 +72,20 @@ def _number(name: str, text: str, kind: type = float) -> float:
     return value
 
 
+def _fold_languages(text: str) -> frozenset[str]:
+    """KYR_SMS_FOLD_ACCENTS: comma-separated languages, empty for the default, 'none' for none; never vi."""
+    if not text.strip():
+        return pages.DEFAULT_FOLD
+    codes = frozenset(x.strip().lower() for x in text.split(",") if x.strip()) - {"none"}
+    never = sorted(codes & pages.NEVER_FOLD)
+    if never:
+        raise ConfigError(
+            f"KYR_SMS_FOLD_ACCENTS lists {','.join(never)}, which is never folded: its accents carry meaning. "
+            "Remove it (Vietnamese SMS stays UCS-2)"
+        )
+    return codes
+
+
 def settings_from(config: Mapping[str, object] | None = None) -> Settings:
     """Environment variables, overridden by a mapping with the same names (tests pass their own)."""
     get = lambda key, default="": str((config or {}).get(key, os.environ.get(key, default)))
@@ -89,7 +104,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         idle=_number("KYR_IDLE", get("KYR_IDLE", str(DEFAULT_IDLE))),
         content=Path(get("KYR_CONTENT", str(ROOT))),
         rate_limit=int(_number("KYR_RATE_LIMIT", get("KYR_RATE_LIMIT", "30"), int)),
-        fold_accents=frozenset(x.strip().lower() for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x.strip()),
+        fold_accents=_fold_languages(get("KYR_SMS_FOLD_ACCENTS")),
         public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
         twilio_token=get("TWILIO_AUTH_TOKEN"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),
