@@ -108,10 +108,12 @@ def messages(twiml: bytes) -> list[str]:
     return [m.text or "" for m in root.findall("Message")]
 
 
-def reference(engine: Engine, texts: list[str], state: str | None = None) -> list[tuple]:
-    """The replies the service gives for these texts, without any channel in between."""
+def reference(engine: Engine, texts: list[str], state: str | None = None, channel: str = "sms") -> list[tuple]:
+    """The replies the service gives for these texts, without any channel in between (cut to the channel's
+    default page, as the app's settings cut them)."""
     service = Service(engine, open_store("sqlite:///:memory:"), b"k")
-    return [service.handle("sms", "x", Inbound(t, time.time(), state_hint=state)).replies for t in texts]
+    page = pages.for_channel(channel)
+    return [service.handle(channel, "x", Inbound(t, time.time(), state_hint=state, page=page)).replies for t in texts]
 
 
 def at(phone: Phone) -> str:
@@ -192,7 +194,7 @@ def test_whatsapp_on_the_same_route_with_bold_numbers(app: Flask, engine: Engine
     whatsapp.say("1")
     assert (at(sms), at(whatsapp)) == ("menu.start", "ice_at_door.start")
     (recorded,) = Phone(app, number(), "whatsapp").say()   # the recorded "Hola"
-    assert recorded == whatsapp_bodies(reference(engine, ["Hola"])[0])[0]
+    assert recorded == whatsapp_bodies(reference(engine, ["Hola"], channel="whatsapp")[0])[0]
 
 
 @pytest.mark.parametrize("payload", ["mms_photo", "whatsapp_voice"])
@@ -406,7 +408,7 @@ def test_whatsapp_right_to_left_bodies_carry_the_same_bidi_marks_as_sms(app: Fla
         phone.say("hi")
         phone.say("language")
         (body,) = phone.say(pick[lang])
-        replies = reference(engine, ["hi", "language", pick[lang]])[2]
+        replies = reference(engine, ["hi", "language", pick[lang]], channel="whatsapp")[2]
         assert body == whatsapp_bodies(replies)[0]
         assert all(bidi_text(r.text) in body for r in replies), lang
 

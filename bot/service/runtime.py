@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
+from bot.core.session import Page
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.store import open_store
 from bot.text import pages
@@ -36,10 +37,15 @@ class Settings:
     content: Path
     rate_limit: int
     fold_accents: frozenset[str]
+    sms_page_segments: int
     public_base_url: str
     twilio_token: str
     telegram_token: str
     telegram_secret: str
+
+    def page(self, channel: str) -> Page | None:
+        """The page a channel's replies are cut to (the engine pages longer ones with MORE)."""
+        return pages.for_channel(channel, self.sms_page_segments, self.fold_accents)
 
 
 def _local_secret(store_url: str) -> bytes:
@@ -97,6 +103,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
             '(python3 -c "import secrets; print(secrets.token_hex(32))")'
         )
     secret = get("KYR_SECRET").encode() or _local_secret(store)
+    page_default = str(pages.SMS_SEGMENTS)
     return Settings(
         store=store,
         secret=secret,
@@ -105,6 +112,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         content=Path(get("KYR_CONTENT", str(ROOT))),
         rate_limit=int(_number("KYR_RATE_LIMIT", get("KYR_RATE_LIMIT", "30"), int)),
         fold_accents=_fold_languages(get("KYR_SMS_FOLD_ACCENTS")),
+        sms_page_segments=int(_number("KYR_SMS_PAGE_SEGMENTS", get("KYR_SMS_PAGE_SEGMENTS", page_default), int)),
         public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
         twilio_token=get("TWILIO_AUTH_TOKEN"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),

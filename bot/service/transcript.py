@@ -46,7 +46,12 @@ def replay(
     turns = []
     for i, text in enumerate(sends):
         msg = Inbound(
-            text, START + i * TICK, lang_pick=lang if i == 0 else None, state_hint=state_hint, lang_hint=lang_hint
+            text,
+            START + i * TICK,
+            lang_pick=lang if i == 0 else None,
+            state_hint=state_hint,
+            lang_hint=lang_hint,
+            page=pages.for_channel(channel),  # the channel's page with the default settings
         )
         out = service.handle(channel, "golden-user", msg)
         at = out.session.at if out.session else "-"

@@ -26,7 +26,7 @@ from werkzeug.exceptions import HTTPException
 from bot.channels.base import kyr
 from bot.channels.twilio.messaging import MAX_BODY
 from bot.channels.twilio.messaging import render as sms_render
-from bot.core.session import Inbound, Reply
+from bot.core.session import Inbound, Page, Reply
 from bot.service.handler import Outcome
 from bot.service.privacy import user_key
 from bot.store import StoreError
@@ -134,7 +134,9 @@ def api_message() -> Response:
         raise BadRequest(BAD_TEXT)
     if len(text) > MAX_TEXT:
         raise BadRequest(TOO_LONG, 413)
-    return jsonify(turn_json(text, handle(session, Inbound(text, time.time(), lang_pick=lang)), view))
+    return jsonify(
+        turn_json(text, handle(session, Inbound(text, time.time(), lang_pick=lang, page=view_page(view))), view)
+    )
 
 
 @bp.post("/api/language")
@@ -143,7 +145,7 @@ def api_language() -> Response:
     data = body()
     session, view, lang = session_id(data), view_of(data), lang_of(data, required=True)
     assert lang is not None  # required=True: lang_of raised BadRequest otherwise
-    return jsonify(turn_json("", switch_language(session, lang), view))
+    return jsonify(turn_json("", switch_language(session, lang, view), view))
 
 
 @bp.post("/api/reset")
@@ -156,7 +158,8 @@ def api_reset() -> Response:
         shared.service.store.delete(user_key(shared.service.secret, CHANNEL, session))
     except StoreError as exc:
         raise BadRequest(STORE_DOWN, 503) from exc
-    return jsonify(turn_json("", handle(session, Inbound("", time.time(), kind="hello", lang_pick=lang)), view))
+    hello = Inbound("", time.time(), kind="hello", lang_pick=lang, page=view_page(view))
+    return jsonify(turn_json("", handle(session, hello), view))
 
 
 def handle(session: str, inbound: Inbound) -> Outcome:
@@ -164,10 +167,15 @@ def handle(session: str, inbound: Inbound) -> Outcome:
     return kyr().service.handle(CHANNEL, session, inbound, None)
 
 
-def switch_language(session: str, lang: str) -> Outcome:
+def switch_language(session: str, lang: str, view: str) -> Outcome:
     """The language picked as from the bot's language menu, in one turn ('OK, I will write in ...', then the
     same step again in that language)."""
-    return handle(session, Inbound("", time.time(), lang_pick=lang))
+    return handle(session, Inbound("", time.time(), lang_pick=lang, page=view_page(view)))
+
+
+def view_page(view: str) -> Page | None:
+    """The page of the channel the demo shows: replies are cut (and continued with MORE) as that channel cuts them."""
+    return kyr().settings.page(view)
 
 
 # --- checking -----------------------------------------------------------------------------------------
