@@ -1,5 +1,5 @@
-"""What an SMS costs: the officer card is its own GSM-7 SMS in every language, pages keep to their budget, and the
-cost report and the fold check run."""
+"""What an SMS costs: the officer card is its own GSM-7 SMS, the first page of every urgent node fits the page in
+every language with its opening line whole, and the cost report and the fold check run."""
 from __future__ import annotations
 
 import subprocess
@@ -63,6 +63,26 @@ def test_the_card_in_english_would_cost_more_glued_to_a_ucs2_text(engine: Engine
     glued = "\n\n".join(sms_bodies(turn.replies[:1], SMS.fold) + sms_bodies(turn.replies[-1:], SMS.fold))
     apart = [sms_info(b)[1] for b in sms_bodies(turn.replies, SMS.fold)]
     assert sms_info(glued)[1] > sum(apart)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr"])
+def test_the_first_page_of_every_urgent_node_fits_with_its_opening_line(engine: Engine, lang: str) -> None:
+    """Every node of a flow marked urgent: the first SMS is within the page (3 segments), and it holds the node's
+    opening line whole (authors put the key action first); the rest follows on MORE."""
+    for key in urgent_keys(engine.content):
+        turn = shown(engine, key, lang)
+        first = sms_bodies(turn.replies, SMS.fold)[0]
+        assert sms_info(first)[1] <= SMS.limit, (lang, key, sms_info(first))
+        opening = engine.view.node_text(engine.content.node(key), turn.s).split("\n")[0]
+        assert turn.replies[0].text.startswith(opening), (lang, key)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr"])
+def test_the_first_sms_at_the_door_says_do_not_open_and_stay_silent(engine: Engine, lang: str) -> None:
+    """'ICE is at my door', first SMS, every language: do not open; stay silent, do not lie, sign or run."""
+    first = shown(engine, "ice_at_door.start", lang).replies[0].text
+    lines = engine.view.t("ice_at_door.start.text", lang).split("\n")
+    assert first.startswith("\n".join(lines[:2]) + "\n"), lang
 
 
 def test_without_pages_urgent_nodes_would_not_fit(engine: Engine) -> None:
