@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from bot.core import person
 from bot.core.kit import Kit, Turn
-from bot.core.output import back, current_choices, reply, say, show, show_picker, welcome
+from bot.core.output import back, current_choices, next_page, say, show, show_picker, welcome
 
 ERASE = True  # what a handler returns when the session must be erased
 KEEP = False
@@ -75,16 +75,8 @@ def language(kit: Kit, turn: Turn) -> bool:
 
 
 def more(kit: Kit, turn: Turn) -> bool:
-    """MORE: the next page of a long reply; the last page carries the options again."""
-    s = turn.s
-    if not s.pages:
-        say(kit, turn, "ui.no_more", current_choices(kit, turn))
-        return KEEP
-    page, s.pages = s.pages[0], s.pages[1:]
-    if s.pages:
-        reply(kit, turn, page + "\n" + kit.view.t("ui.more_hint", s.lang))
-    else:
-        reply(kit, turn, page, current_choices(kit, turn))
+    """MORE: the next page of a long reply (output.next_page)."""
+    next_page(kit, turn)
     return KEEP
 
 

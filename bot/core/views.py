@@ -9,6 +9,7 @@ from bot.content.targets import PLACEHOLDER, public_target, resolve
 from bot.core.session import Choice, Reply, Session
 
 LATE = ("org",)
+OFFICER_HEADING = "TO THE OFFICER:"  # heads the English card whatever the user's language: the officer reads it
 
 
 class Places(Protocol):
@@ -104,9 +105,10 @@ class View:
         return self.fill(self.t(msg_id, s.lang), s, node.flow)
 
     def officer(self, node: Node, s: Session) -> list[Reply]:
-        """The officer card: what it says in the user's language, then the English to show."""
+        """The English card to show an officer, headed so: its own message on every channel (always GSM-7 on SMS,
+        where the English content is GSM-7 by validation)."""
         english = self.content.texts["en"][node.officer_id]  # type: ignore[index]
-        return [Reply(english, (), "en", False, "officer")]
+        return [Reply(f"{OFFICER_HEADING}\n{english}", (), "en", False, "officer")]
 
     def rtl(self, lang: str) -> bool:
         """True for right-to-left languages."""

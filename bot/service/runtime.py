@@ -12,10 +12,12 @@ from pathlib import Path
 
 from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
+from bot.core.session import Page
 from bot.handoff.config import HandoffSettings, read_handoff
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.service.housekeeping import PURGE_EVERY
 from bot.store import RedisStore, Store, StoreError, StoreUnavailable, open_store
+from bot.text import pages
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -38,6 +40,7 @@ class Settings:
     rate_limit: int
     purge_every: float
     fold_accents: frozenset[str]
+    sms_page_segments: int
     public_base_url: str
     twilio_token: str
     telegram_token: str
@@ -46,6 +49,10 @@ class Settings:
     demo_max_sessions: int
     demo_new_per_minute: int
     handoff: HandoffSettings = HandoffSettings()  # talking to a person (bot/handoff): off unless responders are set
+
+    def page(self, channel: str) -> Page | None:
+        """The page a channel's replies are cut to (the engine pages longer ones with MORE)."""
+        return pages.for_channel(channel, self.sms_page_segments, self.fold_accents)
 
 
 def _local_secret(store_url: str) -> bytes:
@@ -89,6 +96,20 @@ def _number(name: str, text: str, kind: type = float) -> float:
     return value
 
 
+def _fold_languages(text: str) -> frozenset[str]:
+    """KYR_SMS_FOLD_ACCENTS: comma-separated languages, empty for the default, 'none' for none; never vi."""
+    if not text.strip():
+        return pages.DEFAULT_FOLD
+    codes = frozenset(x.strip().lower() for x in text.split(",") if x.strip()) - {"none"}
+    never = sorted(codes & pages.NEVER_FOLD)
+    if never:
+        raise ConfigError(
+            f"KYR_SMS_FOLD_ACCENTS lists {','.join(never)}, which is never folded: its accents carry meaning. "
+            "Remove it (Vietnamese SMS stays UCS-2)"
+        )
+    return codes
+
+
 def settings_from(config: Mapping[str, object] | None = None) -> Settings:
     """Environment variables, overridden by a mapping with the same names (tests pass their own)."""
     get = lambda key, default="": str((config or {}).get(key, os.environ.get(key, default)))
@@ -104,6 +125,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         handoff = read_handoff(get)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+    page_default = str(pages.SMS_SEGMENTS)
     return Settings(
         store=store,
         secret=secret,
@@ -112,7 +134,8 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         content=Path(get("KYR_CONTENT", str(ROOT))),
         rate_limit=int(_number("KYR_RATE_LIMIT", get("KYR_RATE_LIMIT", "30"), int)),
         purge_every=_number("KYR_PURGE_EVERY", get("KYR_PURGE_EVERY", str(PURGE_EVERY))),
-        fold_accents=frozenset(x.strip().lower() for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x.strip()),
+        fold_accents=_fold_languages(get("KYR_SMS_FOLD_ACCENTS")),
+        sms_page_segments=int(_number("KYR_SMS_PAGE_SEGMENTS", get("KYR_SMS_PAGE_SEGMENTS", page_default), int)),
         public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
         twilio_token=get("TWILIO_AUTH_TOKEN"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),

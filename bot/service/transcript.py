@@ -9,6 +9,7 @@ from bot.core.engine import Engine
 from bot.core.session import Desk, Inbound
 from bot.service.handler import Service
 from bot.store import open_store
+from bot.text import pages
 from bot.text.render import as_text, sms_text
 
 START = 1_800_000_000.0  # a fixed clock: transcripts never depend on the day they run
@@ -26,8 +27,9 @@ class Turn:
 
 
 def rendered(reply: Any, channel: str) -> str:
-    """The text a channel would show for a reply."""
-    return sms_text(reply) if channel == "sms" else as_text(reply)
+    """The text a channel would show for a reply, with the default settings (SMS: accents folded for
+    pages.DEFAULT_FOLD)."""
+    return sms_text(reply, accents=reply.lang in pages.DEFAULT_FOLD) if channel == "sms" else as_text(reply)
 
 
 def replay(
@@ -52,6 +54,7 @@ def replay(
             state_hint=state_hint,
             lang_hint=lang_hint,
             desk=Desk(org=org or ""),
+            page=pages.for_channel(channel),  # the channel's page with the default settings
         )
         out = service.handle(channel, "golden-user", msg)
         at = out.session.at if out.session else "-"
