@@ -21,11 +21,21 @@ PERSON = "+15555550142"
 RESPONDER = "+15555550901"
 TIMINGS: dict[str, float] = {}
 
-# What the person types in each language, and what the bot must answer (English now; Spanish and Arabic once their
-# translations of flows/person.yaml exist: add them here).
+# What the person types in each language, and what the bot must answer, as the SMS carries it (Spanish SMS fold
+# accents by default: "numero").
 SCRIPTS = {
     "en": {"start": "talk to a person", "yes": "yes", "case": "Your case number is {n}.",
-           "volunteer": f"{ORG} volunteer: ", "closed": "The volunteer closed case {n}."},
+           "volunteer": f"{ORG} volunteer: ", "closed": "The volunteer closed case {n}.",
+           "claimed": "A volunteer has your case {n} and will write to you here.",
+           "ended": "Your conversation with the volunteer has ended."},
+    "es": {"start": "hablar con una persona", "yes": "si", "case": "Su numero de caso es {n}.",
+           "volunteer": f"Voluntario de {ORG}: ", "closed": "El voluntario ha cerrado el caso {n}.",
+           # queued messages go as written (not folded like the replies): accents kept
+           "claimed": "Un voluntario tiene su caso {n} y le escribirá aquí.",
+           "ended": "Su conversacion con el voluntario ha terminado."},
+    "ar": {"start": "التحدث مع شخص", "yes": "نعم", "case": "رقم حالتك هو {n}.",
+           "volunteer": f"متطوع من {ORG}: ", "closed": "أغلق المتطوع الحالة رقم {n}.", "claimed": "أحد المتطوعين يتابع حالتك رقم {n}، وسيكتب لك هنا.",
+           "ended": "انتهت محادثتك مع المتطوع."},
 }
 
 
@@ -77,7 +87,7 @@ def test_airport_case_by_sms_with_the_telegram_group(engine: Engine, tmp_path: P
         rig.press(ANA, f"c:claim:{number}", card_id)                       # Ana claims
         assert bot_api.calls("answerCallbackQuery")[-1]["text"].startswith(f"You have case #{number}.")
         twilio.wait_for(1, to=PERSON)
-        assert twilio.messages(PERSON)[0]["Body"] == f"A volunteer has your case {number} and will write to you here."
+        assert twilio.messages(PERSON)[0]["Body"] == words["claimed"].format(n=number)
         rig.wait(lambda: any(c["message_id"] == str(card_id) and "Claimed by Ana" in c["text"]
                              for c in bot_api.calls("editMessageText")))
         assert rig.desk.cases.get(number, time.time()).status == CLAIMED
@@ -103,7 +113,7 @@ def test_airport_case_by_sms_with_the_telegram_group(engine: Engine, tmp_path: P
         assert rig.desk.cases.get(number, time.time()).status == CLOSED
         rig.wait(lambda: any("CLOSED" in c["text"] for c in bot_api.calls("editMessageText")))
 
-        assert rig.sms(PERSON, "thank you")[0].startswith("Your conversation with the volunteer has ended.")
+        assert rig.sms(PERSON, "thank you")[0].startswith(words["ended"])
         rig.idle()
         # the card, the person's message, the notice to Bo, the closing note: nothing more
         assert [m["text"].split(":")[0] for m in rig.group_messages(0)] == [
