@@ -19,7 +19,7 @@ WAIT = 15_000
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("demo-responders") / "kyr.db"
     app = create_app({"KYR_STORE": f"sqlite:///{store}", "KYR_SECRET": "browser-secret", "KYR_RATE_LIMIT": "1000",
-                      "KYR_DEMO_RESPONDERS": "1"})
+                      "KYR_DEMO_RESPONDERS": "1", "KYR_WEB_DEMO": "1"})
     with live_server(app) as url:
         yield url
 

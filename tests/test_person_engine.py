@@ -101,7 +101,7 @@ def test_a_closed_case_is_said_once_then_the_menu(engine: Engine) -> None:
     assert result.replies[0].text == "Your conversation with the volunteer has ended."
 
 
-@pytest.mark.parametrize("entry", ["person", "talk to a person", "i want a human not a bot"])
+@pytest.mark.parametrize("entry", ["person", "talk to a person", "a human"])   # global words: the flow has no phrases
 def test_without_volunteers_the_person_is_told_and_stays_put(engine: Engine, entry: str) -> None:
     at_airport, _ = run(engine, ["i am held at the airport"], Desk())
     result = engine.step(at_airport.session, Inbound(entry, 2000.0))

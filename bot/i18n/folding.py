@@ -119,6 +119,7 @@ KNOWN: Mapping[str, Mapping[str, str]] = {
 # Folded word -> why a reader cannot misread it. Every entry says why; tests/test_sms_cost.py checks that.
 HARMLESS: Mapping[str, Mapping[str, str]] = {
     "es": {
+        "sí": "the reply word SÍ, in capitals beside NO, where SI can only mean yes (people text it so)",
         "está": "esta (this) stands before a noun; before en, a place, an adjective or a gerund ('esta en el "
         "aeropuerto') it reads only as the verb, as in everyday unaccented texting",
         "más": "mas (but) is literary and never starts a clause here; 'Responda MAS', 'mas informacion' read 'more'",
