@@ -36,7 +36,18 @@ from bot.text.sms import UCS2, sms_info
 
 PRICE = 0.0083  # assumed: Twilio's U.S. list price per SMS segment, each way (check your own contract)
 CARRIER_FEE = 0.003  # assumed: a typical U.S. carrier pass-through fee per segment (it differs by carrier)
-GOALS = {"en": 2.0, "es": 3.0, "pt": 3.0, "fr": 3.0, "ht": 3.0, "zh": 2.5, "ar": 4.0, "ur": 4.0, "vi": 4.0}
+GOALS = {
+    "en": 2.0,
+    "es": 3.0,
+    "pt": 3.0,
+    "fr": 3.0,
+    "ht": 3.0,
+    "zh": 2.5,
+    "zh-Hant": 2.5,
+    "ar": 4.0,
+    "ur": 4.0,
+    "vi": 4.0,
+}
 URGENT_FIRST_PAGE = 3  # goal: segments of the first page of every node of an urgent flow
 
 
