@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 import redis
 
+from bot.core.session import Session
 from bot.service.privacy import message_key, user_key
-from bot.service.records import rate_key
+from bot.service.records import entries, handled, rate_key
 from bot.store import open_store
 from tests.gunicorn_server import ServerError, post_twilio, start_gunicorn, twilio_form
 from tests.require import missing
@@ -87,7 +88,7 @@ class Person:
 
     def kept(self, sid: str) -> bool:
         """Whether the record remembers having handled this MessageSid (its last few are kept)."""
-        return message_key(SECRET.encode(), "sms", sid) in [d[0] for d in self.record()["d"]]
+        return handled(entries(self.record(), time.time()), message_key(SECRET.encode(), "sms", sid))
 
 
 def test_one_conversation_across_two_workers(server: Server) -> None:
@@ -99,7 +100,7 @@ def test_one_conversation_across_two_workers(server: Server) -> None:
         assert person.say("2")[0].startswith("Do not fight or block them.")
         assert person.say("back")[0].startswith("Do not open the door.")
         assert person.say("0")[0].startswith("What do you need help with?")
-    assert person.record()["s"]["at"] == "menu.start"
+    assert Session.from_dict(person.record()["s"]).at == "menu.start"
     assert person.rate()[1] == 41
 
 

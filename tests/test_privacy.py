@@ -524,7 +524,7 @@ def test_delete_my_data_in_every_language(whatsapp_app: Flask, engine: Engine, l
         service = kyr(whatsapp_app).service
         key = user_key(SECRET.encode(), "whatsapp", sender)
         record = service.store.get(key, time.time())
-        assert record["s"]["lang"] == lang and record["s"]["at"] != "menu.start"
+        assert Session.from_dict(record["s"]).lang == lang and Session.from_dict(record["s"]).at != "menu.start"
         confirmation = deleted_text(lang)
         expected = bidi_text(confirmation) if lang in ("ar", "ur") else confirmation
         assert whatsapp(whatsapp_app, sender, word) == [expected], f"{lang} delete word {word!r}"
@@ -568,7 +568,7 @@ def test_telegram_delete_command_erases_and_confirms(engine: Engine, bot_api: Fa
         telegram_say(server, "1", lang)
         key = user_key(SECRET.encode(), "telegram", str(CHAT_ID))
         service = kyr(app).service
-        assert service.store.get(key, time.time())["s"]["lang"] == lang
+        assert Session.from_dict(service.store.get(key, time.time())["s"]).lang == lang
         telegram_say(server, "/delete", lang)
         assert service.store.get(key, time.time()) is None
         assert user_rows(tmp_path / "tg.db") == []

@@ -8,10 +8,10 @@ import pytest
 import redis
 
 from bot.core.engine import Engine
-from bot.core.session import Inbound
+from bot.core.session import Inbound, Session
 from bot.service.handler import RATE_WINDOW, Service
-from bot.service.privacy import user_key
-from bot.service.records import rate_key
+from bot.service.privacy import message_key, user_key
+from bot.service.records import REPLIES_TTL, entries, rate_key, replies_key
 from bot.store import open_store
 
 SECRET = b"optout-secret"
@@ -175,29 +175,54 @@ def test_delivery_ids_are_bounded_in_number_and_only_the_newest_keep_replies(eng
                                                                             request: pytest.FixtureRequest,
                                                                             backend: str) -> None:
     """250 messages in two days: the record keeps the newest 200 delivery-id hashes with their times, and the
-    replies of the newest two only."""
-    service = Service(engine, open_store(store_url(backend, tmp_path, request, 12)), SECRET, rate_limit=10**6)
+    replies of the newest two only, in a record of their own that lives an hour."""
+    url = store_url(backend, tmp_path, request, 12)
+    service = Service(engine, open_store(url), SECRET, rate_limit=10**6)
     for i in range(250):
         service.handle("sms", "+15555550146", Inbound(["hi", "1", "back"][i % 3], 10.0 + i), f"SM-{i}")
-    kept = service.store.get(user_key(SECRET, "sms", "+15555550146"), 300.0)["d"]
-    assert len(kept) == 200
-    assert [at for _, at, _ in kept] == list(range(60, 260))
-    assert [bool(replies) for _, _, replies in kept] == [False] * 198 + [True, True]
+    key = user_key(SECRET, "sms", "+15555550146")
+    kept = entries(service.store.get(key, 300.0), 300.0)
+    assert [at for _, at in kept] == list(range(60, 260))
+    assert [h for h, _ in kept] == [message_key(SECRET, "sms", f"SM-{i}")[:12] for i in range(50, 250)]
+    answers = service.store.get(replies_key(key), 300.0)
+    assert answers["h"] == [h for h, _ in kept[-2:]] and all(answers["r"])
+    if backend == "sqlite":
+        assert service.store.get(replies_key(key), 259.0 + REPLIES_TTL) is None
+    else:
+        assert 0 < redis.Redis.from_url(url).pttl("kyr:" + replies_key(key)) <= REPLIES_TTL * 1000
     assert service.handle("sms", "+15555550146", Inbound("1", 300.0), "SM-49").duplicate is False   # the oldest, forgotten
     service.store.close()
 
 
 def test_records_written_before_delivery_times_still_recognise_their_deliveries(service: Service) -> None:
-    """A record of the previous format ([hash, replies], no time) is read, not a crash: its deliveries count as
-    handled when first read."""
+    """Records of the two previous formats (a list under "d" of [hash, replies] with no time, or of [hash, time,
+    replies], the replies inside) are read, not a crash: their deliveries count as handled (when first read, if
+    they carry no time), a redelivery gets its replies, and the next message rewrites the record in today's form."""
     service.handle("sms", "+15555550147", Inbound("hi", 1.0), "SM-a")
     key = user_key(SECRET, "sms", "+15555550147")
-    record = service.store.get(key, 2.0)
-    service.store.put(key, {**record, "d": [[digest, replies] for digest, _, replies in record["d"]]}, None, 2.0)
-    again = service.handle("sms", "+15555550147", Inbound("hi", 3.0), "SM-a")
-    assert again.duplicate and again.replies
-    assert service.handle("sms", "+15555550147", Inbound("1", 4.0), "SM-b").session.at == "ice_at_door.start"
-    assert [len(entry) for entry in service.store.get(key, 5.0)["d"]] == [3, 3]
+    first = service.handle("sms", "+15555550147", Inbound("1", 1.5), "SM-0")
+    digest = message_key(SECRET, "sms", "SM-0")
+    replies = [{"t": r.text, "o": [[c.key, c.label, c.target] for c in r.options], "l": r.lang, "r": r.rtl,
+                "k": r.kind} for r in first.replies]
+    session = {**Session().to_dict(), **service.store.get(key, 2.0)["s"]}
+    for old in ([[digest, replies]], [[digest, 1, replies]]):
+        service.store.delete(replies_key(key))
+        service.store.put(key, {"s": session, "d": old}, None, 2.0)
+        again = service.handle("sms", "+15555550147", Inbound("1", 3.0), "SM-0")
+        assert again.duplicate and again.replies == first.replies
+    assert service.handle("sms", "+15555550147", Inbound("2", 4.0), "SM-b").session.at == "ice_at_door.enter"
+    record = service.store.get(key, 5.0)
+    assert set(record) == {"s", "i"} and [h for h, _ in entries(record, 5.0)] == [digest[:12], message_key(
+        SECRET, "sms", "SM-b")[:12]]
+
+
+@pytest.mark.parametrize("word", ["STOP", "borrar"])
+def test_the_last_replies_go_with_the_conversation_on_stop_and_delete(service: Service, word: str) -> None:
+    """The replies kept to answer a redelivery are erased by STOP and DELETE with the conversation."""
+    key = user_key(SECRET, "sms", "+15555550148")
+    for i, text in enumerate(["hola", "1", word]):
+        service.handle("sms", "+15555550148", Inbound(text, float(i)), f"SM-{i}")
+        assert (service.store.get(replies_key(key), float(i)) is None) == (text == word)
 
 
 def test_delete_leaves_no_trace_of_the_conversation_in_the_sqlite_files(engine: Engine, tmp_path: Path) -> None:

@@ -220,6 +220,92 @@ def test_transact_rejects_a_fn_that_returns_no_pair(store: Store) -> None:
     assert store.get(KEY, NOW) is None
 
 
+# --- transact_many ----------------------------------------------------------------------------------------------
+
+OTHER = "r:u:3f9a"
+
+
+def increment_both(records: list[dict | None]) -> tuple[list[dict | None], tuple[int, int]]:
+    """A pure transact_many fn over two counters: both += 1, return the new counts."""
+    counts = [(record or {}).get("count", 0) + 1 for record in records]
+    return [{"count": n} for n in counts], (counts[0], counts[1])
+
+
+def test_transact_many_reads_and_writes_every_key_in_order(store: Store) -> None:
+    store.put(OTHER, {"count": 5}, ttl=None, now=NOW)
+    assert store.transact_many([KEY, OTHER], increment_both, [None, None], NOW) == (1, 6)
+    assert (store.get(KEY, NOW), store.get(OTHER, NOW)) == ({"count": 1}, {"count": 6})
+
+
+def test_transact_many_deletes_one_and_keeps_each_ttl(store: Store, backend: str, store_url: str) -> None:
+    store.put(KEY, {"count": 1}, ttl=None, now=NOW)
+    store.transact_many([KEY, OTHER], lambda records: ([None, {"n": 1}], None), [None, 60], NOW)
+    assert store.get(KEY, NOW) is None
+    if backend == "sqlite":
+        assert (store.get(OTHER, NOW + 59), store.get(OTHER, NOW + 60)) == ({"n": 1}, None)
+    else:
+        assert 59_000 < redis_pttl(store_url, OTHER) <= 60_000
+
+
+def test_transact_many_rejects_a_fn_that_returns_too_few_records(store: Store) -> None:
+    with pytest.raises(StoreError) as info:
+        store.transact_many([KEY, OTHER], lambda records: ([{"n": 1}], None), [None, None], NOW)
+    assert str(info.value) == "a transact_many fn must return a list of 2 new records, not a list"
+    assert store.get(KEY, NOW) is None
+
+
+def test_concurrent_transact_many_loses_no_update_on_either_key(store: Store) -> None:
+    """Threads that change both keys, and threads that change one: every update lands, on both keys."""
+    errors: list[BaseException] = []
+
+    def work(both: bool) -> None:
+        try:
+            for _ in range(40):
+                if both:
+                    store.transact_many([KEY, OTHER], increment_both, [3600, 3600], NOW)
+                else:
+                    store.transact(OTHER, increment, ttl=3600, now=NOW)
+        except BaseException as exc:
+            errors.append(exc)
+
+    workers = [threading.Thread(target=work, args=(i % 2 == 0,)) for i in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert (store.get(KEY, NOW), store.get(OTHER, NOW)) == ({"count": 120}, {"count": 240})
+
+
+def test_redis_write_after_a_concurrent_change_is_retried(store_url: str, backend: str) -> None:
+    """Compare-and-set: a key changed by another client between the read and the write makes fn run again."""
+    if backend != "redis":
+        pytest.skip("SQLite holds the write lock from the read to the write")
+    store, other = open_store(store_url), redis.Redis.from_url(store_url)
+    calls: list[dict | None] = []
+
+    def meddled(record: dict | None) -> tuple[dict | None, int]:
+        calls.append(record)
+        if len(calls) == 1:
+            other.set("kyr:" + KEY, '{"count":10}')  # another worker wrote in between
+        return increment(record)
+
+    assert store.transact(KEY, meddled, ttl=None, now=NOW) == 11
+    assert (calls, store.get(KEY, NOW)) == ([None, {"count": 10}], {"count": 11})
+    store.close()
+
+
+def test_redis_transact_loads_its_script_again_after_a_script_flush(store_url: str, backend: str) -> None:
+    """Redis forgets scripts on SCRIPT FLUSH and on a restart: the compare-and-set loads its own again."""
+    if backend != "redis":
+        pytest.skip("Redis only")
+    store = open_store(store_url)
+    assert store.transact(KEY, increment, ttl=None, now=NOW) == 1
+    redis.Redis.from_url(store_url).script_flush()
+    assert store.transact(KEY, increment, ttl=None, now=NOW) == 2
+    store.close()
+
+
 def run_increments(store: Store, times: int) -> None:
     """Increment the counter `times` times."""
     for _ in range(times):

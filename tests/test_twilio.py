@@ -20,7 +20,7 @@ from twilio.request_validator import RequestValidator
 from bot.channels.base import kyr
 from bot.channels.twilio.messaging import sms_bodies, whatsapp_bodies
 from bot.core.engine import Engine
-from bot.core.session import Choice, Inbound, Reply
+from bot.core.session import Choice, Inbound, Reply, Session
 from bot.service.handler import Service
 from bot.service.privacy import user_key
 from bot.service.records import rate_key
@@ -125,7 +125,7 @@ def reference(engine: Engine, texts: list[str], state: str | None = None, channe
 
 def at(phone: Phone) -> str:
     """Where the person's conversation stands."""
-    return phone.record()["s"]["at"]
+    return Session.from_dict(phone.record()["s"]).at
 
 
 # --- refusals -----------------------------------------------------------------------------------------
@@ -223,7 +223,7 @@ def test_spanish_body_is_decoded_and_the_conversation_is_spanish(app: Flask, eng
     assert (channel, sender, inbound.text, inbound.kind, inbound.state_hint) == ("sms", phone.number, text, "text", "CA")
     assert sid.startswith("SM")
     assert body == sms_bodies(reference(engine, [text], "CA")[0], pages.DEFAULT_FOLD)[0]
-    assert phone.record()["s"]["lang"] == "es"
+    assert Session.from_dict(phone.record()["s"]).lang == "es"
 
 
 def test_a_body_longer_than_1600_is_cut(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -268,7 +268,7 @@ def test_opt_out_words_win_over_a_running_flow(app: Flask, where: list[str], wor
     phone = Phone(app, number())
     for text in where:
         phone.say(text)
-    assert phone.record()["s"]["pending"] == ("state_confirm" if where[-1] == "6" else None)
+    assert Session.from_dict(phone.record()["s"]).pending == ("state_confirm" if where[-1] == "6" else None)
     assert phone.say(word) == []
     assert phone.record() == {"o": 1, "l": "en"}
     assert phone.say("start")[0].startswith("Hi, I am kyrbot.")
@@ -289,7 +289,7 @@ def test_help_mid_question_answers_help_and_stays(app: Flask, word: str) -> None
     phone.say("6")
     (body,) = phone.say(word)
     assert body.startswith(HELP + "\n\n1 National groups\n")
-    assert (at(phone), phone.record()["s"]["pending"]) == ("get_help.start", "state_confirm")
+    assert (at(phone), Session.from_dict(phone.record()["s"]).pending) == ("get_help.start", "state_confirm")
 
 
 def test_help_is_in_the_users_language(app: Flask, engine: Engine) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from bot.content.errors import ContentError
 from bot.content.loader import flow_ids, load_content
+from bot.content.yamlsrc import LineDict, YamlError, load_yaml
 from bot.service.runtime import ROOT
 
 DATA = Path(__file__).parent / "data"
@@ -71,3 +72,30 @@ def test_validate_script_fails_on_broken_content(tmp_path: Path) -> None:
                          capture_output=True, text=True)
     assert run.returncode == 1
     assert "node 'judge': dead end: no options." in run.stdout
+
+
+def yaml_files() -> list[Path]:
+    """Every YAML file of the content, the broken fixtures' included."""
+    return sorted([*ROOT.glob("flows/**/*.yaml"), *ROOT.glob("translations/**/*.yaml"),
+                   *(ROOT / "tests" / "data").glob("**/*.yaml")])
+
+
+def with_lines(data: object) -> object:
+    """Parsed YAML with the line of every mapping and key, to compare two parses exactly."""
+    if isinstance(data, LineDict):
+        return (data.line, data.key_lines, {k: with_lines(v) for k, v in data.items()})
+    if isinstance(data, list):
+        return [with_lines(v) for v in data]
+    return data
+
+
+@pytest.mark.parametrize("path", yaml_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_libyaml_reads_every_file_as_the_python_parser_does(path: Path) -> None:
+    """Start-up parses with libyaml; the data, the lines and any error must be the pure-Python parser's."""
+    results = []
+    for fast in (True, False):
+        try:
+            results.append(with_lines(load_yaml(path, ROOT, fast=fast)))
+        except YamlError as exc:
+            results.append(str(exc))
+    assert results[0] == results[1]

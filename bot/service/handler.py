@@ -1,8 +1,10 @@
 """The glue every channel shares: hashed keys, one atomic store update per message, de-duplication,
 opt-out, rate limit, and a 'try again' instead of a crash.
 
-Per message: one transaction on the person's rate count (its own record, so DELETE and STOP/START do not
-reset it), then one on their conversation record (bot/service/records.py has the pure pieces of both).
+Per message: one transaction over three records, the person's rate count (its own record, so DELETE and
+STOP/START do not reset it), their conversation, and the replies to their newest two messages (kept an hour,
+to answer a redelivery with the same words); bot/service/records.py has the pure pieces. On Redis that is two
+round trips, on SQLite one BEGIN IMMEDIATE. A redelivery is not counted.
 Housekeeping never runs here: bot/service/housekeeping.py purges in a thread of its own."""
 
 from __future__ import annotations
@@ -17,13 +19,18 @@ from bot.service.housekeeping import purge_in_batches
 from bot.service.privacy import DailyTags, message_key, user_key
 from bot.service.records import (
     RATE_WINDOW,
+    REPLIES_TTL,
     counted,
     entries,
+    handled,
+    legacy_replies,
+    pack_session,
     rate_key,
     rate_lifetime,
     remember,
+    replies_key,
     replies_of,
-    uncounted,
+    with_replies,
 )
 from bot.store.base import Store, StoreError, StoreFull, describe
 
@@ -31,6 +38,7 @@ __all__ = ["DEFAULT_RETENTION", "RATE_WINDOW", "Outcome", "Service"]
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION = 7 * 86400.0
+SESSION_DEFAULTS = Session().to_dict()
 
 
 @dataclass(frozen=True)
@@ -83,13 +91,13 @@ class Service:
         key = self.key(channel, raw_id)
         dedup = message_key(self.secret, channel, delivery_id) if delivery_id else None
         try:
-            # The count first, in its own record: DELETE, STOP and START erase the conversation, not the count.
-            rate = self.store.transact(
-                rate_key(key), lambda rec: counted(rec, msg.now), rate_lifetime(msg.now), msg.now
+            # The count in its own record: DELETE, STOP and START erase the conversation, not the count.
+            outcome = self.store.transact_many(
+                [rate_key(key), key, replies_key(key)],
+                lambda records: self._count_and_apply(records, msg, dedup),
+                [rate_lifetime(msg.now), self._lifetime, REPLIES_TTL],
+                msg.now,
             )
-            outcome = self.store.transact(key, lambda rec: self._apply(rec, msg, dedup, rate), self._lifetime, msg.now)
-            if outcome.duplicate:  # a redelivery is not a new message: take its count back
-                self.store.transact(rate_key(key), uncounted, rate_lifetime(msg.now), msg.now)
         except StoreError as exc:
             # The cause, for the operator; never the person (no id, no tag, no text).
             self.log.warning("store error channel=%s: %s", channel, describe(exc))
@@ -105,15 +113,30 @@ class Service:
         """The store key of one user of this service."""
         return user_key(self.secret, channel, raw_id, self.namespace)
 
+    def _count_and_apply(
+        self, records: list[dict | None], msg: Inbound, dedup: str | None
+    ) -> tuple[list[dict | None], Outcome]:
+        """Pure update of one user's rate count, conversation and last replies (the store may call it again on a
+        conflict): a redelivery gets its stored replies and leaves all three as they were."""
+        stored_rate, stored, answers = records
+        kept = entries(stored or {}, msg.now)
+        answers = answers or legacy_replies(stored or {})
+        if handled(kept, dedup):
+            replies = tuple(_reply_from_data(r) for r in replies_of(answers, dedup))
+            return [stored_rate, stored, answers], Outcome(replies, ("duplicate",), True)
+        new_rate, rate = counted(stored_rate, msg.now)
+        new, outcome = self._apply(stored, msg, dedup, kept, rate)
+        if new is None or new.get("o"):  # erased or opted out: the replies go with the conversation
+            answers = None
+        elif new is not stored and dedup:
+            answers = with_replies(answers, dedup, [_reply_to_data(r) for r in outcome.replies])
+        return [new_rate, new, answers], outcome
+
     def _apply(
-        self, stored: dict | None, msg: Inbound, dedup: str | None, rate: list[float]
+        self, stored: dict | None, msg: Inbound, dedup: str | None, kept: list, rate: list[float]
     ) -> tuple[dict | None, Outcome]:
-        """Pure update of one user's record (the store may call it again on a conflict)."""
+        """Pure update of one user's conversation record for a new delivery, counted in `rate`."""
         record = stored or {}
-        kept = entries(record, msg.now)
-        replies = replies_of(kept, dedup)
-        if replies is not None:
-            return stored, Outcome(tuple(_reply_from_data(r) for r in replies), ("duplicate",), True)
         over = rate[1] > self.rate_limit
         if record.get("o"):
             if not self._opts_in(msg.text):
@@ -143,8 +166,10 @@ class Service:
             outcome = self._limited(record, rate)
         if result.session is None:
             return (_opt_out(result.replies) if "stop" in result.events else None), outcome
-        done = remember(kept, dedup, [_reply_to_data(r) for r in result.replies], msg.now)
-        return {"s": result.session.to_dict(), "d": done}, outcome
+        return {
+            "s": pack_session(result.session.to_dict(), SESSION_DEFAULTS),
+            "i": remember(kept, dedup, msg.now),
+        }, outcome
 
     def _lifetime(self, record: dict) -> float | None:
         """How long a record is kept: an opt-out until the person opts back in (whatever they send meanwhile

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 
 # fn(record) -> (new_record, result); new_record None deletes the key.
 TransactFn = Callable[[dict | None], tuple[dict | None, T]]
+# fn(records) -> (new_records, result), records in the order of the keys; a None deletes that key.
+TransactManyFn = Callable[[list[dict | None]], tuple[Sequence[dict | None], T]]
 # A record's lifetime in seconds (None: never expires), or a function of the record about to be written that
 # says it: an opt-out written by the same transaction as a conversation must never expire.
 Ttl = float | None | Callable[[dict], float | None]
@@ -53,6 +55,11 @@ class Store(Protocol):
     def transact(self, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> T:
         """Atomically apply `fn` (pure: it may be called more than once) to the record; return its result.
         `ttl` may be a function of the new record, so one write decides both the record and its lifetime."""
+        ...
+
+    def transact_many(self, keys: Sequence[str], fn: TransactManyFn[T], ttls: Sequence[Ttl], now: float) -> T:
+        """Like transact, over several keys at once (one round trip to read them all, one to write them all):
+        `fn` gets their records in the order of `keys`, returns the new ones in that order; `ttls` likewise."""
         ...
 
     def purge_expired(self, now: float, limit: int | None = None) -> int:
@@ -122,6 +129,14 @@ def split_outcome(outcome: object) -> tuple[dict | None, object]:
     if not (isinstance(outcome, tuple) and len(outcome) == 2):
         raise StoreError(f"a transact fn must return (new_record, result), not {type(outcome).__name__}")
     return outcome[0], outcome[1]
+
+
+def split_many(outcome: object, count: int) -> tuple[list[dict | None], object]:
+    """Check what a transact_many fn returned and split it into (new_records, result)."""
+    new, result = split_outcome(outcome)
+    if not isinstance(new, (list, tuple)) or len(new) != count:
+        raise StoreError(f"a transact_many fn must return a list of {count} new records, not a {type(new).__name__}")
+    return list(new), result
 
 
 def expires_now(ttl: float | None) -> bool:

@@ -23,12 +23,14 @@ from bot.store.base import (
     StoreFull,
     StoreUnavailable,
     TransactFn,
+    TransactManyFn,
     Ttl,
     check_transact_ttl,
     check_ttl,
     decode,
     encode,
     expires_now,
+    split_many,
     split_outcome,
     ttl_for,
 )
@@ -91,8 +93,13 @@ class SQLiteStore:
 
     def transact(self, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> T:
         """Read, apply fn and write back inside one BEGIN IMMEDIATE transaction; return fn's result."""
-        check_transact_ttl(ttl)
-        result, erased = self._run(lambda conn: _transact(conn, key, fn, ttl, now))
+        return self.transact_many([key], lambda records: _one(fn(records[0])), [ttl], now)
+
+    def transact_many(self, keys: Sequence[str], fn: TransactManyFn[T], ttls: Sequence[Ttl], now: float) -> T:
+        """Read every key, apply fn and write them back inside one BEGIN IMMEDIATE transaction."""
+        for ttl in ttls:
+            check_transact_ttl(ttl)
+        result, erased = self._run(lambda conn: _transact(conn, list(keys), fn, list(ttls), now))
         if erased:
             self._forget()
         return result
@@ -277,19 +284,28 @@ def _write(conn: sqlite3.Connection, key: str, text: str | None, ttl: float | No
     conn.execute(sql, (key, text, expires_at))
 
 
-def _transact(conn: sqlite3.Connection, key: str, fn: TransactFn[T], ttl: Ttl, now: float) -> tuple[T, bool]:
+def _one(outcome: tuple[dict | None, T]) -> tuple[list[dict | None], T]:
+    """A transact fn's outcome as a transact_many fn's (checked like any)."""
+    new, result = split_outcome(outcome)
+    return [new], result  # type: ignore[return-value]
+
+
+def _transact(
+    conn: sqlite3.Connection, keys: list[str], fn: TransactManyFn[T], ttls: list[Ttl], now: float
+) -> tuple[T, bool]:
     """One read-modify-write under the database write lock (taken up front by BEGIN IMMEDIATE); fn's result,
     and whether it erased a record that was there."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        old = _read(conn, key, now)
-        new, result = split_outcome(fn(old))
-        text, lifetime = (None, None) if new is None else (encode(new), ttl_for(ttl, new))
-        _write(conn, key, text, lifetime, now)
+        olds = [_read(conn, key, now) for key in keys]
+        news, result = split_many(fn(olds), len(keys))
+        for key, new, ttl in zip(keys, news, ttls):
+            text, lifetime = (None, None) if new is None else (encode(new), ttl_for(ttl, new))
+            _write(conn, key, text, lifetime, now)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
         raise
-    return result, old is not None and new is None  # type: ignore[return-value]
+    return result, any(old is not None and new is None for old, new in zip(olds, news))  # type: ignore[return-value]
