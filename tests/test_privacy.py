@@ -33,7 +33,7 @@ from bot.channels.twilio import messaging as twilio_sms
 from bot.core.engine import Engine
 from bot.core.session import Inbound, Session
 from bot.service.privacy import user_key
-from bot.service.records import RATE_PREFIX
+from bot.service.records import RATE_PREFIX, REPLIES_PREFIX
 from bot.service.runtime import ROOT
 from bot.text.render import bidi_text
 from tests.conftest_redis import RedisServer
@@ -309,8 +309,9 @@ def rows(db: Path) -> list[tuple[str, str, float | None]]:
 
 
 def user_rows(db: Path) -> list[tuple[str, str, float | None]]:
-    """The conversation and opt-out records only (not the rate records, a count and a time each)."""
-    return [row for row in rows(db) if not row[0].startswith(RATE_PREFIX)]
+    """The conversation and opt-out records only (not the rate records, a count and a time each, nor the last
+    replies kept an hour to answer a redelivery in the same words)."""
+    return [row for row in rows(db) if not row[0].startswith((RATE_PREFIX, REPLIES_PREFIX))]
 
 
 def signed_post(app: Flask, sender: str, body: str, payload: str = "sms") -> Any:

@@ -206,7 +206,7 @@ def test_a_number_with_a_conversation_goes_straight_on_in_its_language(app: Flas
     assert answer.says[0][0].startswith("Hola, soy kyrbot.")
     assert node_ear(app, "menu.start", "es") in answer.text          # the voice variant, not "Responda con un número"
     assert "Responda con un número" not in answer.text
-    assert caller.record()["s"]["lang"] == "es"                     # one conversation for texts and calls
+    assert Session.from_dict(caller.record()["s"]).lang == "es"                     # one conversation for texts and calls
 
 
 # --- keypad walks -------------------------------------------------------------------------------------------
@@ -239,7 +239,7 @@ def test_a_full_ice_at_the_door_walk_by_keypad(app: Flask, lang: str) -> None:
     assert again.says == back.says                                  # * repeats exactly
     home = caller.press("#")
     assert node_ear(app, "menu.start", lang) in home.text
-    assert caller.record()["s"]["at"] == "menu.start"
+    assert Session.from_dict(caller.record()["s"]).at == "menu.start"
 
 
 def test_after_node_reads_the_hotline_digit_by_digit(app: Flask) -> None:
@@ -260,7 +260,7 @@ def test_speech_goes_through_the_same_router_as_text(app: Flask, engine) -> None
     heard = caller.answer("/voice/gather", caller.form("gather_speech"))   # "ICE is at my door."
     assert node_ear(app, "ice_at_door.start") in heard.text
     routed, _ = engine.route("ICE is at my door.")
-    assert routed is not None and routed.target == "ice_at_door" and caller.record()["s"]["at"] == "ice_at_door.start"
+    assert routed is not None and routed.target == "ice_at_door" and Session.from_dict(caller.record()["s"]).at == "ice_at_door.start"
 
 
 def test_spanish_speech_in_a_spanish_call(app: Flask) -> None:
@@ -438,7 +438,7 @@ def test_urdu_without_recordings_says_so_in_english_and_offers_text_english_anot
     assert outcome.replies[0].lang == "ur" and "کس چیز میں مدد چاہیے" in outcome.replies[0].text
     english = caller.press("1")
     assert ear(app, "ui.voice_language_set") in english.text and english.says[0][1:] == EN_VOICE
-    assert caller.record()["s"]["lang"] == "en"
+    assert Session.from_dict(caller.record()["s"]).lang == "en"
 
 
 def test_haitian_creole_is_keypad_only_and_2_gives_the_language_menu(app: Flask) -> None:
