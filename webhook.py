@@ -1,4 +1,4 @@
-"""kyrbot's web service: Twilio (SMS and WhatsApp), Telegram webhook, the trainers' web demo, health.
+"""kyrbot's web service: Twilio (SMS and WhatsApp), Twilio Voice, Telegram webhook, the trainers' web demo, health.
 
 Usage:
   python webhook.py                  run locally on the embedded default (SQLite, no credentials), web demo on
@@ -20,15 +20,18 @@ from flask import Flask, jsonify
 from bot.channels.base import Kyr, SafeJSON, kyr
 from bot.channels.telegram import adapter as telegram
 from bot.channels.twilio import messaging as twilio
+from bot.channels.voice import webhook as voice
 from bot.channels.web import demo, pictures
+from bot.channels.web import responders as demo_responders
 from bot.content.errors import ContentError
 from bot.core.engine import Engine
+from bot.handoff.service import start_queue
 from bot.service.housekeeping import Housekeeper
 from bot.service.runtime import ConfigError, build_engine, build_service, open_checked_store, settings_from
 from bot.store import StoreError, StoreFull, describe
 
 logger = logging.getLogger("kyrbot")
-CHANNELS = (demo, pictures, twilio, telegram)  # each registers its routes with init_app(app)
+CHANNELS = (demo, demo_responders, pictures, twilio, telegram, voice)  # each registers its routes with init_app(app)
 MAX_BODY = 64 * 1024  # no channel sends more; a larger body is refused with 413 before it is read
 
 
@@ -74,9 +77,20 @@ def __getattr__(name: str) -> Any:
     if name == "app":
         if not logging.getLogger().handlers:  # under gunicorn: our INFO lines (channels on/off, turns) to stderr
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-        globals()["app"] = create_app()
+        try:
+            globals()["app"] = create_app()
+        except (ContentError, ConfigError) as exc:  # under gunicorn too: the reason and the fix, no traceback
+            print(cannot_start(exc), file=sys.stderr)
+            raise SystemExit(2) from None
         return globals()["app"]
     raise AttributeError(name)
+
+
+def cannot_start(exc: ContentError | ConfigError) -> str:
+    """What start-up says when content or settings cannot work: every problem, each with its fix."""
+    if isinstance(exc, ContentError):
+        return "kyrbot cannot start: the content has problems.\n" + str(exc)
+    return f"kyrbot cannot start: {exc}"
 
 
 def main() -> int:
@@ -85,12 +99,10 @@ def main() -> int:
     try:
         # The trainers' demo is what a local run is for; KYR_WEB_DEMO=0 turns it off here too.
         application = create_app({"KYR_WEB_DEMO": os.environ.get("KYR_WEB_DEMO", "1")})
-    except ContentError as exc:
-        print("kyrbot cannot start: the content has problems.\n" + str(exc), file=sys.stderr)
+    except (ContentError, ConfigError) as exc:
+        print(cannot_start(exc), file=sys.stderr)
         return 2
-    except ConfigError as exc:
-        print(f"kyrbot cannot start: {exc}", file=sys.stderr)
-        return 2
+    start_queue(kyr(application).service)  # messages sent later (talking to a person) go from this process
     host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "5000"))
     what = "kyrbot web demo" if kyr(application).settings.web_demo else "kyrbot (web demo off)"
     print(f"{what}: http://{host}:{port}/  (Ctrl-C to stop)")

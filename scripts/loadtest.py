@@ -7,7 +7,7 @@ Usage:
   python3 scripts/loadtest.py --store redis --users 200        one store, fewer users
   python3 scripts/loadtest.py --store redis --restart-redis    kill redis-server mid-run, restart it after --outage s
   python3 scripts/loadtest.py --url http://127.0.0.1:8000 --token T --base https://public.example.org
-                                                               a server you started (same KYR_RATE_LIMIT, no folding)
+                                                               a server you started (same KYR_RATE_LIMIT and folding)
 """
 from __future__ import annotations
 
@@ -142,7 +142,8 @@ def expected_transcripts(messages: int, fold: str) -> Expected:
     for name, script in SCRIPTS.items():
         turns = []
         for text in sends(script, messages):
-            outcome = service.handle("sms", f"expected-{name}", Inbound(text, time.time()), None)
+            inbound = Inbound(text, time.time(), page=settings.page("sms"))
+            outcome = service.handle("sms", f"expected-{name}", inbound, None)
             turns.append(render("sms", text, outcome, settings.fold_accents))
         expected[name] = turns
     try_again = {tuple(render("sms", "", service.try_again(lang), settings.fold_accents))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need on a bare machine, then run them.
-# Python packages from requirements-dev.txt; Debian's redis-server and chromium for the tests that use the real thing.
+# Python packages from requirements-dev.txt; Debian's redis-server and chromium for the tests that use the real thing,
+# and espeak-ng for the phone line's machine-voice drafts (tests/test_voice_recordings.py).
 # Usage: bash scripts/test.sh [pytest arguments]   (runs ruff and mypy first, then pytest)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 # Fonts for the officer card and web demo screenshots in Chinese, Arabic and Urdu (Debian's chromium has none).
 has_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list ":lang=$1")" ]; }
 has_font zh || need+=(fonts-noto-cjk)

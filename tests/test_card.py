@@ -124,7 +124,7 @@ def test_unknown_language_lists_the_known_ones(app: Flask) -> None:
     response = app.test_client().get("/card/xx")
     assert response.status_code == 404
     assert response.mimetype == "text/plain"
-    assert response.get_data(as_text=True) == "unknown language 'xx'. Languages: en, ar, es, fr, ht, pt, ur, vi, zh\n"
+    assert response.get_data(as_text=True) == "unknown language 'xx'. Languages: en, ar, es, fr, ht, pt, ur, vi, zh, zh-Hant\n"
 
 
 def test_card_maker_heading_names_the_node_when_a_flow_has_several(engine) -> None:

@@ -25,7 +25,7 @@ def chat(lines: list[str], *args: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def sms_run() -> list[dict]:
     """One run over several users and messages, on the sms channel."""
-    return chat(["hi", json.dumps({"user": "u2", "text": "ICE is at my door"}), "1",
+    return chat(["hi", json.dumps({"user": "u2", "text": "ICE is at my door"}), "1", "more",
                  json.dumps({"user": "u3", "text": "hola", "lang": "en"}), "menu"], "--channel", "sms")
 
 
@@ -54,10 +54,12 @@ def test_object_shape_and_sms_cost(sms_run: list[dict]) -> None:
 
 
 def test_users_are_separate_conversations(sms_run: list[dict]) -> None:
-    """u2 jumps to the door guidance; 'local' goes on from its own menu."""
+    """u2 jumps to the door guidance; 'local' goes on from its own menu, and MORE gives it the options that did
+    not fit the first 3-segment page."""
     assert (sms_run[1]["user"], sms_run[1]["flow"], sms_run[1]["node"]) == ("u2", "ice_at_door", "start")
     assert (sms_run[2]["user"], sms_run[2]["flow"], sms_run[2]["node"]) == ("local", "ice_at_door", "start")
-    assert sms_run[2]["replies"][0]["options"][0]["target"] == "ice_at_door.warrant"
+    assert sms_run[2]["replies"][0]["options"] == [] and sms_run[2]["replies"][0]["segments"] == 3
+    assert sms_run[3]["replies"][0]["options"][0]["target"] == "ice_at_door.warrant"
 
 
 def test_web_channel_has_no_sms_fields() -> None:

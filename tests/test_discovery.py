@@ -45,12 +45,17 @@ messages:
 """
 
 
+def copy_content(dest: Path) -> Path:
+    """A copy of the project's flows/ and translations/ under dest, to break or grow."""
+    for folder in ("flows", "translations"):
+        shutil.copytree(ROOT / folder, dest / folder)
+    return dest
+
+
 @pytest.fixture(scope="module")
 def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the content with a new flow file (listed in the menu) and a new language file."""
-    root = tmp_path_factory.mktemp("content")
-    for folder in ("flows", "translations"):
-        shutil.copytree(ROOT / folder, root / folder)
+    root = copy_content(tmp_path_factory.mktemp("content"))
     (root / "flows" / "tenants.yaml").write_text(NEW_FLOW, encoding="utf-8")
     menu = root / "flows" / "menu.yaml"
     text = menu.read_text(encoding="utf-8")
@@ -94,8 +99,7 @@ def test_web_page_and_diagrams_list_them(grown: Path) -> None:
 
 def test_broken_directory_is_refused_by_validate_as_by_start_up(tmp_path: Path) -> None:
     """An unknown state in organizations.yaml: validate and start-up give the same one-line problem."""
-    for folder in ("flows", "translations"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+    copy_content(tmp_path)
     orgs = tmp_path / "flows" / "organizations.yaml"
     orgs.write_text(orgs.read_text(encoding="utf-8").replace("\nstates:\n", "\nstates:\n  ZZ:\n    - Nobody\n", 1),
                     encoding="utf-8")
@@ -108,8 +112,7 @@ def test_broken_directory_is_refused_by_validate_as_by_start_up(tmp_path: Path) 
 
 def test_a_language_option_in_the_menu_opens_the_picker(tmp_path: Path) -> None:
     """`- language` as a menu option (the validator accepts it) shows the language picker, not 'try again'."""
-    for folder in ("flows", "translations"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+    copy_content(tmp_path)
     menu = tmp_path / "flows" / "menu.yaml"
     menu.write_text(menu.read_text(encoding="utf-8").replace("      - more\n", "      - more\n      - language\n", 1),
                     encoding="utf-8")
@@ -125,8 +128,7 @@ def test_a_language_option_in_the_menu_opens_the_picker(tmp_path: Path) -> None:
 
 def test_a_digit_in_a_phrase_never_takes_an_option_number(tmp_path: Path) -> None:
     """An urgent flow's phrase 'proof of 2 years here' must not turn the reply '2' into that flow."""
-    for folder in ("flows", "translations"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+    copy_content(tmp_path)
     flow = tmp_path / "flows" / "ice_at_door.yaml"
     flow.write_text(flow.read_text(encoding="utf-8").replace("phrases:\n", "phrases:\n  - proof of 2 years here\n", 1),
                     encoding="utf-8")
@@ -136,3 +138,23 @@ def test_a_digit_in_a_phrase_never_takes_an_option_number(tmp_path: Path) -> Non
     picked = engine.step(menu, Inbound("2", 1.0)).session
     assert picked is not None and picked.at.split(".")[0] == second
     assert engine.step(menu, Inbound("proof of 2 years here", 1.0)).session.at == "ice_at_door.start"
+
+
+def test_gunicorn_start_up_on_broken_content_says_why_in_one_line_without_a_traceback(tmp_path: Path) -> None:
+    """`webhook:app` (what gunicorn imports) on a bad directory entry: exit 2, the problem and its fix."""
+    import subprocess
+    import sys
+
+    copy_content(tmp_path)
+    orgs = tmp_path / "flows" / "organizations.yaml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("\nstates:\n", "\nstates:\n  ZZ:\n    - Nobody\n", 1),
+                    encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "KYR_CONTENT": str(tmp_path), "KYR_STORE": f"sqlite:///{tmp_path}/k.db",
+           "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", "import webhook; webhook.app"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert run.stderr.endswith("kyrbot cannot start: the content has problems.\n"
+                               "flows/organizations.yaml, states: ZZ: is not a state code in us_states.yaml. "
+                               "Fix: use the postal code in capitals, e.g. MA.\n")

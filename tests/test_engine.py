@@ -135,14 +135,16 @@ def test_a_greeting_gets_the_welcome_not_a_did_you_mean(engine: Engine, greeting
 
 
 @pytest.mark.parametrize("lang", ["es", "fr", "ht", "pt", "ur", "vi", "ar", "zh"])
-def test_the_officer_card_meaning_comes_before_the_card_never_behind_more(engine: Engine, lang: str) -> None:
-    """A long translated node: its gloss of the English card is its own message, not on a page after MORE."""
+def test_the_officer_card_meaning_comes_before_the_card(engine: Engine, lang: str) -> None:
+    """What the English card says, in the user's language, ends the node's own text (paged with it, see
+    test_paging.py); the card is the turn's last reply, in English, headed for the officer."""
     last = send(engine, ["hi", "2", "1", "1"], lang_pick=lang)[-1]
     assert last.session.at == "airport.i407" and last.session.pages == []
-    *_, gloss, card = last.replies
-    assert gloss.text.startswith(engine.view.t("ui.officer_says", lang)) or \
-        engine.view.t("ui.officer_says", lang) in last.replies[0].text
-    assert card.text.startswith("I am a lawful permanent resident.")
+    told, card = last.replies
+    gloss = engine.view.t("ui.officer_says", lang) + "\n" + engine.view.t("airport.i407.officer", lang)
+    assert told.text.endswith(gloss) and told.lang == lang
+    assert (card.kind, card.lang) == ("officer", "en")
+    assert card.text == "TO THE OFFICER:\n" + engine.view.t("airport.i407.officer", "en")
 
 
 def test_a_state_named_in_the_question_is_offered_not_asked_again(engine: Engine) -> None:

@@ -33,7 +33,7 @@ TOKEN = "faults-test-token"
 BASE = "https://kyr.faults.invalid"
 NUMBER = "+15555550180"
 TRY_AGAIN_EN = "Sorry, something went wrong on our side. Please send your message again in a minute."
-TRY_AGAIN_ES = "Perdón, algo falló de nuestro lado. Por favor, envíe su mensaje otra vez en un minuto."
+TRY_AGAIN_ES = "Perdón, hubo un error de nuestro lado. Por favor, envíe su mensaje otra vez en un minuto."
 DOOR = "Do not open the door."          # ice_at_door.start, option 1 of the main menu
 ENTER = "Do not fight or block them."   # ice_at_door.enter, option 2 of ice_at_door.start
 

@@ -310,7 +310,7 @@ def rows(db: Path) -> list[tuple[str, str, float | None]]:
 
 def user_rows(db: Path) -> list[tuple[str, str, float | None]]:
     """The conversation and opt-out records only (not the rate records, a count and a time each, nor the last
-    replies, kept an hour)."""
+    replies kept an hour to answer a redelivery in the same words)."""
     return [row for row in rows(db) if not row[0].startswith((RATE_PREFIX, REPLIES_PREFIX))]
 
 

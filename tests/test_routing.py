@@ -13,8 +13,8 @@ from bot.core.session import Inbound
 from bot.nlu import router as router_module
 from bot.nlu.router import Router
 
-OVERALL_MIN = 0.90      # measured 0.971 (303/312) when set
-PER_LANGUAGE_MIN = 0.85  # measured 0.938 at worst (ar, vi)
+OVERALL_MIN = 0.90      # measured 0.971 (303/312) when set; flow and language since issue 15 (tests/test_understanding.py
+PER_LANGUAGE_MIN = 0.85  # measured 0.938 at worst (ar, vi)   holds the tighter gates on both sets)
 
 
 def first(engine: Engine, text: str) -> tuple[str, tuple[str, ...]]:
@@ -28,7 +28,7 @@ def test_devset_has_enough_messages_in_every_language() -> None:
     cases = read_devset(DEFAULT_DEVSET)
     counts = {lang: len(group) for lang, group in by_lang(cases).items()}
     assert len(cases) >= 300
-    assert set(counts) == {"en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr"}
+    assert set(counts) == {"en", "es", "zh", "zh-Hant", "ar", "ur", "ht", "pt", "vi", "fr"}
     assert min(counts.values()) >= 25
 
 
@@ -101,7 +101,7 @@ def small_router(*phrases: tuple[str, str]) -> Router:
     others = [("bail bond", "detainers"), ("volunteer", "take_action"), ("call 911", "calling_911"),
               ("airport", "airport"), ("sanctuary", "menu"), ("hotline", "hotlines")]
     return Router([Phrase(text, target, "en") for text, target in (*phrases, *others)], {"ice_at_door", "stopped"},
-                  {"find_detained": 1})   # as find_detained.yaml's 'wins_ties: true' says
+                  {"find_detained": 1}, concepts=False)   # as find_detained.yaml's 'wins_ties: true' says
 
 
 def test_urgent_flow_wins_a_tie() -> None:

@@ -229,6 +229,18 @@ def test_split_message_by_segments() -> None:
     assert "".join(parts).replace(" ", "") == text.replace(" ", "")
 
 
+def test_split_message_fill_starts_a_line_that_does_not_fit_on_the_part_before() -> None:
+    """Without fill a line that does not fit starts the next part; with fill its first whole sentences use up
+    the room left (an SMS page pays for its segments either way); a sentence is never cut to fill."""
+    text = "Do not open the door.\nAsk for a warrant. Ask them to slide it under the door. Stay silent."
+    assert split_message(text, 60) == ["Do not open the door.", "Ask for a warrant. Ask them to slide it under the door.",
+                                       "Stay silent."]
+    assert split_message(text, 60, fill=True) == ["Do not open the door.\nAsk for a warrant.",
+                                                  "Ask them to slide it under the door. Stay silent."]
+    assert split_message("Short.\nOne long sentence that cannot share a part.", 30, fill=True) == [
+        "Short.", "One long sentence that cannot", "share a part."]
+
+
 # ---------------------------------------------------------------- properties
 
 _CHARS = st.sampled_from(list("ab .?!\n€[á😀请。؟ب ") + [FAMILY, "\u00a0", "e\u0301", "\t"])
@@ -248,6 +260,15 @@ def test_split_message_properties(text: str, limit: int) -> None:
     assert all(part and part == part.strip() for part in parts)
     assert all(utf16_len(part) <= limit and len(part) <= limit for part in parts)
     assert _squash("".join(parts)) == _squash(text)
+
+
+@settings(max_examples=300)
+@given(text=_TEXT, limit=st.integers(min_value=2, max_value=200))
+def test_split_message_fill_properties(text: str, limit: int) -> None:
+    parts = split_message(text, limit, fill=True)
+    assert all(part and part == part.strip() and utf16_len(part) <= limit for part in parts)
+    assert _squash("".join(parts)) == _squash(text)
+    assert len(parts) <= len(split_message(text, limit))
 
 
 @settings(max_examples=500)

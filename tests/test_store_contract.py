@@ -277,11 +277,10 @@ def test_concurrent_transact_many_loses_no_update_on_either_key(store: Store) ->
     assert (store.get(KEY, NOW), store.get(OTHER, NOW)) == ({"count": 120}, {"count": 240})
 
 
-def test_redis_write_after_a_concurrent_change_is_retried(store_url: str, backend: str) -> None:
+def test_redis_write_after_a_concurrent_change_is_retried(redis_url: str) -> None:
     """Compare-and-set: a key changed by another client between the read and the write makes fn run again."""
-    if backend != "redis":
-        pytest.skip("SQLite holds the write lock from the read to the write")
-    store, other = open_store(store_url), redis.Redis.from_url(store_url)
+    redis.Redis.from_url(redis_url).delete("kyr:" + KEY)   # the shared test database: start clean
+    store, other = open_store(redis_url), redis.Redis.from_url(redis_url)
     calls: list[dict | None] = []
 
     def meddled(record: dict | None) -> tuple[dict | None, int]:
@@ -295,13 +294,12 @@ def test_redis_write_after_a_concurrent_change_is_retried(store_url: str, backen
     store.close()
 
 
-def test_redis_transact_loads_its_script_again_after_a_script_flush(store_url: str, backend: str) -> None:
+def test_redis_transact_loads_its_script_again_after_a_script_flush(redis_url: str) -> None:
     """Redis forgets scripts on SCRIPT FLUSH and on a restart: the compare-and-set loads its own again."""
-    if backend != "redis":
-        pytest.skip("Redis only")
-    store = open_store(store_url)
+    redis.Redis.from_url(redis_url).delete("kyr:" + KEY)   # the shared test database: start clean
+    store = open_store(redis_url)
     assert store.transact(KEY, increment, ttl=None, now=NOW) == 1
-    redis.Redis.from_url(store_url).script_flush()
+    redis.Redis.from_url(redis_url).script_flush()
     assert store.transact(KEY, increment, ttl=None, now=NOW) == 2
     store.close()
 

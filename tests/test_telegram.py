@@ -44,7 +44,7 @@ def expected(engine: Engine, *texts: str, lang: str = "en") -> tuple[Reply, ...]
     """The replies the engine gives to the last of `texts`, after the others, for a new user."""
     session, replies = None, ()
     for text in texts:
-        result = engine.step(session, Inbound(text, time.time(), lang_hint=lang))
+        result = engine.step(session, Inbound(text, time.time(), lang_hint=lang, page=tg.PAGE))
         session, replies = result.session, result.replies
     return replies
 
@@ -88,17 +88,17 @@ def polling(api: FakeBotApi, service: Service) -> Iterator[tg.Running]:
 ])
 def test_commands_and_texts_map_to_inbound(text: str, kind: str, inbound_text: str) -> None:
     update = Update.de_json(with_fields(load_telegram("message_es"), **{"message.text": text}), None)
-    assert tg.to_inbound(update, 5.0) == Inbound(inbound_text, 5.0, kind=kind, lang_hint="es")
+    assert tg.to_inbound(update, 5.0) == Inbound(inbound_text, 5.0, kind=kind, lang_hint="es", page=tg.PAGE)
 
 
 def test_media_buttons_and_ignored_updates_map_to_inbound() -> None:
     def inbound(update: dict[str, Any]) -> Inbound | None:
         return tg.to_inbound(Update.de_json(update, None), 1.0)
 
-    media = Inbound("", 1.0, kind="media", lang_hint="en")
+    media = Inbound("", 1.0, kind="media", lang_hint="en", page=tg.PAGE)  # Telegram's page: 4096 characters
     assert inbound(load_telegram("sticker")) == media and inbound(load_telegram("photo")) == media
     tap = with_fields(load_telegram("callback_query"), **{"callback_query.data": "o:3"})
-    assert inbound(tap) == Inbound("3", 1.0, lang_hint="en")
+    assert inbound(tap) == Inbound("3", 1.0, lang_hint="en", page=tg.PAGE)
     for name in ("callback_query", "edited_message", "my_chat_member", "channel_post", "group_message",
                  "new_chat_members"):
         assert inbound(load_telegram(name)) is None, name

@@ -17,6 +17,10 @@ GATE = ("missing", "extra", "placeholder", "mixed", "keyword")   # stale and seg
 LANGS = sorted(p.stem for p in (ROOT / "translations").glob("*.yaml") if not p.stem.startswith("_"))
 FIXTURE = Path(__file__).parent / "data" / "i18n"
 CHANGED = "ice_at_door.start.text"
+# Talking to a person (flows/person.yaml, issue 16) is written in English first; its drafts in the nine languages
+# follow in their own change. Until then `scripts/translations.py check` reports these ids missing, and this gate
+# lets them through (missing only). Remove this line when translations/ has them.
+ENGLISH_FIRST: tuple[str, ...] = ()   # ids allowed to wait for their translations (none now)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +35,8 @@ def test_translation_passes_the_gate(reports: dict, lang: str) -> None:
     for finding in report.findings:
         if not finding.error:
             print(f"warning: {finding.message}")   # stale entries and long messages: reported, not failed
-    assert [f.message for f in report.findings if f.kind in GATE] == []
+    waiting = lambda f: f.kind == "missing" and f.msg_id.startswith(ENGLISH_FIRST)
+    assert [f.message for f in report.findings if f.kind in GATE and not waiting(f)] == []
 
 
 def test_changing_one_english_sentence_marks_it_stale_everywhere(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from bot.service.privacy import user_key
 from bot.service.records import rate_key
 from bot.service.runtime import ROOT
 from bot.store import open_store
+from bot.text import pages
 from bot.text.render import sms_text
 from bot.text.sms import sms_info
 from tests.conftest_redis import RedisServer, _free_port
@@ -114,10 +115,12 @@ def messages(twiml: bytes) -> list[str]:
     return [m.text or "" for m in root.findall("Message")]
 
 
-def reference(engine: Engine, texts: list[str], state: str | None = None) -> list[tuple]:
-    """The replies the service gives for these texts, without any channel in between."""
+def reference(engine: Engine, texts: list[str], state: str | None = None, channel: str = "sms") -> list[tuple]:
+    """The replies the service gives for these texts, without any channel in between (cut to the channel's
+    default page, as the app's settings cut them)."""
     service = Service(engine, open_store("sqlite:///:memory:"), b"k")
-    return [service.handle("sms", "x", Inbound(t, time.time(), state_hint=state)).replies for t in texts]
+    page = pages.for_channel(channel)
+    return [service.handle(channel, "x", Inbound(t, time.time(), state_hint=state, page=page)).replies for t in texts]
 
 
 def at(phone: Phone) -> str:
@@ -198,7 +201,7 @@ def test_whatsapp_on_the_same_route_with_bold_numbers(app: Flask, engine: Engine
     whatsapp.say("1")
     assert (at(sms), at(whatsapp)) == ("menu.start", "ice_at_door.start")
     (recorded,) = Phone(app, number(), "whatsapp").say()   # the recorded "Hola"
-    assert recorded == whatsapp_bodies(reference(engine, ["Hola"])[0])[0]
+    assert recorded == whatsapp_bodies(reference(engine, ["Hola"], channel="whatsapp")[0])[0]
 
 
 @pytest.mark.parametrize("payload", ["mms_photo", "whatsapp_voice"])
@@ -219,7 +222,7 @@ def test_spanish_body_is_decoded_and_the_conversation_is_spanish(app: Flask, eng
     channel, sender, inbound, sid = seen[0]
     assert (channel, sender, inbound.text, inbound.kind, inbound.state_hint) == ("sms", phone.number, text, "text", "CA")
     assert sid.startswith("SM")
-    assert body == sms_bodies(reference(engine, [text], "CA")[0])[0]
+    assert body == sms_bodies(reference(engine, [text], "CA")[0], pages.DEFAULT_FOLD)[0]
     assert Session.from_dict(phone.record()["s"]).lang == "es"
 
 
@@ -294,7 +297,7 @@ def test_help_is_in_the_users_language(app: Flask, engine: Engine) -> None:
     phone = Phone(app, number())
     phone.say(name="sms_spanish")
     (body,) = phone.say("HELP")
-    assert body.startswith(sms_text(Reply(engine.view.t("ui.help", "es"), (), "es")) + "\n\n")
+    assert body.startswith(sms_text(Reply(engine.view.t("ui.help", "es"), (), "es"), accents=True) + "\n\n")
 
 
 def test_whatsapp_stop_gets_the_bots_own_confirmation(app: Flask) -> None:
@@ -307,13 +310,24 @@ def test_whatsapp_stop_gets_the_bots_own_confirmation(app: Flask) -> None:
 
 
 # --- rendering ---------------------------------------------------------------------------------------
-def test_replies_of_a_turn_are_one_message(app: Flask) -> None:
-    """The officer node's two replies travel as one body, separated by a blank line."""
+def test_replies_of_a_turn_are_one_message_and_the_officer_card_a_second(app: Flask) -> None:
+    """A turn's replies travel as one body; the English card for an officer is a second <Message>, headed so and
+    GSM-7 even after Spanish text, so it can be shown on its own and is not billed as UCS-2."""
     phone = Phone(app, number())
-    phone.say("hi")
-    phone.say("1")
-    (body,) = phone.say("3")
-    assert "\n\nI do not consent to you entering my home." in body
+    phone.say("hola")
+    assert len(phone.say("1")) == 1  # the language picked and ICE at the door: one body
+    told, card = phone.say("3")
+    assert "el mensaje en inglés que llega después de este" in told and "I do not consent" not in told
+    assert card.startswith("TO THE OFFICER:\nI do not consent to you entering my home.")
+    assert sms_info(card)[0] == "GSM-7"
+
+
+def test_whatsapp_sends_the_officer_card_as_a_message_of_its_own(app: Flask) -> None:
+    phone = Phone(app, number(), "whatsapp")
+    phone.say("ICE is at my door")
+    told, card = phone.say("3")
+    assert told.startswith("Show the officer the English message after this one")
+    assert card.startswith("TO THE OFFICER:\n")
 
 
 def test_a_body_over_1600_is_split_at_sentences() -> None:
@@ -401,7 +415,7 @@ def test_whatsapp_right_to_left_bodies_carry_the_same_bidi_marks_as_sms(app: Fla
         phone.say("hi")
         phone.say("language")
         (body,) = phone.say(pick[lang])
-        replies = reference(engine, ["hi", "language", pick[lang]])[2]
+        replies = reference(engine, ["hi", "language", pick[lang]], channel="whatsapp")[2]
         assert body == whatsapp_bodies(replies)[0]
         assert all(bidi_text(r.text) in body for r in replies), lang
 

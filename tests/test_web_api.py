@@ -20,7 +20,7 @@ from webhook import create_app
 
 TOKEN = "web-test-twilio-token"
 BASE = "https://kyr.example.org"
-LANGS = {"en": "English", "es": "Español", "zh": "中文", "ar": "العربية", "ur": "اردو", "ht": "Kreyòl ayisyen",
+LANGS = {"en": "English", "es": "Español", "zh": "简体中文", "zh-Hant": "繁體中文", "ar": "العربية", "ur": "اردو", "ht": "Kreyòl ayisyen",
          "pt": "Português", "vi": "Tiếng Việt", "fr": "Français"}
 CODES = ", ".join(sorted(LANGS))
 XSS = "<script>window.__x=1</script><img src=x onerror=alert(1)>"
@@ -61,11 +61,11 @@ def texts(turn: dict[str, Any]) -> list[str]:
 
 # --- the page -----------------------------------------------------------------------------------------
 def test_page_names_each_language_in_itself_with_direction(client: FlaskClient) -> None:
-    """GET / lists the nine languages in their own names, each with lang, and dir=rtl for Arabic and Urdu."""
+    """GET / lists the ten languages in their own names, each with lang, and dir=rtl for Arabic and Urdu."""
     response = client.get("/")
     assert response.status_code == 200 and response.mimetype == "text/html"
     html = response.get_data(as_text=True)
-    buttons = re.findall(r'<button type="button" class="lang" data-lang="(\w+)" lang="(\w+)"( dir="rtl")? '
+    buttons = re.findall(r'<button type="button" class="lang" data-lang="([\w-]+)" lang="([\w-]+)"( dir="rtl")? '
                          r'aria-pressed="\w+">([^<]+)</button>', html)
     assert {code: name for code, _, _, name in buttons} == LANGS
     assert all(code == lang for code, lang, _, _ in buttons)

@@ -2,19 +2,27 @@
 
 Each adapter module has `init_app(app)` that registers its routes, and says at start-up when it is off.
 They reach the engine and the service through `kyr(app)`, never through module globals.
+
+The interface every adapter can implement (the voice channel does; the others will follow)::
+
+    parse(request)            -> Incoming | Refusal    verify and read the service's request
+    render(incoming, outcome) -> Response              the turn's replies in the channel's own form
+    send(to, outcome)         -> bool                  optional: outbound, for channels that can send later
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from flask import Flask, current_app, request
+from flask import Flask, Request, Response, current_app, request
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from bot.core.engine import Engine
-from bot.service.handler import Service
+from bot.core.session import Inbound
+from bot.service.handler import Outcome, Service
 from bot.service.housekeeping import Housekeeper
 from bot.service.runtime import Settings
 
@@ -60,3 +68,47 @@ def body_too_large() -> bool:
 def kyr(app: Flask | None = None) -> Kyr:
     """The app's shared parts."""
     return (app or current_app).extensions["kyrbot"]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A request an adapter accepted: whose conversation, the message, and the delivery id to de-duplicate on.
+
+    `channel` names the conversation's key space for the service ("sms", "telegram", ...); `context` holds what
+    only the adapter itself needs again when it renders (a call's id, the key pressed), never message text."""
+
+    channel: str
+    sender: str
+    inbound: Inbound
+    delivery_id: str | None = None
+    context: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A request an adapter will not handle: the HTTP status and a short reason the sender reads."""
+
+    status: int
+    reason: str
+
+
+class Adapter(Protocol):
+    """A channel: parse its service's request, render an outcome in its own form."""
+
+    name: str
+
+    def parse(self, request: Request) -> Incoming | Refusal:
+        """Verify and read one request; a Refusal says why it is not handled."""
+        ...
+
+    def render(self, incoming: Incoming, outcome: Outcome) -> Response:
+        """The answer to the request: the turn's replies as the channel carries them."""
+        ...
+
+
+class Sender(Protocol):
+    """The optional outbound half of a channel: deliver an outcome later than the reply to a request."""
+
+    def send(self, to: str, outcome: Outcome) -> bool:
+        """Hand the replies over for delivery to `to` (a raw address, never stored); True when accepted."""
+        ...

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 from bot.content.errors import ContentError
 from bot.core.session import Inbound
 from bot.service.handler import Outcome, Service
-from bot.service.runtime import build_engine, settings_from
+from bot.service.runtime import Settings, build_engine, settings_from
 from bot.store import open_store
 from bot.text.render import as_text, options_data, sms_cost, sms_text
 
@@ -58,17 +58,20 @@ def machine_output(user: str, channel: str, outcome: Outcome, fold: frozenset[st
     return {"user": user, "lang": lang, "flow": flow, "node": node, "replies": replies}
 
 
-def run_json(service: Service, channel: str, fold: frozenset[str], inp: TextIO, out: TextIO) -> None:
-    """Machine mode: one JSON line out per line in."""
+def run_json(service: Service, settings: Settings, channel: str, inp: TextIO, out: TextIO) -> None:
+    """Machine mode: one JSON line out per line in; replies are cut to each line's channel's page."""
     for line in inp:
         msg = parse_line(line, channel)
-        outcome = service.handle(msg["channel"], msg["user"], Inbound(msg["text"], time.time(), lang_pick=msg["lang"]))
-        out.write(json.dumps(machine_output(msg["user"], msg["channel"], outcome, fold), ensure_ascii=False) + "\n")
+        inbound = Inbound(msg["text"], time.time(), lang_pick=msg["lang"], page=settings.page(msg["channel"]))
+        outcome = service.handle(msg["channel"], msg["user"], inbound)
+        result = machine_output(msg["user"], msg["channel"], outcome, settings.fold_accents)
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
 
 
-def run_chat(service: Service, channel: str, lang: str | None, fold: frozenset[str] = frozenset()) -> None:
+def run_chat(service: Service, settings: Settings, channel: str, lang: str | None) -> None:
     """The trainers' terminal chat."""
+    fold = settings.fold_accents
     print("kyrbot terminal chat. Type a message; MENU, BACK, LANGUAGE, HELP work any time. Ctrl-D to quit.\n")
     first = True
     while True:
@@ -77,7 +80,8 @@ def run_chat(service: Service, channel: str, lang: str | None, fold: frozenset[s
         except EOFError:
             print()
             return
-        outcome = service.handle(channel, "local", Inbound(text, time.time(), lang_pick=lang if first else None))
+        inbound = Inbound(text, time.time(), lang_pick=lang if first else None, page=settings.page(channel))
+        outcome = service.handle(channel, "local", inbound)
         first = False
         where = outcome.session.at if outcome.session else "(no session)"
         for r in outcome.replies:
@@ -103,9 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     service = Service(engine, open_store(args.store), settings.secret, settings.retention, 10**6)
     if args.json:
-        run_json(service, args.channel, settings.fold_accents, sys.stdin, sys.stdout)
+        run_json(service, settings, args.channel, sys.stdin, sys.stdout)
     else:
-        run_chat(service, args.channel, args.lang, settings.fold_accents)
+        run_chat(service, settings, args.channel, args.lang)
     return 0
 
 

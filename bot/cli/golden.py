@@ -2,6 +2,7 @@
 
 Usage:
   python scripts/golden.py new tests/golden/NAME.yaml [--channel sms] [--lang es] [--lang-hint es] -- "hi" "1" "2"
+  python scripts/golden.py new tests/golden/NAME.yaml --org "Example Org" -- person 1   volunteers configured
   python scripts/golden.py record tests/golden/*.yaml      re-record after a content change; review `git diff`
 A transcript is the messages sent ('send'), where the conversation stood after each ('at'), its language,
 and the exact replies. tests/test_golden.py replays each file and fails on any difference.
@@ -36,15 +37,18 @@ def write(
     sends: list[str],
     state: str | None,
     lang_hint: str | None = None,
+    org: str | None = None,
 ) -> None:
-    """Replay and write one transcript file (lang_hint only when set: the channel's own language hint)."""
-    turns = replay(engine, sends, channel, lang, state, lang_hint)
+    """Replay and write one transcript file (lang_hint and org only when set: the channel's own language hint,
+    the organisation whose volunteers answer)."""
+    turns = replay(engine, sends, channel, lang, state, lang_hint, org)
     doc = {
         "about": about,
         "channel": channel,
         "lang": lang,
         "state_hint": state,
         **({"lang_hint": lang_hint} if lang_hint else {}),
+        **({"org": org} if org else {}),
         "turns": [
             {"send": t.send, "at": t.at, "lang": t.lang, "replies": [_Literal(r) for r in t.replies]} for t in turns
         ],
@@ -63,6 +67,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--state-hint")
     ap.add_argument("--lang-hint", help="the channel's language hint, e.g. Telegram's language_code")
     ap.add_argument("--about", default="")
+    ap.add_argument("--org", help="the organisation whose volunteers answer (talking to a person)")
     args, sends = ap.parse_known_args(argv)
     engine = build_engine()
     if args.mode == "new":
@@ -75,6 +80,7 @@ def main(argv: list[str]) -> int:
             [s for s in sends if s != "--"],
             args.state_hint,
             args.lang_hint,
+            args.org,
         )
         return 0
     for name in args.files:
@@ -88,6 +94,7 @@ def main(argv: list[str]) -> int:
             [t["send"] for t in doc["turns"]],
             doc.get("state_hint"),
             doc.get("lang_hint"),
+            doc.get("org"),
         )
     return 0
 

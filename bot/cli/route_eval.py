@@ -1,17 +1,21 @@
-"""Measure routing on the dev set: each message is a NEW user's first message through the real engine.
+"""Measure routing: each message is a NEW user's first message through the real engine; flow AND language.
 
 Usage:
-    python scripts/route_eval.py [--devset tests/data/routing_devset.tsv] [--errors] [--no-detector]
+    python scripts/route_eval.py [--devset PATH] [--heldout PATH] [--errors] [--no-detector]
 
-A line is correct when the flow the engine opened equals the expected flow; for `none`, when no flow opened
-(a clarifying question, "not understood" or the greeting are fine); for `clarify`, when the bot asked a
-"Did you mean" question. --errors prints the wrong lines (dev-set text only: never run it on user messages).
+Two files are read: the dev set (`lang expected text`, tuned on) and the frozen held-out set
+(`lang expected style text`, never tuned on). A line is right when the flow the engine opened equals the expected
+flow (for `none`: no flow opened; for `clarify`: a "Did you mean" question) AND the bot answers in the line's
+language. Per language it prints flow, language and both. --errors prints the dev set's wrong lines (dev-set text
+only: never run it on user messages); the held-out set's lines are never printed, only its figures, so that it
+stays held out.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,50 +25,70 @@ from bot.core.session import Inbound
 from bot.service.runtime import ROOT, build_engine
 
 DEFAULT_DEVSET = ROOT / "tests" / "data" / "routing_devset.tsv"
+DEFAULT_HELDOUT = ROOT / "tests" / "data" / "routing_heldout.tsv"
 
 
 @dataclass(frozen=True)
 class Case:
-    """One dev-set line."""
+    """One line: the language the bot must answer in, the flow that must open, the text (and a style tag)."""
 
     lang: str
     expected: str
     text: str
+    style: str = ""
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What the engine did with a case: the flow it opened ('none' if none) and whether it asked."""
+    """What the engine did with a case: the flow it opened ('none' if none), whether it asked, its language."""
 
     case: Case
     got: str
     asked: bool
+    lang: str = ""
 
     @property
-    def correct(self) -> bool:
+    def flow_ok(self) -> bool:
         """Right flow; for 'none' no flow; for 'clarify' a clarifying question."""
         if self.case.expected == "clarify":
             return self.asked
         return self.got == self.case.expected
 
+    @property
+    def lang_ok(self) -> bool:
+        """The bot answers in the language of the line."""
+        return self.lang == self.case.lang
 
-def read_devset(path: Path) -> list[Case]:
-    """Lines 'lang<TAB>expected<TAB>text'; '#' comments and the header are skipped."""
-    cases = []
+    @property
+    def correct(self) -> bool:
+        """Flow and language both right."""
+        return self.flow_ok and self.lang_ok
+
+
+def read_cases(path: Path) -> list[Case]:
+    """Lines 'lang<TAB>expected<TAB>text', or with a style column when the header names one ('lang expected
+    style text'); '#' comments and the header are skipped."""
+    cases, columns = [], 3
     for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("lang\t"):
+            columns = len(line.split("\t"))
         if not line.strip() or line.startswith("#") or line.startswith("lang\t"):
             continue
-        lang, expected, text = line.split("\t", 2)
-        cases.append(Case(lang.strip(), expected.strip(), text))
+        parts = line.split("\t", columns - 1)
+        style = parts[2].strip() if columns == 4 else ""
+        cases.append(Case(parts[0].strip(), parts[1].strip(), parts[-1], style))
     return cases
+
+
+read_devset = read_cases  # the older name
 
 
 def run_case(engine: Engine, case: Case) -> Outcome:
     """The case as a new user's first message."""
     result = engine.step(None, Inbound(case.text, now=1000.0))
-    at = result.session.at if result.session else MENU
-    flow = at.split(".")[0]
-    return Outcome(case, "none" if flow == MENU else flow, "clarify" in result.events)
+    session = result.session
+    flow = (session.at if session else MENU).split(".")[0]
+    return Outcome(case, "none" if flow == MENU else flow, "clarify" in result.events, session.lang if session else "")
 
 
 def evaluate(engine: Engine, cases: list[Case]) -> list[Outcome]:
@@ -72,46 +96,68 @@ def evaluate(engine: Engine, cases: list[Case]) -> list[Outcome]:
     return [run_case(engine, c) for c in cases]
 
 
-def accuracy(outcomes: list[Outcome]) -> float:
-    """Share of correct outcomes."""
-    return sum(o.correct for o in outcomes) / len(outcomes) if outcomes else 0.0
+def accuracy(outcomes: list[Outcome], what: str = "correct") -> float:
+    """Share of outcomes right in `what`: 'correct' (flow and language), 'flow_ok' or 'lang_ok'."""
+    return sum(getattr(o, what) for o in outcomes) / len(outcomes) if outcomes else 0.0
 
 
 def by(outcomes: list[Outcome], key: str) -> dict[str, list[Outcome]]:
-    """Outcomes grouped by 'lang' or 'expected'."""
+    """Outcomes grouped by 'lang', 'expected' or 'style'."""
     groups: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         groups[getattr(o.case, key)].append(o)
     return dict(sorted(groups.items()))
 
 
-def report(outcomes: list[Outcome], errors: bool) -> None:
-    """Print accuracy overall, per language, per flow, the confusions and (optionally) the wrong lines."""
-    print(f"overall {accuracy(outcomes):.3f} ({sum(o.correct for o in outcomes)}/{len(outcomes)})")
-    for key in ("lang", "expected"):
-        print(f"\nper {'language' if key == 'lang' else 'flow'}:")
-        for name, group in by(outcomes, key).items():
-            print(f"  {name:14} {accuracy(group):.3f}  ({sum(o.correct for o in group)}/{len(group)})")
-    confusions = Counter((o.case.expected, o.got + ("+ask" if o.asked else "")) for o in outcomes if not o.correct)
-    print("\nconfusions (expected -> got):")
+def _line(name: str, group: list[Outcome]) -> str:
+    """'name  both (n/m)  flow x  language y'."""
+    right = sum(o.correct for o in group)
+    return (
+        f"  {name:14} {accuracy(group):.3f} ({right}/{len(group)})"
+        f"   flow {accuracy(group, 'flow_ok'):.3f}  language {accuracy(group, 'lang_ok'):.3f}"
+    )
+
+
+def report(outcomes: list[Outcome], errors: bool, out: Callable[[str], None] = print) -> None:
+    """Accuracy overall, per language, per flow, per style, the confusions and (optionally) the wrong lines."""
+    out(_line("overall", outcomes).strip().replace("overall", "overall (flow and language)", 1))
+    for key, title in (("lang", "language"), ("expected", "flow"), ("style", "style")):
+        groups = by(outcomes, key)
+        if key == "style" and list(groups) == [""]:
+            continue
+        out(f"\nper {title}:")
+        for name, group in groups.items():
+            out(_line(name, group))
+    confusions = Counter((o.case.expected, o.got + ("+ask" if o.asked else "")) for o in outcomes if not o.flow_ok)
+    out("\nflow confusions (expected -> got):")
     for (expected, got), n in confusions.most_common():
-        print(f"  {expected:14} -> {got:18} {n}")
+        out(f"  {expected:14} -> {got:18} {n}")
+    languages = Counter((o.case.lang, o.lang) for o in outcomes if not o.lang_ok)
+    out("\nlanguage confusions (expected -> answered in):")
+    for (expected, got), n in languages.most_common():
+        out(f"  {expected:8} -> {got:8} {n}")
     if errors:
-        print("\nwrong:")
+        out("\nwrong:")
         for o in outcomes:
             if not o.correct:
-                print(f"  [{o.case.lang}] {o.case.expected} -> {o.got}{' (asked)' if o.asked else ''}: {o.case.text}")
+                asked = " (asked)" if o.asked else ""
+                out(f"  [{o.case.lang}->{o.lang}] {o.case.expected} -> {o.got}{asked}: {o.case.text}")
 
 
 def main() -> None:
     """Command line."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
-    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT, help="'-' to skip it")
+    ap.add_argument("--errors", action="store_true", help="print the dev set's wrong lines (never the held-out's)")
     ap.add_argument("--no-detector", action="store_true", help="skip the language detector (faster start)")
     args = ap.parse_args()
     engine = build_engine(detector=not args.no_detector)
-    report(evaluate(engine, read_devset(args.devset)), args.errors)
+    print(f"== dev set ({args.devset.name}: tuned on)")
+    report(evaluate(engine, read_cases(args.devset)), args.errors)
+    if str(args.heldout) != "-":
+        print(f"\n== held-out set ({args.heldout.name}: never tuned on; figures only)")
+        report(evaluate(engine, read_cases(args.heldout)), errors=False)
 
 
 if __name__ == "__main__":

@@ -5,22 +5,26 @@ from __future__ import annotations
 import gsm0338  # noqa: F401  (registers the gsm03.38 codec)
 
 from bot.content.errors import Problems
-from bot.content.model import MENU, Content, Flow, Node
-from bot.content.targets import PLACEHOLDER, SIMPLE_PLACEHOLDERS, resolve
+from bot.content.model import MENU, NEEDS_NEXT, Content, Flow, Node
+from bot.content.targets import PLACEHOLDER, SERVICE_PLACEHOLDERS, SIMPLE_PLACEHOLDERS, resolve
 
 SMS_BUDGET = 480
 
 
 def _texts_of(node: Node) -> list[str]:
     """Every message id a node owns."""
-    ids = [node.text_id, node.title_id, node.officer_id, *node.state_text_ids.values()]
-    return [i for i in ids if i] + [o.label_id for o in node.options if o.label_id]
+    ids = [node.text_id, node.title_id, node.officer_id, node.voice_id, *node.state_text_ids.values()]
+    return [i for i in ids if i] + [o.label_id for o in node.options + node.answers if o.label_id]
 
 
-def _check_text(content: Content, flow: Flow, node: Node, msg_id: str, problems: Problems) -> None:
-    """Placeholders known, length within the SMS budget, English in GSM-7 only."""
+def _check_text(
+    content: Content, flow: Flow, node: Node | None, msg_id: str, problems: Problems, known: tuple[str, ...] = ()
+) -> None:
+    """Placeholders known, length within the SMS budget, English in GSM-7 only (node None: a flow's message)."""
     text = content.texts["en"][msg_id]
-    add = lambda problem, fix: problems.add(flow.file, node.line, problem, fix, flow.id, node.name)
+    line, name_ = (node.line, node.name) if node else (0, "")
+    add = lambda problem, fix: problems.add(flow.file, line, problem, fix, flow.id, name_)
+    names = SIMPLE_PLACEHOLDERS + known
     for match in PLACEHOLDER.finditer(text):
         name, arg = match.group(1), match.group(2)
         if name == "phone" and arg not in content.hotlines:
@@ -28,10 +32,10 @@ def _check_text(content: Content, flow: Flow, node: Node, msg_id: str, problems:
                 f"'{match.group(0)}' names no hotline.",
                 f"use one of: {', '.join(content.hotlines)} (see flows/hotlines.yaml).",
             )
-        elif name != "phone" and (name not in SIMPLE_PLACEHOLDERS or arg):
+        elif name != "phone" and (name not in names or arg):
             add(
                 f"unknown placeholder '{match.group(0)}'.",
-                f"use {{{'}, {'.join(SIMPLE_PLACEHOLDERS)}}} or {{phone:<hotline>}}.",
+                f"use {{{'}, {'.join(names)}}} or {{phone:<hotline>}}.",
             )
     stray = PLACEHOLDER.sub("", text)
     if "{" in stray or "}" in stray:
@@ -67,8 +71,12 @@ def _check_node(content: Content, flow: Flow, node: Node, problems: Problems) ->
                 f"option '{opt.target}' has no label.",
                 f"give node '{opt.target}' a 'title:', or write the option as 'go: {opt.target}' with 'label:'.",
             )
-    if node.input and not node.next:
+    if node.input in NEEDS_NEXT and not node.next:
         add(f"input '{node.input}' has no 'next'.", "add 'next: <node>' to say where to go after the answer.")
+    if node.input == "consent" and len(node.options) != 2:
+        add("a consent question needs two options.", "list where YES leads first, then where NO leads.")
+    if node.answers and node.input != "answer":
+        add("'answers' belong to a question.", "add 'input: answer', or write the answers as options.")
     if node.next and resolve(content, flow.id, node.next) is None:
         add(f"next '{node.next}' leads to no node or flow.", f"name a node of this flow ({', '.join(flow.nodes)}).")
     if not node.options and not node.input:
@@ -86,9 +94,12 @@ def _label_missing(content: Content, flow: Flow, target: str) -> bool:
 
 
 def _reachable(content: Content) -> set[str]:
-    """Node keys reachable by numbered options from the main menu."""
+    """Node keys reachable by numbered options from the main menu, or from a flow a global word opens (PERSON)."""
     seen: set[str] = set()
-    todo = [f"{MENU}.{content.flows[MENU].start}"]
+    words = content.keywords.get("en", {})
+    todo = [f"{MENU}.{content.flows[MENU].start}"] + [
+        f"{f.id}.{f.start}" for f in content.flows.values() if f.id in words
+    ]
     while todo:
         key = todo.pop()
         if key in seen:
@@ -105,6 +116,8 @@ def check_content(content: Content, problems: Problems) -> None:
     for flow in content.flows.values():
         for node in flow.nodes.values():
             _check_node(content, flow, node, problems)
+        for msg_id in [k for k in content.texts["en"] if k.startswith(f"{flow.id}.msg.")]:
+            _check_text(content, flow, None, msg_id, problems, SERVICE_PLACEHOLDERS)
     if problems.items:
         return  # reachability on a broken graph only adds noise
     reached = _reachable(content)

@@ -26,7 +26,7 @@ from bot.content.reviews import DEFAULT_MAX_AGE, REVIEWS_FILE, max_age_days, par
 from bot.content.translations import load_translations, read_keywords
 from bot.content.yamlsrc import LineDict, YamlError, line_of, load_yaml
 
-DATA_FILES = {"common", "hotlines", "us_states", "organizations", "zip_prefixes", "reviews"}
+DATA_FILES = {"common", "hotlines", "us_states", "organizations", "zip_prefixes", "reviews", "airports"}
 FLOW_FIELDS = (
     "flow",
     "title",
@@ -38,8 +38,9 @@ FLOW_FIELDS = (
     "phrases",
     "start",
     "nodes",
+    "messages",
 )
-NODE_FIELDS = ("title", "text", "options", "input", "next", "states", "officer", "phrases")
+NODE_FIELDS = ("title", "text", "options", "input", "next", "states", "officer", "phrases", "voice", "answers")
 OPTION_FIELDS = ("go", "label")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STATE = re.compile(r"^[A-Z]{2}$")
@@ -109,6 +110,7 @@ class _FlowReader:
             self.fail(line_of(d, "nodes") or d.line, "no nodes.", "add 'nodes:' with at least a 'start' node.")
             return None
         start = str(d.get("start", "start"))
+        self.messages(d.get("messages"))
         built = {name: self.node(str(name), body) for name, body in nodes.items()}
         if start not in built:
             self.fail(
@@ -168,6 +170,9 @@ class _FlowReader:
         officer_id = None
         if "officer" in body:
             officer_id = self.text(f"{key}.officer", body["officer"], line_of(body, "officer"), "officer", name)
+        voice_id = None
+        if "voice" in body:  # the phone line's version of 'text' (bot/channels/voice)
+            voice_id = self.text(f"{key}.voice", body["voice"], line_of(body, "voice"), "voice", name)
         line_phrases = line_of(body, "phrases")
         self.phrases += [Phrase(p, key, "en", self.file, line_phrases) for p in _strings(body.get("phrases"))]
         options = self.options(name, body.get("options", []), line_of(body, "options") or line)
@@ -177,7 +182,8 @@ class _FlowReader:
             self.fail(
                 line_of(body, "input"), f"unknown input '{kind}'.", f"use one of: {', '.join(INPUT_KINDS)}.", name
             )
-        if text_id is None or options is None:
+        answers = self.answers(name, body.get("answers"), line_of(body, "answers") or line) if "answers" in body else ()
+        if text_id is None or options is None or answers is None:
             return None
         nxt = body.get("next")
         return Node(
@@ -191,7 +197,31 @@ class _FlowReader:
             frozen_map(states),
             officer_id,
             line,
+            voice_id,
+            answers,
         )
+
+    def messages(self, block: Any) -> None:
+        """A flow's own messages outside its nodes (what the service says for it): ids '<flow>.msg.<name>'."""
+        if block is None:
+            return
+        if not isinstance(block, dict):
+            self.fail(line_of(self.data, "messages"), "'messages' must map names to texts.", "write 'name: text'.")
+            return
+        for name, value in block.items():
+            self.text(f"{self.flow}.msg.{name}", value, line_of(block, name), f"messages: {name}")
+
+    def answers(self, node: str, block: Any, line: int) -> tuple[OptionSpec, ...] | None:
+        """An 'answer' question's listed answers, {id: label}, numbered in order: ids '<flow>.<node>.answer.<id>'."""
+        if not isinstance(block, dict) or not block:
+            self.fail(line, "'answers' must map answer ids to labels.", "write e.g. 'me: Me' under 'answers:'.", node)
+            return None
+        out = []
+        for key, label in block.items():
+            msg_id = self.text(f"{self.flow}.{node}.answer.{key}", label, line_of(block, key), f"answers: {key}", node)
+            if msg_id:
+                out.append(OptionSpec(str(key), msg_id))
+        return tuple(out)
 
     def options(self, node: str, items: Any, line: int) -> tuple[OptionSpec, ...] | None:
         """Options are targets ('warrant', 'get_help', 'flow.node') or {go: target, label: text}."""
@@ -294,8 +324,23 @@ def _read_hotlines(root: Path, problems: Problems) -> dict[str, Hotline]:
                 "add 'name:' and 'number:' under it, or delete it.",
             )
             continue
+        states = item.get("states") or []
+        if not isinstance(states, list) or not all(isinstance(c, str) and _STATE.match(c) for c in states):
+            problems.add(
+                "flows/hotlines.yaml",
+                line_of(item, "states"),
+                f"hotline '{key}': 'states' must list two-letter state codes.",
+                "write e.g. 'states: [CO, WY]', or leave it out for a national line.",
+            )
+            states = []
         out[key] = Hotline(
-            key, str(item["name"]), str(item["number"]), str(item.get("area", "")), str(item.get("verified", "no"))
+            key,
+            str(item["name"]),
+            str(item["number"]),
+            str(item.get("area", "")),
+            str(item.get("verified", "no")),
+            tuple(states),
+            item.get("help_line", True) is not False,
         )
     return out
 

@@ -8,7 +8,8 @@ from types import MappingProxyType
 
 MENU = "menu"
 LANGUAGE = "language"
-INPUT_KINDS = ("state",)
+INPUT_KINDS = ("state", "answer", "consent", "relay")  # answer/consent/relay: talking to a person (core/person.py)
+NEEDS_NEXT = ("state", "answer")  # the question's answer moves on to `next`
 
 
 def frozen_map(data: Mapping | None = None) -> Mapping:
@@ -38,6 +39,8 @@ class Node:
     state_text_ids: Mapping[str, str] = field(default_factory=frozen_map)
     officer_id: str | None = None
     line: int = 0
+    voice_id: str | None = None  # the text written for the ear, when the phone line must not read `text` as is
+    answers: tuple[OptionSpec, ...] = ()  # an 'answer' question's listed answers: (answer id, label id)
 
     @property
     def key(self) -> str:
@@ -95,6 +98,8 @@ class Hotline:
     number: str
     area: str
     verified: str
+    states: tuple[str, ...] = ()  # the states it serves; none listed: every state (a national line)
+    help_line: bool = True  # people call it for help; false for an information line (EOIR's hearing dates)
 
 
 @dataclass(frozen=True)

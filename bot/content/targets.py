@@ -8,7 +8,9 @@ from bot.content.model import LANGUAGE, MENU, Content
 
 SPECIAL = ("back", LANGUAGE)
 PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([a-z0-9_]+))?\}")
-SIMPLE_PLACEHOLDERS = ("state", "orgs", "national", "reviewed")
+SIMPLE_PLACEHOLDERS = ("state", "orgs", "national", "reviewed", "org")  # org: the organisation's name (per message)
+# What the service fills in a flow's own messages (talking to a person, bot/handoff): never in a node's text.
+SERVICE_PLACEHOLDERS = ("case", "minutes", "hours", "hotlines", "text")
 
 
 def resolve(content: Content, flow: str, target: str) -> str | None:

@@ -48,8 +48,11 @@ def _words(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value if str(v).strip()) if isinstance(value, list) else ()
 
 
-ACTIONS = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no", "hello")
-OPTIONAL_ACTIONS = ("hello",)  # without its words a greeting still gets the menu, through routing
+ACTIONS: tuple[str, ...] = ("menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no", "hello")
+ACTIONS += ("person", "skip")  # talking to a person (flows/person.yaml): open it; skip one of its questions
+# Without its words a greeting still gets the menu, through routing; 'person' and 'skip' are reached by their
+# phrases and options until each language lists its words.
+OPTIONAL_ACTIONS = ("hello", "person", "skip")
 
 
 def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[str, ...]]:
@@ -99,7 +102,7 @@ def read_language(path: Path, root: Path, problems: Problems, out: Translations)
 def load_translations(root: Path, english: Mapping[str, str], problems: Problems) -> Translations:
     """Read every translations/*.yaml (the English source lives in flows/)."""
     out = Translations()
-    for path in sorted((root / "translations").glob("*.yaml")):
+    for path in sorted((root / "translations").glob("*.yaml"), key=lambda p: p.stem):  # zh before zh-Hant
         if path.stem != "en" and not path.stem.startswith("_"):  # _allowed.yaml etc. are not languages
             read_language(path, root, problems, out)
     return out

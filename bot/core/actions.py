@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.core import person
 from bot.core.kit import Kit, Turn
-from bot.core.output import back, current_choices, reply, say, show, show_picker, welcome
+from bot.core.output import back, current_choices, next_page, say, show, show_picker, welcome
 
 ERASE = True  # what a handler returns when the session must be erased
 KEEP = False
@@ -74,16 +75,8 @@ def language(kit: Kit, turn: Turn) -> bool:
 
 
 def more(kit: Kit, turn: Turn) -> bool:
-    """MORE: the next page of a long reply; the last page carries the options again."""
-    s = turn.s
-    if not s.pages:
-        say(kit, turn, "ui.no_more", current_choices(kit, turn))
-        return KEEP
-    page, s.pages = s.pages[0], s.pages[1:]
-    if s.pages:
-        reply(kit, turn, page + "\n" + kit.view.t("ui.more_hint", s.lang))
-    else:
-        reply(kit, turn, page, current_choices(kit, turn))
+    """MORE: the next page of a long reply (output.next_page)."""
+    next_page(kit, turn)
     return KEEP
 
 
@@ -97,4 +90,6 @@ HANDLERS: dict[str, Handler] = {
     "help": help_,
     "language": language,
     "more": more,
+    "person": person.talk,
+    "skip": person.skip,
 }

@@ -5,12 +5,12 @@ from __future__ import annotations
 from bot.content.model import LANGUAGE, MENU
 from bot.content.targets import resolve
 from bot.core.kit import MAX_TEXT, Kit, Turn
-from bot.core.session import Choice, Inbound, Reply
+from bot.core.session import Choice, Inbound, Reply, Session
 from bot.nlu.router import Match
 from bot.nlu.textnorm import has_letters
+from bot.text.pages import cost
 from bot.text.sms import split_message
 
-PAGE_CHARS = 600  # a reply longer than this is paged with MORE
 TRAIL_MAX = 12  # nodes remembered for BACK
 
 
@@ -23,13 +23,60 @@ def say(kit: Kit, turn: Turn, msg_id: str, options: tuple[Choice, ...] = (), **v
 
 
 def add(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...] = ()) -> None:
-    """Add a reply; a long one is cut into pages, the first sent now and the rest kept for MORE."""
-    if len(text) > PAGE_CHARS:
-        hint = kit.view.t("ui.more_hint", turn.s.lang)
-        pages = split_message(text, PAGE_CHARS - len(hint) - 1)
-        turn.s.pages = pages[1:]
-        text = f"{pages[0]}\n{hint}"
-    reply(kit, turn, text, options)
+    """Add a reply; one longer than the channel's page is cut: the first page is sent now, the rest kept for MORE,
+    and the options come with the last page."""
+    pages = paginate(kit, turn, text, options)
+    turn.s.pages = pages[1:]
+    if turn.s.pages:
+        reply(kit, turn, with_hint(kit, turn.s, pages[0]))
+    else:
+        reply(kit, turn, pages[0], options)
+
+
+def paginate(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...]) -> list[str]:
+    """The pages of a reply. One when it fits the channel's page, or the channel has none. Otherwise the text is
+    cut at paragraphs, lines or sentences into pages that fit with the MORE hint, the first as full as it can be
+    (an urgent node's opening lines, its key actions, come first); the options come with the last page, or alone
+    on a page of their own ('') when they do not fit there. MORE rebuilds them from where the conversation stands
+    (page_choices), so a reply whose options it could not rebuild is never cut."""
+    page, s = turn.msg.page, turn.s
+    if page is None or options != page_choices(kit, s):
+        return [text]  # no page; or options MORE could not rebuild (a short notice): whole, never wrong
+    rtl = kit.view.rtl(s.lang)
+    size = lambda body, opts=(): cost(page, Reply(body, opts, s.lang, rtl))
+    if size(text, options) <= page.limit or size(with_hint(kit, s, "")) >= page.limit:
+        return [text]  # it fits; or a page too small to hold the hint and a word: better whole than nothing
+    try:
+        pages = split_message(text, page.limit, lambda part: size(with_hint(kit, s, part)), fill=True)
+    except ValueError:  # one character and the hint exceed a tiny page
+        return [text]
+    if options and size(pages[-1], options) > page.limit and len(pages[-1]) > _length(options):
+        pages.append("")
+    return pages
+
+
+def _length(options: tuple[Choice, ...]) -> int:
+    """The characters of the options as '1 Label' lines."""
+    return sum(len(o.key) + len(o.label) + 2 for o in options)
+
+
+def with_hint(kit: Kit, s: Session, page: str) -> str:
+    """A page that has more after it: 'Reply MORE for the rest.' at its end."""
+    hint = kit.view.t("ui.more_hint", s.lang)
+    return f"{page}\n{hint}" if page else hint
+
+
+def next_page(kit: Kit, turn: Turn) -> None:
+    """MORE: the next page of a long reply; the last page carries the options."""
+    s = turn.s
+    if not s.pages:
+        say(kit, turn, "ui.no_more", current_choices(kit, turn))
+        return
+    page, s.pages = s.pages[0], s.pages[1:]
+    if s.pages:
+        reply(kit, turn, with_hint(kit, s, page))
+    else:
+        reply(kit, turn, page, page_choices(kit, s))
 
 
 def reply(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...] = ()) -> None:
@@ -43,6 +90,19 @@ def current_choices(kit: Kit, turn: Turn) -> tuple[Choice, ...]:
     return kit.view.choices(kit.content.node(turn.s.at), turn.s.lang)
 
 
+def page_choices(kit: Kit, s: Session) -> tuple[Choice, ...]:
+    """The options a paged reply ends with: those of the question it asked, else those of the node."""
+    if s.pending == "state_confirm" and s.choices:
+        return state_choices(kit, s)
+    if s.pending == "language":
+        return language_choices(kit)
+    if s.pending == "clarify":  # as turns.clarify lists them
+        titles = [kit.view.t(kit.content.flows[f].title_id, s.lang) for f in s.choices if f in kit.content.flows]
+        menu = Choice("0", kit.view.t("ui.menu_label", s.lang), MENU)
+        return tuple(Choice(str(i), t, f) for i, (t, f) in enumerate(zip(titles, s.choices), 1)) + (menu,)
+    return kit.view.choices(kit.content.node(s.at), s.lang)
+
+
 def show(kit: Kit, turn: Turn, key: str, entering: bool = False) -> None:
     """Move to a node and show it (and, on entering a flow, when its content was checked)."""
     s = turn.s
@@ -50,41 +110,42 @@ def show(kit: Kit, turn: Turn, key: str, entering: bool = False) -> None:
         s.trail = (s.trail + [s.at])[-TRAIL_MAX:]
     s.at, s.pending, s.choices, s.pages = key, None, [], []
     node = kit.content.node(key)
-    text, gloss = kit.view.node_text(node, s), ""
-    if node.officer_id and s.lang != "en":  # what the English card says, in the user's language
-        says = kit.view.t("ui.officer_says", s.lang)
-        gloss = f"{says}\n" + kit.view.fill(kit.view.t(node.officer_id, s.lang), s, node.flow)
+    text = kit.view.node_text(node, s)
     if entering and node.flow != MENU:
         text += "\n" + kit.view.review_note(node.flow, s)
-    if gloss and len(text) + len(gloss) + 2 <= PAGE_CHARS:
-        text, gloss = f"{text}\n\n{gloss}", ""
+    if node.officer_id and s.lang != "en":  # what the English card says, in the user's language, before it
+        says = kit.view.t("ui.officer_says", s.lang)
+        text += f"\n\n{says}\n" + kit.view.fill(kit.view.t(node.officer_id, s.lang), s, node.flow)
     if node.input and ask_state(kit, turn, text):
         return
     add(kit, turn, text, kit.view.choices(node, s.lang))
-    if node.input:
-        return
-    if gloss:  # too long to share a page: its own message, still before the card and never behind MORE
-        reply(kit, turn, gloss)
-    if node.officer_id:
+    if node.officer_id and not node.input:
         turn.replies.extend(kit.view.officer(node, s))
 
 
 def ask_state(kit: Kit, turn: Turn, text: str) -> bool:
-    """Ask for the US state; a known or hinted state is offered as a yes/no question (True) first."""
+    """Ask for the US state; a known or hinted state is offered as a yes/no question (True) first. Other
+    questions (talking to a person, core/person.py) only wait for their answer."""
     s = turn.s
-    s.pending = "state"
+    s.pending = kit.content.node(s.at).input
+    if s.pending != "state":
+        return False
     guess = s.state or _hinted_state(kit, turn.msg) or _named_state(kit, turn.msg.text)
     if not guess or not kit.view.places:
         return False
     s.pending, s.choices = "state_confirm", [guess]
     question = kit.view.t("ui.state_confirm", s.lang).replace("{state}", kit.view.places.state_name(guess, s.lang))
-    yes_no = (
+    add(kit, turn, f"{text}\n\n{question}", state_choices(kit, s))
+    return True
+
+
+def state_choices(kit: Kit, s: Session) -> tuple[Choice, ...]:
+    """Yes, no (another state) and the main menu, for 'Are you in Texas?'."""
+    return (
         Choice("1", kit.view.t("ui.state_yes", s.lang), "yes"),
         Choice("2", kit.view.t("ui.state_no", s.lang), "no"),
         Choice("0", kit.view.t("ui.menu_label", s.lang), "menu"),
     )
-    add(kit, turn, f"{text}\n\n{question}", yes_no)
-    return True
 
 
 def _hinted_state(kit: Kit, msg: Inbound) -> str | None:
@@ -149,10 +210,14 @@ def welcome(kit: Kit, turn: Turn, greet: bool = True) -> None:
 def show_picker(kit: Kit, turn: Turn) -> None:
     """The language picker: each language named in itself."""
     s = turn.s
+    s.pending, s.choices = "language", kit.languages()
+    say(kit, turn, "ui.language_prompt", language_choices(kit))
+
+
+def language_choices(kit: Kit) -> tuple[Choice, ...]:
+    """Each supported language, named in itself."""
     codes = kit.languages()
-    s.pending, s.choices = "language", codes
-    options = tuple(Choice(str(i), kit.content.languages[c].name, f"language.{c}") for i, c in enumerate(codes, 1))
-    say(kit, turn, "ui.language_prompt", options)
+    return tuple(Choice(str(i), kit.content.languages[c].name, f"language.{c}") for i, c in enumerate(codes, 1))
 
 
 def pick_language(kit: Kit, turn: Turn, code: str) -> None:

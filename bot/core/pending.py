@@ -10,6 +10,7 @@ from bot.core.output import add, go, open_match, pick_language, say
 from bot.core.parse import number
 from bot.core.session import Choice
 from bot.nlu.router import Match
+from bot.nlu.textnorm import fold
 
 # handler(kit, turn, text, word, sure) -> True when the text answered the question
 Handler = Callable[[Kit, Turn, str, "str | None", "Match | None"], bool]
@@ -78,7 +79,19 @@ def after_state(kit: Kit, turn: Turn) -> bool:
     return True
 
 
+ENGLISH = frozenset("en eng english inglish angrezi angraizi inglizi engleezi englizi انگریزی انجلیزی انکلیزی".split())
+
+
+def english_offer(kit: Kit, turn: Turn, text: str, word: str | None, sure: Match | None) -> bool:
+    """'EN' after the offer of English (a romanised first message): switch; anything else goes on as usual."""
+    if fold(text) not in ENGLISH or "en" not in kit.content.languages:
+        return False
+    pick_language(kit, turn, "en")
+    return True
+
+
 HANDLERS: dict[str, Handler] = {
+    "english_offer": english_offer,
     "language": pick_listed,
     "clarify": pick_listed,
     "state_confirm": confirm_state,

@@ -38,6 +38,31 @@ class Session:
         return cls(**known)
 
 
+SEGMENTS = "segments"  # Page.unit: SMS segments, counted on the text as the SMS adapter sends it
+CHARS = "chars"  # Page.unit: UTF-16 code units (what WhatsApp and Telegram count)
+LINES, BOLD, BUTTONS = "lines", "bold", "buttons"  # Page.options: '1 Label' lines, '*1* Label' lines, buttons
+
+
+@dataclass(frozen=True)
+class Page:
+    """How much one message may carry on the user's channel; the engine cuts a longer reply into pages that
+    follow on MORE. Each channel declares its own (bot/text/pages.py); the engine only passes it to the measure."""
+
+    limit: int  # in `unit`s, the MORE hint and the options included
+    unit: str = CHARS
+    options: str = LINES  # how the options travel: inside the text (LINES, BOLD) or as BUTTONS (not counted)
+    fold: frozenset[str] = frozenset()  # languages whose accents the channel folds before counting (SMS)
+
+
+@dataclass(frozen=True)
+class Desk:
+    """What the service tells the engine about talking to a person (bot/handoff), passed in like the time."""
+
+    org: str = ""  # the organisation whose volunteers answer; "" when nobody can (no responders configured)
+    case: int = 0  # the person's open case, 0 when none
+    relay: bool = False  # ...and what they write goes to the volunteer
+
+
 @dataclass(frozen=True)
 class Inbound:
     """One message from a user, as the channel adapter parsed it."""
@@ -48,6 +73,8 @@ class Inbound:
     lang_hint: str | None = None  # e.g. Telegram's language_code
     state_hint: str | None = None  # e.g. Twilio's FromState: to confirm, never to trust
     lang_pick: str | None = None  # a language chosen outside the chat (web switcher, chat --json "lang")
+    desk: Desk = Desk()  # set by the service, never by a channel
+    page: Page | None = None  # the channel's page; None: replies are never cut (tools, tests)
 
 
 @dataclass(frozen=True)

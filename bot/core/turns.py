@@ -1,17 +1,18 @@
-"""One turn of a conversation, as a table of steps: language pick, media, greeting, empty text, language switch,
-global words, then free text (urgent first, the pending question, options, routing)."""
+"""One turn of a conversation, as a table of steps: language pick, the relay to a volunteer (core/person.py),
+media, greeting, empty text, language switch, global words, an intake answer, then free text (urgent first, the
+pending question, options, routing)."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
 from bot.content.model import MENU
-from bot.core import actions, pending
+from bot.core import actions, pending, person
 from bot.core.kit import MAX_TEXT, Kit, LabelIndex, Turn
-from bot.core.output import current_choices, go, open_match, pick_language, say, show_picker, welcome
+from bot.core.language import detect_language, offer_english
+from bot.core.output import current_choices, go, open_match, pick_language, say, welcome
 from bot.core.parse import number
 from bot.core.session import Choice
 from bot.nlu.router import STOP, Match
@@ -20,7 +21,8 @@ from bot.nlu.textnorm import fold
 SWITCH_CONFIDENCE = 0.9  # how sure the detector must be to change a running conversation's language
 LABEL_CUTOFF = 88.0  # fuzzy score a typed label needs to pick an option
 LABEL_MARGIN = 6.0  # ...and its lead over the next option's label
-SUPPORTED_SCRIPTS = ("LATIN", "CJK", "ARABIC")
+LABEL_WORDS = 5  # a longer message is a sentence, not a label typed with its words in another order
+IN_FLOW_DICE = 50.0  # a phrase of the current flow this close to a message answers it inside the flow
 
 DONE, ERASE = "done", "erase"  # a step's verdict; None lets the next step look at the message
 Step = Callable[[Kit, Turn], "str | None"]
@@ -29,12 +31,15 @@ Step = Callable[[Kit, Turn], "str | None"]
 def run_turn(kit: Kit, turn: Turn) -> bool:
     """Handle the message; True when the session must be erased."""
     turn.text = turn.msg.text[:MAX_TEXT].strip()
+    verdict: str | None = None
     begin(kit, turn)
     for step in STEPS:
         verdict = step(kit, turn)
         if verdict is not None:
-            return verdict == ERASE
-    return False
+            break
+    if "romanised" in turn.events and verdict != ERASE:
+        offer_english(kit, turn)
+    return verdict == ERASE
 
 
 def begin(kit: Kit, turn: Turn) -> None:
@@ -140,7 +145,7 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
         welcome(kit, turn, greet=False)  # the number meant an option of a conversation long gone
     elif n is not None:
         pick_option(kit, turn, n)
-    elif pick_label(kit, turn, text):
+    elif not _router_knows_better(kit, turn, sure) and pick_label(kit, turn, text) or in_flow(kit, turn, text, sure):
         pass
     elif sure:
         open_match(kit, turn, sure)
@@ -157,11 +162,13 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
 STEPS: tuple[Step, ...] = (
     language_picked,
     picker_shown,
+    person.relay,  # talking with a volunteer: what the person sends goes there (a few global words still act)
     media,
     greeting,
     nothing_to_read,
     switch_language,
     global_word,
+    person.intake,  # an intake answer or consent, before urgent routing could take the message elsewhere
     free_text,
 )
 
@@ -176,6 +183,12 @@ def clarify(kit: Kit, turn: Turn, candidates: tuple[Match, ...]) -> None:
     )
     turn.events.append("clarify")
     say(kit, turn, "ui.clarify", options + (Choice("0", kit.view.t("ui.menu_label", s.lang), MENU),))
+
+
+def _router_knows_better(kit: Kit, turn: Turn, sure: Match | None) -> bool:
+    """At the main menu a sentence the router is sure about is no menu label typed loosely ('o que é um detainer
+    do ICE' shares two words with 'Find someone detained by ICE')."""
+    return sure is not None and turn.s.at == kit.menu and sure.score >= LABEL_CUTOFF
 
 
 def pick_option(kit: Kit, turn: Turn, n: int) -> None:
@@ -214,7 +227,7 @@ def _label_scores(query: str, index: LabelIndex) -> list[float]:
         for _, score, n in process.extract(query, index.labels, scorer=scorer, limit=None):
             scores[n] = max(scores[n], float(score))
     words = [w for w in query.split() if w not in STOP and len(w) > 2]
-    if len(words) >= 2 and index.words:
+    if len(words) >= 2 and len(query.split()) <= LABEL_WORDS and index.words:
         covered: set[int] | None = None
         for word in words:  # the labels having a word close to this one (ratio >= 85)
             hits = process.extract(word, index.words, scorer=fuzz.ratio, score_cutoff=85, limit=None)
@@ -225,38 +238,35 @@ def _label_scores(query: str, index: LabelIndex) -> list[float]:
     return scores
 
 
-def _scripts(text: str) -> set[str]:
-    """The scripts of the letters in a text, by the first word of their Unicode names."""
-    out = set()
-    for c in text:
-        if c.isalpha():
-            name = unicodedata.name(c, "")
-            out.add("CJK" if name.startswith("CJK") else name.split(" ")[0])
-    return out
+def in_flow(kit: Kit, turn: Turn, text: str, sure: Match | None) -> bool:
+    """A question about the topic the person is in opens the node of this flow that answers it ('should we pay
+    bail?' in the detainers flow), before any other flow's phrases: titles of its nodes, or its closest phrase."""
+    flow = turn.s.at.split(".")[0]
+    if flow == kit.menu.split(".")[0] or (sure and sure.score >= 100) or len(fold(text)) < 3:
+        return False
+    target = _titled_node(kit, turn, flow, text)
+    if target is None:
+        dice, near = kit.router.within(text, flow)
+        target = near if dice >= IN_FLOW_DICE and "." in near else None
+    if target is None or target == turn.s.at:
+        return False
+    turn.events.append("in_flow")
+    go(kit, turn, target, flow)
+    return True
 
 
-def detect_language(kit: Kit, turn: Turn, text: str) -> None:
-    """Pick a new user's language: the channel's hint, a global word, the script, routing, the detector; an
-    unsupported script gets the picker."""
-    s, msg = turn.s, turn.msg
-    supported = kit.content.languages
-    hint = (msg.lang_hint or "").split("-")[0].lower()
-    if hint in supported:
-        s.lang = hint
-        return
-    word_lang = kit.words.language(text)  # 'empezar', 'شروع': a global word says its language
-    if word_lang is not None and word_lang in supported:
-        s.lang = word_lang
-        return
-    scripts = _scripts(text)
-    if scripts and not scripts & set(SUPPORTED_SCRIPTS):
-        turn.events.append("picker")
-        show_picker(kit, turn)
-        return
-    sure, _ = kit.route(text)
-    if sure and sure.lang in supported and sure.score >= 95:
-        s.lang = sure.lang
-        return
-    guess = kit.detector.detect(text) if kit.detector else None
-    if guess and guess.lang is not None and guess.lang in supported:
-        s.lang = guess.lang
+def _titled_node(kit: Kit, turn: Turn, flow: str, text: str) -> str | None:
+    """The node of a flow whose title the message is ('Should we pay bail?'), in its language or English."""
+    lang = turn.s.lang
+    key = (f"{flow}#titles", lang)
+    cache = kit._labels  # content never changes: the flow's titles are indexed once per language
+    nodes = [n for n in kit.content.flows[flow].nodes.values() if n.title_id]
+    if key not in cache:
+        labels: dict[str, int] = {}
+        for code in dict.fromkeys([lang, "en"]):
+            for i, node in enumerate(nodes):
+                labels.setdefault(fold(kit.view.t(node.title_id or "", code)), i)
+        cache[key] = LabelIndex.build(labels)
+    index = cache[key]
+    best = max(zip(_label_scores(fold(text), index), index.options), default=(0.0, -1))
+    return nodes[best[1]].key if best[0] >= LABEL_CUTOFF else None

@@ -8,6 +8,9 @@ from bot.content.model import MENU, Content, Node
 from bot.content.targets import PLACEHOLDER, public_target, resolve
 from bot.core.session import Choice, Reply, Session
 
+LATE = ("org",)
+OFFICER_HEADING = "TO THE OFFICER:"  # heads the English card whatever the user's language: the officer reads it
+
 
 class Places(Protocol):
     """US states and organisations by state (bot.geo provides it)."""
@@ -42,6 +45,8 @@ class View:
         """The value of one placeholder."""
         if name == "phone" and arg is not None and arg in self.content.hotlines:
             return self._isolate(self.content.hotlines[arg].number, s.lang)
+        if name in LATE:  # filled per message from Inbound.desk (core/person.py): kept for now
+            return "{" + name + "}"
         if name == "reviewed":
             signoff = self.content.signoff(flow, s.lang)
             return self._isolate(signoff.date if signoff else self.content.flows[flow].reviewed.date, s.lang)
@@ -79,7 +84,11 @@ class View:
         return self.t(self.content.node(key).title_id or "ui.menu_label", lang)  # type: ignore[arg-type]
 
     def choices(self, node: Node, lang: str) -> tuple[Choice, ...]:
-        """Numbered options, then '0 Main menu' everywhere but the menu itself."""
+        """Numbered options (a question's listed answers), then '0 Main menu' everywhere but the menu itself."""
+        if node.answers:
+            after = public_target(self.content, node.flow, node.next or "")
+            out = [Choice(str(i), self.t(a.label_id, lang), after) for i, a in enumerate(node.answers, start=1)]
+            return (*out, Choice("0", self.t("ui.menu_label", lang), MENU))
         out = [
             Choice(
                 str(i), self.label(node, o.target, o.label_id, lang), public_target(self.content, node.flow, o.target)
@@ -96,9 +105,10 @@ class View:
         return self.fill(self.t(msg_id, s.lang), s, node.flow)
 
     def officer(self, node: Node, s: Session) -> list[Reply]:
-        """The officer card: what it says in the user's language, then the English to show."""
+        """The English card to show an officer, headed so: its own message on every channel (always GSM-7 on SMS,
+        where the English content is GSM-7 by validation)."""
         english = self.content.texts["en"][node.officer_id]  # type: ignore[index]
-        return [Reply(english, (), "en", False, "officer")]
+        return [Reply(f"{OFFICER_HEADING}\n{english}", (), "en", False, "officer")]
 
     def rtl(self, lang: str) -> bool:
         """True for right-to-left languages."""

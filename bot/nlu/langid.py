@@ -19,7 +19,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-SUPPORTED: tuple[str, ...] = ("en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr")
+from bot.nlu.hanzi import SIMPLIFIED_ONLY, TRADITIONAL_ONLY, han_script
+from bot.nlu.romanised import romanised_guess
+
+SUPPORTED: tuple[str, ...] = ("en", "es", "zh", "zh-Hant", "ar", "ur", "ht", "pt", "vi", "fr")
 LATIN: tuple[str, ...] = ("en", "es", "pt", "fr", "ht", "vi")
 
 WORD_WEIGHT = 2.0  # log-odds added per matched word: one clear function word outweighs a weak model lead
@@ -95,9 +98,16 @@ _WORDS: dict[str, str] = {
     "vi": "toi tôi khong không ko duoc giup dang cua nha bat canh sat luat su xin chao cam anh chi phai lam gi "
     "roi nay chong vao dau nguoi nhap giam giu ho khi biet muon goi cuu bi voi gap mien phi thong tin "
     "nhan vien tieng viet co can chung truc xuat khan cap tru san bay giay quyen lang lenh gia dinh hom "
-    "dien thoai toa bien gioi tron xe on",
+    "dien thoai toa bien gioi tron xe on dc đc hok hem khg kg ntn bik mik mk mn mng bn nhe nka ak uk ukm cx "
+    "cug thui lun oke",
 }
 WORDLISTS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
+# Haitian Creole written with French spellings ('la porte moin', 'bezoin'): words no French text has, which keep
+# the message Creole however French the rest looks to the model.
+MARKERS: dict[str, frozenset[str]] = {
+    "ht": frozenset("moin mouin mwin bezoin kounié kounie kouman lakay pitit zanmi genyen mwen nou pral anmwe".split()),
+}
+MARKER_WEIGHT = 8.0
 _ALL_WORDS: frozenset[str] = frozenset().union(*WORDLISTS.values())
 # Elided articles and pronouns ("j'ai", "l'aéroport") are split off with their apostrophe and scored.
 ELISIONS = frozenset("j l d qu c s n m t jusqu lorsqu puisqu y k".split())
@@ -115,7 +125,7 @@ class Guess:
 
     lang: str | None
     confidence: float
-    method: str  # "script", "wordlist", "model" or "none"
+    method: str  # "script", "romanised", "wordlist", "model" or "none"
 
 
 NO_GUESS = Guess(None, 0.0, "none")
@@ -165,12 +175,22 @@ def script_guess(text: str) -> Guess | None:
     if counts.get("other", 0) > counts.get("latin", 0) + counts.get("han", 0) + counts.get("arabic", 0):
         return NO_GUESS  # Japanese, Korean, Russian...: a language we do not serve
     if counts.get("han"):
-        return Guess("zh", 0.99, "script")
+        return han_guess(text)
     if counts.get("arabic"):
         return Guess(arabic_script_lang(text), 0.95, "script")
     if any(_is_viet_letter(ch) for ch in text):
         return Guess("vi", 0.97, "script")
     return None
+
+
+def han_guess(text: str) -> Guess:
+    """Traditional (or written Cantonese) -> zh-Hant, Simplified -> zh; text whose characters are the same in both
+    scripts is zh with a confidence too low to switch a running conversation."""
+    trad = sum(c in TRADITIONAL_ONLY for c in text)
+    simp = sum(c in SIMPLIFIED_ONLY for c in text)
+    if han_script(text) == "Hant":
+        return Guess("zh-Hant", 0.99, "script")
+    return Guess("zh", 0.99 if simp > trad else 0.6, "script")
 
 
 def tokens(text: str) -> list[str]:
@@ -256,7 +276,10 @@ class LanguageDetector:
         text = normalise(text)
         guess = script_guess(text)
         if guess is None:
-            guess = self._latin_guess(tokens(text))
+            roman = romanised_guess(text, self.languages)
+            guess = Guess(roman[0], roman[1], "romanised") if roman else self._latin_guess(tokens(text))
+        if guess.lang == "zh-Hant" and guess.lang not in self.languages:
+            guess = Guess("zh", guess.confidence, guess.method)  # no Traditional file: Simplified is closest
         return guess if guess.lang in self.languages else NO_GUESS
 
     def model_probs(self, words: Sequence[str]) -> dict[str, float]:
@@ -274,13 +297,21 @@ class LanguageDetector:
         hits = word_hits(words, self.latin) if self.use_wordlists else {}
         if len(words) == 1:
             return _one_word_guess(probs, hits)
-        scores = {lang: math.log(p + 1e-9) + WORD_WEIGHT * hits.get(lang, 0.0) for lang, p in probs.items()}
+        scores = {
+            lang: math.log(p + 1e-9) + WORD_WEIGHT * hits.get(lang, 0.0) + MARKER_WEIGHT * _markers(words, lang)
+            for lang, p in probs.items()
+        }
         posterior = _softmax(scores)
         best = max(posterior, key=posterior.__getitem__)
         if posterior[best] < MIN_CONFIDENCE:
             return NO_GUESS
         lists_decided = best != max(probs, key=probs.__getitem__) or probs[best] < MIN_CONFIDENCE
         return Guess(best, round(posterior[best], 4), "wordlist" if lists_decided else "model")
+
+
+def _markers(words: Sequence[str], lang: str) -> int:
+    """How many of a language's marker words the message has."""
+    return sum(w in MARKERS.get(lang, ()) for w in words)
 
 
 def _one_word_guess(probs: dict[str, float], hits: dict[str, float]) -> Guess:

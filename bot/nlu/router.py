@@ -22,6 +22,8 @@ from rapidfuzz import fuzz, process
 
 from bot.content.model import Phrase
 from bot.nlu.candidates import PhraseCandidates, TypoCandidates
+from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon
+from bot.nlu.lexicon import LEXICONS, PRIOR
 from bot.nlu.textnorm import fold, is_han, match_tokens
 
 SURE = 62.0  # share of the message a flow must explain to open at once (0-100)
@@ -42,6 +44,15 @@ STEM_SHARE = 0.75
 STEM_SIM = 0.9  # ...nearly: 'deportaron' ~ 'deportar'
 FUZZY_MIN_LEN = 4  # shorter words are matched exactly only (fuzzy scorers love tiny words)
 MAX_TOKENS = 60  # a long message is judged on its first words: bounded time
+CONCEPT_SURE = 2.0  # the concept model opens a flow from this score (a sum of log-likelihood ratios)...
+CONCEPT_ONE = 3.5  # ...or this score when it saw one concept only ('restaurant' alone is no workplace raid)
+CONCEPT_LEAD = 0.0  # ...with this lead over the runner-up
+CONCEPT_OVERRIDE = 8.0  # ...and overrides a phrase match of the same urgency from this score
+CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100: it never decides the language)
+SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
+# Ties between languages in a short message go to the more widely spoken language among the bot's users.
+BY_SPEAKERS = ("en", "es", "zh", "vi", "ar", "pt", "ht", "fr", "ur", "zh-Hant")
+NODE_DICE = 60.0  # the concept model's flow opens at the node of its closest phrase when that phrase is this close
 
 # Words that carry no topic in each language (already folded: no accents).
 STOP = frozenset(
@@ -59,7 +70,9 @@ pour par dans avec pas ne n y s qu t faire fais comment quoi hier soir ce matin 
 mwen m ou w li l nou yo a la nan pou ak ki sa se pa te ap k yon e an de fe ye kijan kisa eske ka jodi a yè ye
 maten swa kounye
 toi la co khong ko o bi da dang nay do thi va voi cho the nao gi duoc roi ma mot nhung cac ve hom qua nay sang toi nao
+bao nhieu
 的 了 是 在 我 你 他 她 们 吗 呢 吧 啊 有 和 就 都 也 要 会 能 个 这 那 么 怎 办 今 天 昨 晚 早 上 现
+样 几 嘅 咗 喺 佢 啲 唔 系 呀 咩
 في فی من علی عن الی ان انا هو هی هل ما لا یا و او مع هذا هذه کان ماذا افعل الیوم امس الان صباح لیله
 میں میرا میری میرے ہے ہیں کا کی کے کو نے سے پر اور کیا یہ وہ ہو تو بھی ہوں گا گی جی مجھے مجھ ہم
 کر کروں کریں کرو کرنا کرتا کرتی سکتا سکتی سکتے ہوگا ہوگی گیا گئی گئے لیا لی لیے دیا دی رہا رہی رہے والے والا
@@ -185,7 +198,13 @@ class Evidence:
 class Router:
     """An index of every phrase of every language, built once at start-up."""
 
-    def __init__(self, phrases: Iterable[Phrase], urgent_flows: set[str], ranks: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        phrases: Iterable[Phrase],
+        urgent_flows: set[str],
+        ranks: dict[str, int] | None = None,
+        concepts: bool = True,
+    ) -> None:
         items = list(phrases)
         self.urgent = set(urgent_flows)
         self.ranks = dict(ranks or {})  # flows that win ties (a content flag, 'wins_ties: true')
@@ -198,6 +217,8 @@ class Router:
         for key in [k for k, flows in flows_of.items() if len(flows) > 1]:
             del self.exact[key]  # a phrase two flows share is no exact answer: let the scores (and ties) decide
         self.index = _Index(items)
+        examples = [(p.text, p.target.split(".")[0]) for p in items]
+        self.concepts = ConceptModel(Lexicon(LEXICONS), examples, PRIOR) if concepts else None
 
     def rank(self, flow: str) -> int:
         """Tie-break order: urgent flows, then flows that are urgent in spirit, then the rest."""
@@ -281,12 +302,61 @@ class Router:
         return match.target.split(".")[0]
 
     def route(self, text: str) -> Routing:
-        """Decide: sure (one clear flow), candidates (ask), or nothing."""
+        """Decide: sure (one clear flow), candidates (ask), or nothing. The phrases decide first; the concepts
+        of the whole message decide when the phrases are unsure, and an urgent situation they see wins."""
         key = fold(text)
         if key in self.exact:
             p = self.exact[key]
             return Routing(self._match(p.target, 100.0, p.lang))
         ev = self.evidence(text)
+        routing = self._by_phrases(ev)
+        if self.concepts is None:
+            return routing
+        verdict = self.concepts.verdict(text)
+        topics = verdict.concepts - NOT_TOPICS
+        if verdict.concepts & NOT_TOPICS and topics <= WEAK and routing.sure and routing.sure.score < 100:
+            return Routing(None)  # 'thanks a lot', 'shukriya bhai': a greeting and a stray word are no topic
+        flow, score, lead = verdict.best()
+        if not flow or score < (CONCEPT_SURE if len(topics) > 1 else CONCEPT_ONE) or lead < CONCEPT_LEAD:
+            return routing
+        if len(topics) == 1 and topics <= WEAK:
+            return routing  # 'xin' (please / apply) alone is no topic
+        if routing.sure is None or self._overrides(flow, score, routing.sure):
+            return Routing(self._concept_match(flow, ev))
+        return routing
+
+    def _overrides(self, flow: str, score: float, sure: Match) -> bool:
+        """The concepts' flow replaces the phrases' sure match: an urgent situation over a non-urgent match, or
+        much evidence against a match that is no exact phrase."""
+        if flow == self.flow(sure):
+            return False
+        if flow in self.urgent and self.flow(sure) not in self.urgent:
+            return True
+        return score >= CONCEPT_OVERRIDE and sure.score < 100 and (flow in self.urgent) == sure.urgent
+
+    def short_language(self, text: str) -> str | None:
+        """The language of a message of one to three words by the lexicons its words belong to ('la migra' ->
+        es, 'socorro' -> es: a tie goes to the more widely spoken language); None when they say nothing."""
+        if self.concepts is None or len(text.split()) > SHORT_WORDS:
+            return None
+        langs = self.concepts.verdict(text).langs
+        if not langs:
+            return None
+        top = max(langs.values())
+        return min((lang for lang, n in langs.items() if n == top), key=_by_speakers)
+
+    def within(self, text: str, flow: str) -> tuple[float, str]:
+        """The closest phrase of one flow to the message: (weighted Dice 0-100, its target)."""
+        ev = self.evidence(text)
+        return ev.nearest.get(flow, (0.0, flow)) if ev else (0.0, flow)
+
+    def _concept_match(self, flow: str, ev: Evidence | None) -> Match:
+        """The concept model's flow, at the node its closest phrase names when that phrase is close enough."""
+        dice, target = ev.nearest.get(flow, (0.0, flow)) if ev else (0.0, flow)
+        return self._match(target if dice >= NODE_DICE else flow, CONCEPT_SCORE, ev.lang if ev else "en")
+
+    def _by_phrases(self, ev: Evidence | None) -> Routing:
+        """The phrases' verdict from the message's evidence."""
         found = self._scored(ev)
         if ev is None or not found:
             return Routing(None)
@@ -304,3 +374,8 @@ class Router:
             if m.score >= MAYBE and w >= MAYBE_EVIDENCE and top.score - m.score <= CLARIFY_SPREAD
         ]
         return Routing(None, tuple(sorted(asked, key=lambda m: -self.rank(self.flow(m)))))  # urgent first
+
+
+def _by_speakers(lang: str) -> int:
+    """Rank of a language in BY_SPEAKERS (unknown ones last)."""
+    return BY_SPEAKERS.index(lang) if lang in BY_SPEAKERS else len(BY_SPEAKERS)

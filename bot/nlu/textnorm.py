@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from bot.nlu.hanzi import SIMPLIFIED, TRADITIONAL
 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _ARABIC_FORMS = str.maketrans(
@@ -30,8 +33,10 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """normalize() and then accents removed: the key most matching uses."""
+    """normalize() and then accents removed: the key most matching uses. Remembered: the phrase index, the
+    concept lexicon and the words table fold the same texts, and so do the router's steps for one message."""
     return strip_accents(normalize(text))
 
 
@@ -48,24 +53,12 @@ ARABIC_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x660, 0x6F0) 
 # Letters typed both ways in the same language that fold() leaves apart: Urdu heh forms, Vietnamese đ without
 # its stroke.
 LETTER_FORMS = {"ہ": "ه", "ۃ": "ه", "ھ": "ه", "ۂ": "ه", "đ": "d"}
-# ...and the traditional Chinese characters of this bot's topic words (people in Hong Kong and Taiwan write them).
-_FORMS = str.maketrans(
-    {
-        **LETTER_FORMS,
-        **dict(
-            zip(
-                "門機場來們國關護證釋師報與邊對開問說這裡監獄幫請會嗎麼辦無費驅離綠簽車駕電話給錢個從讓進時沒媽兒親過還為應該"
-                "聽見識權務險參罰捕緊急倫歲區縣長醫執態狀專組織願義買劃陸錄顧據風",
-                "门机场来们国关护证释师报与边对开问说这里监狱帮请会吗么办无费驱离绿签车驾电话给钱个从让进时没妈儿亲过还为应该"
-                "听见识权务险参罚捕紧急伦岁区县长医执态状专组织愿义买划陆录顾据风",
-            )
-        ),
-    }
-)
+# Traditional Chinese is matched in its Simplified form (bot.nlu.hanzi: a full one-to-one character table).
+_FORMS = str.maketrans({**LETTER_FORMS, **dict(zip(TRADITIONAL, SIMPLIFIED))})
 _ARABIC_ARTICLES = ("وال", "بال", "فال", "کال", "لل", "ال")
 
 
-def _strip_article(token: str) -> str:
+def strip_article(token: str) -> str:
     """Arabic writes 'the/and the/in the' onto the word (الشرطة, بالمطار): match the bare word."""
     for article in _ARABIC_ARTICLES:
         if token.startswith(article) and len(token) - len(article) >= 3:
@@ -81,4 +74,13 @@ def is_han(token: str) -> bool:
 def match_tokens(text: str) -> list[str]:
     """fold() split into words, numbers and single Chinese characters, with spelling variants unified."""
     key = fold(text.translate(ARABIC_DIGITS)).translate(_FORMS)
-    return [_strip_article(t) for t in _TOKEN.findall(key)]
+    return [strip_article(t) for t in _TOKEN.findall(key)]
+
+
+_WORD = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
+
+
+def word_tokens(text: str) -> list[str]:
+    """Like match_tokens, but digits inside a word stay in it: Arabizi writes letters with them ('wa2afni')."""
+    key = fold(text.translate(ARABIC_DIGITS)).translate(_FORMS)
+    return [strip_article(t) for t in _WORD.findall(key)]

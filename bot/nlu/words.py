@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.nlu.hanzi import to_simplified
 from bot.nlu.textnorm import fold, normalize
 
 
@@ -14,7 +15,8 @@ class Words:
         self.table: dict[str, tuple[str, str]] = {}  # spelling -> (action, language), the first one listed wins
         # Exact spellings first, in every language, then their normalised forms: Arabic 'عليكم' normalises to
         # the Urdu spelling 'علیکم', which must still say Urdu when an Urdu speaker types it.
-        for form in (lambda w: w.strip().casefold(), normalize, fold):
+        # ...and last in Simplified characters: 菜單 finds 菜单 when no Traditional file lists it.
+        for form in (lambda w: w.strip().casefold(), normalize, fold, _simplified):
             for lang, words in keywords.items():
                 for action, spellings in words.items():
                     for word in spellings:
@@ -24,7 +26,12 @@ class Words:
 
     def _find(self, text: str) -> tuple[str, str] | None:
         """(action, language) of a whole message, trying it as typed, then normalised, then folded."""
-        return self.table.get(text.strip().casefold()) or self.table.get(normalize(text)) or self.table.get(fold(text))
+        return (
+            self.table.get(text.strip().casefold())
+            or self.table.get(normalize(text))
+            or self.table.get(fold(text))
+            or self.table.get(_simplified(text))
+        )
 
     def action(self, text: str) -> str | None:
         """The global action a whole message names, or None."""
@@ -35,3 +42,8 @@ class Words:
         """The language whose word a whole message is ('empezar' -> es), English first when shared."""
         found = self._find(text)
         return found[1] if found else None
+
+
+def _simplified(text: str) -> str:
+    """fold() in Simplified characters."""
+    return to_simplified(fold(text))

@@ -12,9 +12,12 @@ from pathlib import Path
 
 from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
+from bot.core.session import Page
+from bot.handoff.config import HandoffSettings, read_handoff
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.service.housekeeping import PURGE_EVERY
 from bot.store import RedisStore, Store, StoreError, StoreUnavailable, open_store
+from bot.text import pages
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -37,6 +40,7 @@ class Settings:
     rate_limit: int
     purge_every: float
     fold_accents: frozenset[str]
+    sms_page_segments: int
     public_base_url: str
     twilio_token: str
     telegram_token: str
@@ -44,6 +48,11 @@ class Settings:
     web_demo: bool
     demo_max_sessions: int
     demo_new_per_minute: int
+    handoff: HandoffSettings = HandoffSettings()  # talking to a person (bot/handoff): off unless responders are set
+
+    def page(self, channel: str) -> Page | None:
+        """The page a channel's replies are cut to (the engine pages longer ones with MORE)."""
+        return pages.for_channel(channel, self.sms_page_segments, self.fold_accents)
 
 
 def _local_secret(store_url: str) -> bytes:
@@ -87,6 +96,20 @@ def _number(name: str, text: str, kind: type = float) -> float:
     return value
 
 
+def _fold_languages(text: str) -> frozenset[str]:
+    """KYR_SMS_FOLD_ACCENTS: comma-separated languages, empty for the default, 'none' for none; never vi."""
+    if not text.strip():
+        return pages.DEFAULT_FOLD
+    codes = frozenset(x.strip().lower() for x in text.split(",") if x.strip()) - {"none"}
+    never = sorted(codes & pages.NEVER_FOLD)
+    if never:
+        raise ConfigError(
+            f"KYR_SMS_FOLD_ACCENTS lists {','.join(never)}, which is never folded: its accents carry meaning. "
+            "Remove it (Vietnamese SMS stays UCS-2)"
+        )
+    return codes
+
+
 def settings_from(config: Mapping[str, object] | None = None) -> Settings:
     """Environment variables, overridden by a mapping with the same names (tests pass their own)."""
     get = lambda key, default="": str((config or {}).get(key, os.environ.get(key, default)))
@@ -98,6 +121,11 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
             '(python3 -c "import secrets; print(secrets.token_hex(32))")'
         )
     secret = get("KYR_SECRET").encode() or _local_secret(store)
+    try:
+        handoff = read_handoff(get)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    page_default = str(pages.SMS_SEGMENTS)
     return Settings(
         store=store,
         secret=secret,
@@ -106,7 +134,8 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         content=Path(get("KYR_CONTENT", str(ROOT))),
         rate_limit=int(_number("KYR_RATE_LIMIT", get("KYR_RATE_LIMIT", "30"), int)),
         purge_every=_number("KYR_PURGE_EVERY", get("KYR_PURGE_EVERY", str(PURGE_EVERY))),
-        fold_accents=frozenset(x.strip().lower() for x in get("KYR_SMS_FOLD_ACCENTS").split(",") if x.strip()),
+        fold_accents=_fold_languages(get("KYR_SMS_FOLD_ACCENTS")),
+        sms_page_segments=int(_number("KYR_SMS_PAGE_SEGMENTS", get("KYR_SMS_PAGE_SEGMENTS", page_default), int)),
         public_base_url=get("PUBLIC_BASE_URL").rstrip("/"),
         twilio_token=get("TWILIO_AUTH_TOKEN"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),
@@ -114,6 +143,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         web_demo=_switch("KYR_WEB_DEMO", get("KYR_WEB_DEMO", "0")),
         demo_max_sessions=int(_number("KYR_DEMO_MAX_SESSIONS", get("KYR_DEMO_MAX_SESSIONS", "500"), int)),
         demo_new_per_minute=int(_number("KYR_DEMO_NEW_PER_MINUTE", get("KYR_DEMO_NEW_PER_MINUTE", "30"), int)),
+        handoff=handoff,
     )
 
 
@@ -181,4 +211,12 @@ def build_service(settings: Settings, engine: Engine | None = None, store: Store
     """The engine plus the configured store (checked to take writes)."""
     store = store or open_checked_store(settings.store)
     engine = engine or build_engine(settings.content, idle=settings.idle)
-    return Service(engine, store, settings.secret, settings.retention, settings.rate_limit)
+    service = Service(engine, store, settings.secret, settings.retention, settings.rate_limit)
+    if not settings.handoff.on:
+        return service
+    from bot.handoff.service import with_desk  # hand-off: cases, queue, responders (only when configured)
+
+    try:
+        return with_desk(service, settings.handoff, settings.store, settings.content)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None

@@ -73,8 +73,19 @@ def option_lines(reply: Reply) -> list[str]:
 
 def as_text(reply: Reply) -> str:
     """The reply as one plain text: the message, then its numbered options (with bidi marks when RTL)."""
-    lines = option_lines(reply)
-    return body_text(reply) + ("\n\n" + "\n".join(lines) if lines else "")
+    return _joined(body_text(reply), option_lines(reply))
+
+
+def whatsapp_text(reply: Reply) -> str:
+    """A reply for WhatsApp: Unicode as written, option numbers in *bold*; Arabic and Urdu get the same bidi
+    marks as SMS (bidi_text), so numbers, U.S. and 287(g) keep their order."""
+    mark = RLM if reply.rtl else ""
+    return _joined(body_text(reply), [f"{mark}*{o.key}* {o.label}" for o in reply.options])
+
+
+def _joined(body: str, lines: list[str]) -> str:
+    """The text, a blank line, the option lines; a page holding only the options is just its lines."""
+    return "\n\n".join(part for part in (body, "\n".join(lines)) if part)
 
 
 def sms_text(reply: Reply, accents: bool = False) -> str:

@@ -151,7 +151,9 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def split_message(text: str, limit: int = 1600, measure: Callable[[str], int] = utf16_len) -> list[str]:
+def split_message(
+    text: str, limit: int = 1600, measure: Callable[[str], int] = utf16_len, fill: bool = False
+) -> list[str]:
     """Split text into non-empty parts with measure(part) <= limit, at the most natural boundaries.
 
     Boundaries tried in order: paragraphs, lines, sentences (. ? ! 。 ？ ！ ؟ ۔), whitespace, and only for
@@ -159,8 +161,11 @@ def split_message(text: str, limit: int = 1600, measure: Callable[[str], int] = 
     dropped; nothing else is. The default measure (UTF-16 code units) is never less than len(), so parts also
     fit Twilio's 1600-character and Telegram's 4096-character limits; pass measure=segments to bound SMS
     segments instead (measure must not decrease when text is appended). An empty text gives [].
+
+    With fill, a paragraph or line that does not fit the rest of a part starts on it with as many whole
+    sentences as fit, instead of starting the next part (SMS pages: every segment paid for is used).
     """
-    return _split(text, limit, measure, 0)
+    return _split(text, limit, measure, 0, fill)
 
 
 # Boundaries from coarsest to finest. Latin full stops need following whitespace ("3.5", "e.g." stay
@@ -171,9 +176,10 @@ _BOUNDARIES = (
     re.compile(r"(?<=[.?!])\s+|(?<=[.?!][\"')\]»”’])\s+|(?<=[。？！؟۔])\s*"),
     re.compile(r"\s+"),
 )
+_SENTENCES = 2  # the finest level `fill` cuts at: a sentence is never cut to fill a part
 
 
-def _split(text: str, limit: int, measure: Callable[[str], int], level: int) -> list[str]:
+def _split(text: str, limit: int, measure: Callable[[str], int], level: int, fill: bool = False) -> list[str]:
     """Split text at boundary level `level`, going finer only for pieces that still do not fit."""
     body = text.strip()
     if measure(body) <= limit:
@@ -186,13 +192,28 @@ def _split(text: str, limit: int, measure: Callable[[str], int], level: int) -> 
         if measure((current + piece).strip()) <= limit:
             current += piece
             continue
+        if fill and current.strip():
+            current, piece = _fill(current, piece, limit, measure, level + 1)
         _append(parts, current)
-        sub = _split(piece, limit, measure, level + 1)
+        sub = _split(piece, limit, measure, level + 1, fill)
         parts.extend(sub[:-1])
         # The tail of a piece split finer may still share a part with what follows.
         current = sub[-1] + piece[len(piece.rstrip()) :] if sub else ""
     _append(parts, current)
     return parts
+
+
+def _fill(current: str, piece: str, limit: int, measure: Callable[[str], int], level: int) -> tuple[str, str]:
+    """Move the leading lines or sentences of piece onto current while they fit; return both."""
+    if level > _SENTENCES:
+        return current, piece
+    smalls = _pieces(piece, _BOUNDARIES[level])
+    for i, small in enumerate(smalls):
+        if measure((current + small).strip()) > limit:
+            current, rest = _fill(current, small, limit, measure, level + 1)
+            return current, rest + "".join(smalls[i + 1 :])
+        current += small
+    return current, ""
 
 
 def _pieces(text: str, boundary: re.Pattern[str]) -> list[str]:

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from tests.fakes.telegram_api import DEFAULT_TOKEN, FakeBotApi, RecordedCall
+from tests.fakes.twilio_api import FakeTwilioApi
 
-__all__ = ["DEFAULT_TOKEN", "FakeBotApi", "RecordedCall"]
+__all__ = ["DEFAULT_TOKEN", "FakeBotApi", "FakeTwilioApi", "RecordedCall"]

@@ -128,6 +128,15 @@ def edit_message_reply_markup(state: ApiState, params: JsonDict) -> JsonDict | b
     return message
 
 
+def delete_message(state: ApiState, params: JsonDict) -> bool:
+    """deleteMessage: forget a message the bot sent; an unknown one is refused as Telegram does."""
+    chat = _chat(_require(params, "chat_id", "chat_id is empty"))
+    message_id = int(_require(params, "message_id", "message identifier is not specified"))
+    if state.messages.pop((chat["id"], message_id), None) is None:
+        raise ApiError(400, "Bad Request: message to delete not found")
+    return True
+
+
 def _commands_key(params: JsonDict) -> str:
     """Commands are stored per (scope, language_code), as Telegram does."""
     scope = params.get("scope") or {"type": "default"}
@@ -200,6 +209,7 @@ HANDLERS: dict[str, Callable[[ApiState, JsonDict], Any]] = {
     "sendMessage": send_message,
     "editMessageText": edit_message_text,
     "editMessageReplyMarkup": edit_message_reply_markup,
+    "deleteMessage": delete_message,
     "answerCallbackQuery": _true,
     "sendChatAction": _true,
     "setMyCommands": set_my_commands,

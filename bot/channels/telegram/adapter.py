@@ -40,6 +40,7 @@ from telegram.ext import (
 from bot.channels.base import body_too_large, kyr
 from bot.core.session import Inbound, Reply
 from bot.service.handler import Service
+from bot.text import pages
 from bot.text.render import body_text
 from bot.text.sms import split_message
 
@@ -49,6 +50,7 @@ CHANNEL = "telegram"
 ROUTE = "/telegram"
 EXTENSION = "kyrbot.telegram"
 MAX_TEXT = 4096  # Telegram's limit per message, in and out
+PAGE = pages.TELEGRAM  # the engine cuts replies to 4096 characters of text (options are buttons, not counted)
 WAIT = 20.0  # seconds the view waits for an update's replies (gunicorn kills a worker at 30)
 MAX_RETRY_WAIT = 30.0  # a longer flood-control wait is not worth holding the update for
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
@@ -85,12 +87,12 @@ def to_inbound(update: Update, now: float) -> Inbound | None:
     hint = user.language_code if user else None
     if update.callback_query is not None:
         data = update.callback_query.data or ""
-        return Inbound(data[2:], now, lang_hint=hint) if data.startswith("o:") and len(data) > 2 else None
+        return Inbound(data[2:], now, lang_hint=hint, page=PAGE) if data.startswith("o:") and len(data) > 2 else None
     message = update.message
     if message is None:
         return None
     if message.text is None:
-        return Inbound("", now, kind="media", lang_hint=hint) if MEDIA.check_update(update) else None
+        return Inbound("", now, kind="media", lang_hint=hint, page=PAGE) if MEDIA.check_update(update) else None
     return _text_inbound(message.text, now, hint)
 
 
@@ -100,8 +102,8 @@ def _text_inbound(text: str, now: float, hint: str | None) -> Inbound:
     text = text[:MAX_TEXT]
     command = text.split(maxsplit=1)[0][1:].split("@")[0].lower() if text.startswith("/") else ""
     if command == "start":
-        return Inbound(command, now, kind="hello", lang_hint=hint)
-    return Inbound(command if command in COMMANDS else text, now, lang_hint=hint)
+        return Inbound(command, now, kind="hello", lang_hint=hint, page=PAGE)
+    return Inbound(command if command in COMMANDS else text, now, lang_hint=hint, page=PAGE)
 
 
 def update_kind(update: Update) -> str:
@@ -170,6 +172,9 @@ class TelegramChannel:
 
     def register(self, application: Application) -> None:
         """Add the handlers; the first matching handler of the group wins, the last one logs the rest."""
+        group = getattr(self.service, "responder_group", None)  # the responders' group (bot/handoff): it goes first
+        if group is not None:
+            group.register(application)
         application.add_handler(CommandHandler(list(COMMANDS), self.on_message, filters=PRIVATE))
         application.add_handler(MessageHandler(PRIVATE & (filters.TEXT | MEDIA), self.on_message))
         application.add_handler(CallbackQueryHandler(self.on_button))

@@ -2,10 +2,12 @@
 
 Each request is checked (channel on, form-encoded, X-Twilio-Signature, From and MessageSid present), parsed
 to an Inbound, run through the service (which hashes From, de-duplicates on MessageSid and keeps opt-outs),
-and answered in the same HTTP response. All replies of one turn go out as ONE message body, because Twilio
-sends several <Message> elements as separate messages that may arrive in any order; only a body longer than
-Twilio's 1600-character limit is split, at sentence boundaries (the engine pages long texts with MORE first,
-so this is a safety net, and those parts may arrive out of order).
+and answered in the same HTTP response. The replies of one turn go out as ONE message body, because Twilio
+sends several <Message> elements as separate messages that may arrive in any order; the one exception is the
+English card for an officer, a second <Message> of its own, headed "TO THE OFFICER:", so it can be shown on
+its own and an SMS card stays GSM-7 whatever the language before it. The engine cuts long replies to the
+channel's page (bot/text/pages.py: 3 SMS segments by default, KYR_SMS_PAGE_SEGMENTS) and keeps the rest for
+MORE; a body over Twilio's 1600-character limit is still split, at sentence boundaries, as a safety net.
 
 A store outage is answered with the service's "try again" text and HTTP 200, not 5xx: Twilio does not
 retry a message webhook that answered 5xx (it logs error 11200 and calls the fallback URL, if any), so a
@@ -17,7 +19,8 @@ from __future__ import annotations
 import hmac
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from xml.sax.saxutils import escape as xml_escape
 
 from flask import Flask, Response, current_app, request
@@ -28,7 +31,7 @@ from werkzeug.wsgi import get_current_url
 from bot.channels.base import body_too_large, kyr
 from bot.core.session import Inbound, Reply
 from bot.service.handler import Outcome
-from bot.text.render import RLM, body_text, sms_text
+from bot.text.render import sms_text, whatsapp_text
 from bot.text.sms import split_message, utf16_len
 
 logger = logging.getLogger(__name__)
@@ -83,6 +86,7 @@ def twilio_webhook() -> Response:
     shared = kyr()
     form = request.form
     channel, inbound = parse_form(form)
+    inbound = replace(inbound, page=shared.settings.page(channel))
     outcome = shared.service.handle(channel, form["From"], inbound, form["MessageSid"])
     return twiml(render(channel, inbound.text, outcome, shared.settings.fold_accents))
 
@@ -170,22 +174,27 @@ def render(channel: str, text: str, outcome: Outcome, fold: frozenset[str]) -> l
 
 
 def sms_bodies(replies: Iterable[Reply], fold: frozenset[str] = frozenset()) -> list[str]:
-    """One SMS body for all replies of a turn (blank line between), split only past 1600 characters."""
-    return _fit("\n\n".join(sms_text(r, accents=r.lang in fold) for r in replies))
-
-
-def whatsapp_text(reply: Reply) -> str:
-    """A reply for WhatsApp: Unicode as written, option numbers in *bold*; Arabic and Urdu get the same bidi
-    marks as SMS (render.bidi_text), so numbers, U.S. and 287(g) keep their order."""
-    mark = RLM if reply.rtl else ""
-    lines = [f"{mark}*{o.key}* {o.label}" for o in reply.options]
-    text = body_text(reply)
-    return text + ("\n\n" + "\n".join(lines) if lines else "")
+    """The SMS bodies of a turn: its replies as one (blank line between), each officer card its own; a body is
+    split only past 1600 characters."""
+    return _bodies(replies, lambda r: sms_text(r, accents=r.lang in fold))
 
 
 def whatsapp_bodies(replies: Iterable[Reply]) -> list[str]:
-    """One WhatsApp body for all replies of a turn, split only past 1600 characters."""
-    return _fit("\n\n".join(whatsapp_text(r) for r in replies))
+    """The WhatsApp bodies of a turn, grouped as on SMS."""
+    return _bodies(replies, whatsapp_text)
+
+
+def _bodies(replies: Iterable[Reply], text: Callable[[Reply], str]) -> list[str]:
+    """Consecutive replies joined into one body; an officer card is always a body of its own, in its place."""
+    bodies: list[str] = []
+    run: list[str] = []
+    for r in replies:
+        if r.kind != "officer":
+            run.append(text(r))
+            continue
+        bodies += _fit("\n\n".join(run)) + _fit(text(r))
+        run = []
+    return bodies + _fit("\n\n".join(run))
 
 
 def _fit(body: str) -> list[str]:

@@ -18,6 +18,7 @@ at most KYR_DEMO_MAX_SESSIONS at a time and KYR_DEMO_NEW_PER_MINUTE a minute, re
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import time
@@ -33,7 +34,7 @@ from bot.channels.twilio.messaging import MAX_BODY
 from bot.channels.twilio.messaging import render as sms_render
 from bot.channels.web.security import CSP as CSP  # re-exported: the page's policy, asserted by tests
 from bot.channels.web.security import security_headers
-from bot.core.session import Inbound, Reply
+from bot.core.session import Inbound, Page, Reply
 from bot.service.admission import Admission
 from bot.service.handler import Outcome, Service
 from bot.store import StoreError, StoreFull
@@ -100,7 +101,9 @@ def init_app(app: Flask) -> None:
         logger.info("channel web: the trainers' demo is off (set KYR_WEB_DEMO=1 to serve it at GET /)")
         return
     store = shared.service.store
-    service = Service(shared.engine, store, settings.secret, DEMO_RETENTION, settings.rate_limit, NAMESPACE)
+    # The app's own service, hand-off desk included, with the demo's namespace and short retention.
+    service = copy.copy(shared.service)
+    service.retention, service.namespace = DEMO_RETENTION, NAMESPACE
     admission = Admission(store, settings.demo_max_sessions, settings.demo_new_per_minute, DEMO_RETENTION)
     app.extensions[EXTENSION] = Demo(service, admission)
     app.register_blueprint(bp)
@@ -150,7 +153,7 @@ def api_message() -> Response:
         raise BadRequest(BAD_TEXT)
     if len(text) > MAX_TEXT:
         raise BadRequest(TOO_LONG, 413)
-    return jsonify(turn_json(text, handle(session, Inbound(text, clock(), lang_pick=lang)), view))
+    return jsonify(turn_json(text, handle(session, Inbound(text, clock(), lang_pick=lang, page=view_page(view))), view))
 
 
 @bp.post("/api/language")
@@ -159,7 +162,7 @@ def api_language() -> Response:
     data = body()
     session, view, lang = session_id(data), view_of(data), lang_of(data, required=True)
     assert lang is not None  # required=True: lang_of raised BadRequest otherwise
-    return jsonify(turn_json("", switch_language(session, lang), view))
+    return jsonify(turn_json("", switch_language(session, lang, view), view))
 
 
 @bp.post("/api/reset")
@@ -172,7 +175,8 @@ def api_reset() -> Response:
         service.store.delete(service.key(CHANNEL, session))
     except StoreError as exc:
         raise BadRequest(STORE_DOWN, 503) from exc
-    return jsonify(turn_json("", handle(session, Inbound("", clock(), kind="hello", lang_pick=lang)), view))
+    hello = Inbound("", clock(), kind="hello", lang_pick=lang, page=view_page(view))
+    return jsonify(turn_json("", handle(session, hello), view))
 
 
 def demo() -> Demo:
@@ -203,10 +207,15 @@ def admit(session: str, now: float) -> None:
         raise BadRequest(refusal, 429)
 
 
-def switch_language(session: str, lang: str) -> Outcome:
+def switch_language(session: str, lang: str, view: str) -> Outcome:
     """The language picked as from the bot's language menu, in one turn ('OK, I will write in ...', then the
     same step again in that language)."""
-    return handle(session, Inbound("", clock(), lang_pick=lang))
+    return handle(session, Inbound("", clock(), lang_pick=lang, page=view_page(view)))
+
+
+def view_page(view: str) -> Page | None:
+    """The page of the channel the demo shows: replies are cut (and continued with MORE) as that channel cuts them."""
+    return kyr().settings.page(view)
 
 
 # --- checking -----------------------------------------------------------------------------------------

@@ -334,6 +334,13 @@
     document.addEventListener("keydown", onKey);
     run("/api/reset", { lang: state.lang }, null, false);
     $("text").focus();
+    // For the demo's fake responders (responders.js): this conversation's id, view, and a way to show a message
+    // the volunteer side sent as a bot turn.
+    window.kyrChat = {
+      session: () => state.session,
+      view: () => state.view,
+      addBotTurn: (data) => addTurn({ who: "bot", data: data }),
+    };
   }
 
   document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,215 @@
+"""Concepts in a message: the situations people write about (door, airport, police stop, jail, lawyer...),
+found through per-language lexicons with slang, dialect and romanised spellings (bot.nlu.lexicon).
+
+Matching is word-based and exact (a final '*' in a form matches any ending); longer forms win over the shorter
+ones they contain ('missing my' is not 'missing'), and one form may name several concepts. Arabic-script words
+are also tried without a one-letter conjunction or preposition (و ف ب ل ک) written onto them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.nlu.textnorm import is_han, word_tokens
+
+MIN_PREFIX = 3  # 'rob*' yes; shorter stems match too much
+MEMO_WORDS = 50_000  # message words whose one-word hits are remembered (bounded memory)
+_PLAIN = re.compile(r"[a-z0-9 ]+")
+_CLITICS = frozenset("وفبلک")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A concept found in a message: which, where (token span), and the languages whose lexicon has the form."""
+
+    concept: str
+    start: int
+    end: int
+    langs: tuple[str, ...]
+
+
+def _is_arabic(token: str) -> bool:
+    """True for a word in Arabic script."""
+    return "\u0600" <= token[0] <= "\u06ff"
+
+
+class Lexicon:
+    """Every form of every concept in every language, indexed for matching a message in one pass."""
+
+    def __init__(self, lexicons: Mapping[str, Mapping[str, str]]) -> None:
+        self.single: dict[str, list[tuple[str, str]]] = defaultdict(list)  # one-word form -> [(concept, lang)]
+        self.prefixes: dict[str, list[tuple[str, str]]] = defaultdict(list)  # one-word stem -> [(concept, lang)]
+        # first two words of a longer form -> [(the form's words, ends with a prefix, concept, language)]; a
+        # two-word form ending in a stem is found by its first word alone
+        self.forms: dict[tuple[str, str], list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
+        self.stem_pairs: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = defaultdict(list)
+        for lang, concepts in lexicons.items():
+            for concept, forms in concepts.items():
+                for form in forms.split("|"):
+                    self._add(form.strip(), concept, lang)
+        self.stem_lengths = sorted({len(stem) for stem in self.prefixes})
+        self._words: dict[str, tuple[tuple[str, str], ...]] = {}  # a message word -> its one-word hits (memo)
+
+    def _add(self, form: str, concept: str, lang: str) -> None:
+        """Index one form."""
+        prefix = form.endswith("*")
+        text = form.rstrip("*")
+        # Most forms are already plain lowercase ASCII: only the others need the full normalisation.
+        words = tuple(text.split() if _PLAIN.fullmatch(text) else word_tokens(text))
+        if not words:
+            return
+        if len(words) == 2 and prefix:
+            self.stem_pairs[words[0]].append((words, prefix, concept, lang))
+        elif len(words) > 1:
+            self.forms[(words[0], words[1])].append((words, prefix, concept, lang))
+        elif prefix and len(words[0]) >= MIN_PREFIX:
+            self.prefixes[words[0]].append((concept, lang))
+        else:
+            self.single[words[0]].append((concept, lang))
+
+    def _one_word(self, token: str) -> tuple[tuple[str, str], ...]:
+        """(concept, language) of the one-word forms and stems a message word matches, remembered per word."""
+        found = self._words.get(token)
+        if found is None:
+            hits: list[tuple[str, str]] = []
+            for variant in _variants(token):
+                hits += self.single.get(variant, ())
+                if not is_han(variant):
+                    for n in self.stem_lengths:
+                        if n > len(variant):
+                            break
+                        hits += self.prefixes.get(variant[:n], ())
+            found = tuple(hits)
+            if len(self._words) < MEMO_WORDS:
+                self._words[token] = found
+        return found
+
+    def _at(self, tokens: list[str], i: int) -> list[tuple[int, str, str]]:
+        """(end, concept, language) of every form that starts at token i."""
+        out = [(i + 1, concept, lang) for concept, lang in self._one_word(tokens[i])]
+        if i + 1 == len(tokens):
+            return out
+        for variant in _variants(tokens[i]):
+            for words, prefix, concept, lang in (
+                *self.forms.get((variant, tokens[i + 1]), ()),
+                *self.stem_pairs.get(variant, ()),
+            ):
+                n = len(words)
+                seg = tokens[i + 1 : i + n]
+                if len(seg) == n - 1 and seg[:-1] == list(words[1:-1]) and _same(seg[-1], words[-1], prefix):
+                    out.append((i + n, concept, lang))
+        return out
+
+    def find(self, text: str, max_tokens: int = 80) -> list[Hit]:
+        """The concepts of a message; a form inside a longer matched form does not count."""
+        tokens = word_tokens(text)[:max_tokens]
+        found: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+        for i in range(len(tokens)):
+            for end, concept, lang in self._at(tokens, i):
+                found[(i, end, concept)].append(lang)
+        taken = [False] * len(tokens)
+        kept: set[tuple[int, int]] = set()
+        hits = []
+        for (start, end, concept), langs in sorted(found.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+            if (start, end) in kept or not any(taken[start:end]):
+                kept.add((start, end))
+                taken[start:end] = [True] * (end - start)
+                hits.append(Hit(concept, start, end, tuple(dict.fromkeys(langs))))
+        return hits
+
+
+def _variants(token: str) -> tuple[str, ...]:
+    """The word, and an Arabic word without a one-letter conjunction or preposition."""
+    if len(token) > 3 and _is_arabic(token) and token[0] in _CLITICS:
+        return (token, token[1:])
+    return (token,)
+
+
+def _same(token: str, word: str, prefix: bool) -> bool:
+    """The last word of a form: equal, or starting with it for a prefix form."""
+    return token == word or prefix and token.startswith(word)
+
+
+# Concepts that say nothing about a topic ('hi', 'thanks'): never features of a flow.
+NOT_TOPICS = frozenset({"greet", "thanks", "laugh"})
+# Concepts too vague to be a topic next to a greeting or thanks ("shukriya bhai": thanks, brother).
+WEAK = frozenset({"relative", "now", "if", "officer", "free", "citizen", "phone", "children", "apply"})
+SMOOTHING = 0.5  # add-one-half: a concept never seen with a flow still gets a (small) chance
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The concept model's view: flows by score, best first, and the concepts it saw."""
+
+    ranked: tuple[tuple[str, float], ...]
+    concepts: frozenset[str]
+    langs: dict[str, float]
+
+    def best(self) -> tuple[str, float, float]:
+        """(flow, score, lead over the runner-up); ('', 0, 0) with no evidence."""
+        if not self.ranked:
+            return "", 0.0, 0.0
+        (flow, score), rest = self.ranked[0], self.ranked[1:]
+        return flow, score, score - (rest[0][1] if rest else 0.0)
+
+
+class ConceptModel:
+    """Naive Bayes over concepts and concept pairs, trained at start-up on the project's own phrases: which flows
+    a concept (and two concepts together) speak about, in any language. A message is scored as a whole."""
+
+    def __init__(self, lexicon: Lexicon, examples: list[tuple[str, str]], prior: Mapping[str, Mapping[str, float]]):
+        self.lexicon = lexicon
+        self.prior = prior  # a few hand weights where the phrases disagree with the dev set ('raid' -> public_places)
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        per_flow: dict[str, int] = defaultdict(int)
+        for text, flow in examples:
+            per_flow[flow] += 1
+            for feature in features(self.topics(text)):
+                counts[feature][flow] += 1
+        total = sum(per_flow.values())
+        self.flows = sorted(per_flow)
+        self.weights: dict[str, dict[str, float]] = {}
+        for feature, by_flow in counts.items():
+            seen = sum(by_flow.values())
+            self.weights[feature] = {
+                f: _log_ratio(by_flow.get(f, 0), per_flow[f], seen - by_flow.get(f, 0), total - per_flow[f])
+                for f in self.flows
+            }
+
+    def topics(self, text: str) -> list[Hit]:
+        """The message's concept hits."""
+        return self.lexicon.find(text)
+
+    def verdict(self, text: str) -> Verdict:
+        """Every flow's score for the message (the sum of its features' log-likelihood ratios)."""
+        hits = self.topics(text)
+        langs: dict[str, float] = defaultdict(float)
+        for h in hits:
+            for lang in h.langs:
+                langs[lang] += 1.0 / len(h.langs)
+        known = [f for f in features(hits) if f in self.weights or f in self.prior]
+        if not known:
+            return Verdict((), frozenset(h.concept for h in hits), dict(langs))
+        scores = {
+            flow: sum(self.weights.get(f, {}).get(flow, 0.0) + self.prior.get(f, {}).get(flow, 0.0) for f in known)
+            for flow in self.flows
+        }
+        ranked = tuple(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
+        return Verdict(ranked, frozenset(h.concept for h in hits), dict(langs))
+
+
+def features(hits: list[Hit]) -> list[str]:
+    """Each topic concept once, and each pair of them ('agent+door')."""
+    names = sorted({h.concept for h in hits} - NOT_TOPICS)
+    return names + [f"{a}+{b}" for i, a in enumerate(names) for b in names[i + 1 :]]
+
+
+def _log_ratio(with_flow: int, flow_total: int, elsewhere: int, other_total: int) -> float:
+    """log P(feature | flow) / P(feature | other flows), smoothed."""
+    inside = (with_flow + SMOOTHING) / (flow_total + 2 * SMOOTHING)
+    outside = (elsewhere + SMOOTHING) / (other_total + 2 * SMOOTHING)
+    return math.log(inside / outside)

@@ -1,0 +1,32 @@
+"""Per-language lexicons of the concepts people write about: {concept: 'form|form|prefix*'}.
+
+A form is one or more words, matched on whole words after the same normalisation as messages (case, accents,
+Arabic letter forms and articles, Traditional Chinese as Simplified); a final '*' matches any ending. Chinese
+forms are matched character by character, so no word boundaries are needed. Add slang, dialect and romanised
+spellings here: a new form helps every flow whose phrases mention the concept.
+"""
+
+from __future__ import annotations
+
+from bot.nlu.lexicon import ar, en, es, fr, ht, pt, ur, vi, zh
+
+LEXICONS: dict[str, dict[str, str]] = {
+    "en": en.FORMS,
+    "es": es.FORMS,
+    "pt": pt.FORMS,
+    "fr": fr.FORMS,
+    "ht": ht.FORMS,
+    "zh": zh.FORMS,
+    "ar": ar.FORMS,
+    "ur": ur.FORMS,
+    "vi": vi.FORMS,
+}
+
+# Hand weights added to what the phrases teach, where the project's own data disagree: a raid at work is the
+# workplace flow's (its node 'raid'), not the stop flow's node 'ICE at my work'.
+PRIOR: dict[str, dict[str, float]] = {
+    "raid": {"public_places": 2.0},
+    "raid+work": {"public_places": 4.0},
+    # Immigration agents at a school, church or hospital: the public-places flow, not the 911 flow's ER node.
+    "agent+hospital": {"public_places": 3.0},
+}

@@ -1,0 +1,127 @@
+"""French, including African and Haitian French usage (les flics, les keufs, la douane, sans-papiers)."""
+
+FORMS = {
+    "agent": (
+        "immigration|l immigration|agents de l immigration|services d immigration|ice|l ice|federaux|"
+        "police de l immigration"
+    ),
+    "officer": (
+        "agents|agent|officiers|officier|des hommes|deux hommes|des mecs|des types|gilets|en uniforme|en civil|badges"
+    ),
+    "police": (
+        "police|policier|policiers|flic|flics|keuf|keufs|gendarme|gendarmes|condé|conde|shérif|sherif|"
+        "patrouille|voiture de police"
+    ),
+    "door": "porte|portes|sonnette|palier|devant la porte|a la porte",
+    "home": "maison|chez moi|chez nous|appartement|appart|domicile|logement|immeuble|fenetre",
+    "outside": "dehors|devant|en bas|garés|gares|garee|camionnette|van|attendent",
+    "knock": "frapp*|tap*|sonn*|cogn*|demandent|cherchent",
+    "open": "ouvrir|ouvre|j ouvre|les laisser entrer|entrer|rentrer|forcer",
+    "warrant": "mandat|mandat judiciaire|mandat d arret|signe par un juge|ordonnance|i 205",
+    "airport": "aeroport|aéroport|aeroports|terminal|cdg|roissy",
+    "flight": "vol|avion|atterri|atterrie|arrive|arrivee|arrivé|venu de|je viens de",
+    "customs": (
+        "douane|douanes|douanier|douaniers|inspection|controle|controle secondaire|salle|petite salle|"
+        "poste frontiere|cbp|police aux frontieres"
+    ),
+    "passport": "passeport|passeports",
+    "border": "frontiere|frontieres|frontalier|frontaliere|traverser",
+    "checkpoint": (
+        "barrage|barrages|point de controle|poste de controle|checkpoint|patrouille frontaliere|"
+        "patrouille des frontieres|border patrol|expulsion acceleree|expulsion rapide"
+    ),
+    "road": "route|autoroute|highway|nationale|chemin",
+    "car": "voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|vehicule|coffre|amende",
+    "stop": (
+        "arrete|arrêté|m a arrete|controle|controlé|m a controle|interpelle|interpellé|m ont arrete|"
+        "demande mes papiers|demandent mes papiers|fouill*|d ou je viens|questionne|questions"
+    ),
+    "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station",
+    "papers": (
+        "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|"
+        "statut|clandestin|illegal"
+    ),
+    "taken": (
+        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|"
+        "détenu|détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait"
+    ),
+    "relative": (
+        "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"
+        "neveu|niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|"
+        "famille"
+    ),
+    "find": (
+        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|"
+        "quelle prison|numero a|numero d etranger|localisateur"
+    ),
+    "detention": ("centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere"),
+    "bond": "caution|bond|liberer sous caution|le faire sortir|la faire sortir",
+    "jail": "prison|taule|tôle|zonzon|cellule|maison d arret|comte|prison du comte|casier|proces penal",
+    "hold": "hold|detainer|demande de detention|demande de retention|retenir|287g|48 heures|remettre a l ice",
+    "release": "libere|liberee|libéré|sortir|sort|sortie",
+    "emergency": (
+        "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|"
+        "signaler|deposer plainte"
+    ),
+    "crime": (
+        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|"
+        "cambriol*|menace|menaces|victime|crime|arnaque*|fraude|visa u|visa t"
+    ),
+    "lawyer": (
+        "avocat|avocate|avocats|aide juridique|aide juridictionnelle|conseil juridique|juriste|notaire|"
+        "consultant|defense"
+    ),
+    "free": "gratuit|gratuite|gratuitement|pas cher|sans frais|pas d argent",
+    "organization": (
+        "association|associations|organisation|groupe|groupes|ligne d aide|qui appeler|ressources|"
+        "pres de chez moi|dans mon etat"
+    ),
+    "volunteer": (
+        "benevol*|bénévol*|volontaire|don|dons|donner|m engager|engager|militer|militant|manif*|marche|"
+        "mobilis*|allie|vigile|elus|sanctuaire|petition"
+    ),
+    "help_others": (
+        "aider les migrants|aider les immigres|aider les immigrants|aider la communaute|"
+        "aider ma communaute|aider les autres|aider les familles|proteger les familles|ma communaute|"
+        "notre communaute|la communaute|comment aider|faire quelque chose|soutenir"
+    ),
+    "citizen": "citoyen|citoyenne|citoyens|ne ici|nee ici",
+    "children": "enfants|enfant|gosses|mioches|petits|bebe|mes enfants|les enfants|mineurs",
+    "care": (
+        "garder|gardera|s occuper|s occupera|prendre soin|qui va garder|qui va s occuper|"
+        "recuperer les enfants|aller chercher|tuteur|tutelle|garde des enfants"
+    ),
+    "plan": (
+        "plan|prevoir|preparer|prepare|au cas ou|en cas de|procuration|actes de naissance|"
+        "papiers importants|laisser a|par coeur"
+    ),
+    "if": "si je|si on|s ils|si l ice|au cas ou|et si|que se passe t il si",
+    "deport": "expuls*|deport*|renvoy*|reconduit|obligation de quitter|oqtf",
+    "court": "tribunal|tribunaux|audience|audiences|cour|tribunal de l immigration|date d audience|eoir",
+    "judge": "juge|juges",
+    "checkin": "pointage|pointer|me presenter|rendez vous|rdv|convocation|bureau de l ice|bracelet|isap",
+    "missed": "rate|raté|manque|manqué|pas alle|pas pu aller|oublie",
+    "school": "ecole|école|ecoles|college|lycee|creche|maternelle|universite|fac|maitresse",
+    "church": "eglise|église|eglises|temple|mosquee|mosquée|messe|culte|pasteur|pretre|synagogue",
+    "hospital": (
+        "salle d attente|salle d urgence|aux urgences|hopital|hôpital|hopitaux|clinique|medecin|docteur|"
+        "urgences de l hopital"
+    ),
+    "work": ("travail|boulot|taf|job|usine|chantier|entrepot|restaurant|cuisine|patron|employeur|entreprise|i 9"),
+    "raid": "descente|descentes|rafle|rafles|raid|operation|coup de filet",
+    "status": (
+        "carte verte|green card|residence|resident permanent|tps|daca|visa|visas|parole|asile|refugie|"
+        "permis de travail|statut|citoyennete|naturalisation|uscis"
+    ),
+    "expire": "expire|expirer|expiré|renouvel*|prolong*|se termine|fin|finit|annule|annulé|revoque",
+    "travel": (
+        "voyage|voyager|a l etranger|quitter le pays|rentrer au pays|partir|visiter|longtemps|mois|un an|vacances"
+    ),
+    "register": "enregistr*|inscri*|empreintes",
+    "phone": "telephone|portable|cellulaire",
+    "greet": "bonjour|bonsoir|salut|coucou|ca va|comment ca va|allo",
+    "thanks": "merci|merci beaucoup|au revoir",
+    "now": "maintenant|tout de suite|vite|urgent|au secours|aidez moi|svp|s il vous plait|peur",
+    "apply": "demander|faire une demande|deposer une demande|postuler",
+    "laugh": "mdr|ptdr|lol",
+}
