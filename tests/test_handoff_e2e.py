@@ -30,8 +30,8 @@ SCRIPTS = {
            "ended": "Your conversation with the volunteer has ended."},
     "es": {"start": "hablar con una persona", "yes": "si", "case": "Su numero de caso es {n}.",
            "volunteer": f"Voluntario de {ORG}: ", "closed": "El voluntario ha cerrado el caso {n}.",
-           # queued messages go as written (not folded like the replies): accents kept
-           "claimed": "Un voluntario tiene su caso {n} y le escribirá aquí.",
+           # queued messages are folded like the replies: one "á" would make the whole SMS UCS-2
+           "claimed": "Un voluntario tiene su caso {n} y le escribira aqui.",
            "ended": "Su conversacion con el voluntario ha terminado."},
     "ar": {"start": "التحدث مع شخص", "yes": "نعم", "case": "رقم حالتك هو {n}.",
            "volunteer": f"متطوع من {ORG}: ", "closed": "أغلق المتطوع الحالة رقم {n}.", "claimed": "أحد المتطوعين يتابع حالتك رقم {n}، وسيكتب لك هنا.",

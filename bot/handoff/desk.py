@@ -43,6 +43,7 @@ class Desk:
     outbound: Outbound
     airports: Airports
     board: DemoBoard | None = None  # the web demo's fake responders (KYR_DEMO_RESPONDERS=1)
+    fold: frozenset[str] = frozenset()  # KYR_SMS_FOLD_ACCENTS: queued SMS cost what the replies cost
     clock: Callable[[], float] = time.time
     flow: str = field(init=False)
 
@@ -189,7 +190,7 @@ class Desk:
             if self.board is not None:
                 self.board.deliver(case, reply.text, reply.lang, reply.rtl, now)
             return "web"
-        text = sms_text(reply) if channel == "sms" else body_text(reply)
+        text = sms_text(reply, accents=reply.lang in self.fold) if channel == "sms" else body_text(reply)
         key = self.outbound.send(Message(channel, case.private.address, text, case=case.number, role="person"))
         self.cases.update(case.number, lambda c: _remember(c, key), now)
         return key

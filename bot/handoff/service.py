@@ -83,7 +83,9 @@ class DeskService(Service):
         return Reply(text, (), lang, self.engine.view.rtl(lang))
 
 
-def with_desk(service: Service, settings: HandoffSettings, store_url: str, content: Path) -> DeskService:
+def with_desk(
+    service: Service, settings: HandoffSettings, store_url: str, content: Path, fold: frozenset[str] = frozenset()
+) -> DeskService:
     """The service with its desk: cases sealed under KYR_CASE_KEY (ValueError, one line, when the key is wrong),
     the outbound queue, and the responders' Telegram group."""
     demo_only = settings.demo and settings.telegram_chat is None and not settings.sms
@@ -108,7 +110,8 @@ def with_desk(service: Service, settings: HandoffSettings, store_url: str, conte
         senders=channels.numbers,
     )
     board = DemoBoard(cases, sealer) if settings.demo else None
-    desk = Desk(settings, service.engine, cases, outbound, Airports.load(content / "flows" / "airports.yaml"), board)
+    airports = Airports.load(content / "flows" / "airports.yaml")
+    desk = Desk(settings, service.engine, cases, outbound, airports, board, fold)
     desks.append(desk)
     group = ResponderGroup(desk) if settings.telegram_chat is not None else None
     base = {f.name: getattr(service, f.name) for f in fields(service) if f.init}

@@ -217,6 +217,6 @@ def build_service(settings: Settings, engine: Engine | None = None, store: Store
     from bot.handoff.service import with_desk  # hand-off: cases, queue, responders (only when configured)
 
     try:
-        return with_desk(service, settings.handoff, settings.store, settings.content)
+        return with_desk(service, settings.handoff, settings.store, settings.content, settings.fold_accents)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
