@@ -85,6 +85,20 @@ def test_the_first_sms_at_the_door_says_do_not_open_and_stay_silent(engine: Engi
     assert first.startswith("\n".join(lines[:2]) + "\n"), lang
 
 
+@pytest.mark.parametrize("lang", ["en", "es", "zh", "zh-Hant", "ar", "ur", "ht", "pt", "vi", "fr"])
+def test_the_review_note_is_never_cut_across_pages(engine: Engine, lang: str) -> None:
+    """Entering any flow on SMS, 'Written ...; not yet checked by a lawyer. Not legal advice.' is on one page
+    (filling a page sentence by sentence used to leave 'Not legal advice.' for MORE, in English at the airport)."""
+    for flow in engine.content.flows.values():
+        if flow.id == engine.menu.split(".")[0]:
+            continue
+        key = f"{flow.id}.{flow.start}"
+        turn = shown(engine, key, lang)
+        note = engine.view.review_note(flow.id, turn.s)
+        pages = [turn.replies[0].text, *turn.s.pages]
+        assert any(note in page for page in pages), (lang, key, pages)
+
+
 def test_without_pages_urgent_nodes_would_not_fit(engine: Engine) -> None:
     """What the SMS page prevents: uncut, an urgent node is over the budget in Arabic (so the first-page checks
     can fail)."""

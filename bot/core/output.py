@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.content.model import LANGUAGE, MENU
 from bot.content.targets import resolve
 from bot.core.kit import MAX_TEXT, Kit, Turn
@@ -22,10 +24,10 @@ def say(kit: Kit, turn: Turn, msg_id: str, options: tuple[Choice, ...] = (), **v
     add(kit, turn, text, options)
 
 
-def add(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...] = ()) -> None:
+def add(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...] = (), whole: str = "") -> None:
     """Add a reply; one longer than the channel's page is cut: the first page is sent now, the rest kept for MORE,
-    and the options come with the last page."""
-    pages = paginate(kit, turn, text, options)
+    and the options come with the last page. A line of the text given as `whole` is never cut across pages."""
+    pages = paginate(kit, turn, text, options, whole)
     turn.s.pages = pages[1:]
     if turn.s.pages:
         reply(kit, turn, with_hint(kit, turn.s, pages[0]))
@@ -33,7 +35,7 @@ def add(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...] = ()) -> No
         reply(kit, turn, pages[0], options)
 
 
-def paginate(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...]) -> list[str]:
+def paginate(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...], whole: str = "") -> list[str]:
     """The pages of a reply. One when it fits the channel's page, or the channel has none. Otherwise the text is
     cut at paragraphs, lines or sentences into pages that fit with the MORE hint, the first as full as it can be
     (an urgent node's opening lines, its key actions, come first); the options come with the last page, or alone
@@ -46,12 +48,28 @@ def paginate(kit: Kit, turn: Turn, text: str, options: tuple[Choice, ...]) -> li
     size = lambda body, opts=(): cost(page, Reply(body, opts, s.lang, rtl))
     if size(text, options) <= page.limit or size(with_hint(kit, s, "")) >= page.limit:
         return [text]  # it fits; or a page too small to hold the hint and a word: better whole than nothing
+    measure = lambda part: size(with_hint(kit, s, part))
     try:
-        pages = split_message(text, page.limit, lambda part: size(with_hint(kit, s, part)), fill=True)
+        pages = _kept_whole(split_message(text, page.limit, measure, fill=True), whole, page.limit, measure)
     except ValueError:  # one character and the hint exceed a tiny page
         return [text]
     if options and size(pages[-1], options) > page.limit and len(pages[-1]) > _length(options):
         pages.append("")
+    return pages
+
+
+def _kept_whole(pages: list[str], whole: str, limit: int, measure: Callable[[str], int]) -> list[str]:
+    """The pages with the line `whole` moved onto one page when filling cut it (the review note: 'Written ...;
+    not yet checked by a lawyer.' on one page and 'Not legal advice.' on the next would each mislead alone)."""
+    if not whole or any(whole in p for p in pages):
+        return pages
+    for i, (p, after) in enumerate(zip(pages, pages[1:])):
+        for n in range(len(whole) - 1, 0, -1):  # cut after n characters: this page ends them, the next goes on
+            if p.endswith(whole[:n].rstrip()) and after.startswith(whole[n:].lstrip()):
+                start = len(p) - len(whole[:n].rstrip())
+                rest = "\n".join([p[start:], *pages[i + 1 :]]).replace(whole[:n].rstrip() + "\n", whole[:n], 1)
+                head = [p[:start].rstrip()] if p[:start].strip() else []
+                return pages[:i] + head + split_message(rest, limit, measure)
     return pages
 
 
@@ -111,14 +129,15 @@ def show(kit: Kit, turn: Turn, key: str, entering: bool = False) -> None:
     s.at, s.pending, s.choices, s.pages = key, None, [], []
     node = kit.content.node(key)
     text = kit.view.node_text(node, s)
-    if entering and node.flow != MENU:
-        text += "\n" + kit.view.review_note(node.flow, s)
+    note = kit.view.review_note(node.flow, s) if entering and node.flow != MENU else ""
+    if note:
+        text += "\n" + note
     if node.officer_id and s.lang != "en":  # what the English card says, in the user's language, before it
         says = kit.view.t("ui.officer_says", s.lang)
         text += f"\n\n{says}\n" + kit.view.fill(kit.view.t(node.officer_id, s.lang), s, node.flow)
     if node.input and ask_state(kit, turn, text):
         return
-    add(kit, turn, text, kit.view.choices(node, s.lang))
+    add(kit, turn, text, kit.view.choices(node, s.lang), whole=note)
     if node.officer_id and not node.input:
         turn.replies.extend(kit.view.officer(node, s))
 
