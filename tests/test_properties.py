@@ -11,10 +11,15 @@ from hypothesis import strategies as st
 from bot.content.errors import ContentError
 from bot.content.loader import load_content
 from bot.core.engine import Engine
-from bot.core.session import Inbound, Session
+from bot.core.session import SEGMENTS, Inbound, Session
 from bot.service.runtime import ROOT
+from bot.text import pages
+from bot.text.render import as_text, sms_text
+from bot.text.sms import utf16_len
 
-MAX_REPLY = 1200   # the engine pages anything longer; no channel gets more than this from one reply
+# Each channel's page, and the most one message can carry there (Twilio's 1600 characters, Telegram's 4096): the
+# engine pages long replies; a menu may pass its page (options are never cut from their question), never the cap.
+PAGES = {pages.sms(): 1600, pages.WHATSAPP: 1600, pages.TELEGRAM: 4096}
 
 
 def node_keys(engine: Engine) -> list[str]:
@@ -35,7 +40,7 @@ texts = st.one_of(
        kind=st.sampled_from(["text", "text", "media", "hello"]))
 def test_any_text_in_any_state_gets_a_valid_reply(engine: Engine, data: st.DataObject, text: str,
                                                   pending: str | None, kind: str) -> None:
-    """Non-empty, bounded replies and a session that stands on a real node (or is erased)."""
+    """Non-empty replies within the channel's page, and a session that stands on a real node (or is erased)."""
     at = data.draw(st.sampled_from(node_keys(engine)))
     lang = data.draw(st.sampled_from(sorted(engine.content.languages)))
     choices = {"state_confirm": ["CO"], "language": list(engine.content.languages),
@@ -43,10 +48,11 @@ def test_any_text_in_any_state_gets_a_valid_reply(engine: Engine, data: st.DataO
     session = data.draw(st.sampled_from([None, Session(at=at, lang=lang, pending=pending, choices=choices,
                                                        state=data.draw(st.sampled_from([None, "MA", "CO"])),
                                                        seen=100.0)]))
-    result = engine.step(session, Inbound(text, 200.0, kind=kind))
+    page = data.draw(st.sampled_from(list(PAGES)))
+    result = engine.step(session, Inbound(text, 200.0, kind=kind, page=page))
     assert result.replies
     for reply in result.replies:
-        assert reply.text.strip() and len(reply.text) <= MAX_REPLY
+        assert reply.text.strip() and utf16_len(sms_text(reply) if page.unit == SEGMENTS else as_text(reply)) <= PAGES[page]
         assert all(o.key and o.label for o in reply.options)
     if result.session is not None:
         engine.content.node(result.session.at)   # raises if the node does not exist
