@@ -292,3 +292,21 @@ def test_stop_during_the_questions_erases_the_answers(engine: Engine, tmp_path: 
         assert rig.desk.cases.current(user, time.time()) is None
         rig.idle()
         assert bot_api.calls("sendMessage") == [] and twilio.posts(accepted_only=False) == []
+
+
+def test_close_ends_the_case_and_the_person_is_still_answered(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                                              twilio: FakeTwilioApi) -> None:
+    """CLOSE, as the chat tells the person: the case closes and the group is told why, and a later crisis message
+    is answered (the chat used to name END, which opts the number out of everything)."""
+    with Rig(engine, tmp_path, bot_api, twilio) as rig:
+        number = airport_intake(rig, "en")
+        (closed,) = rig.sms(PERSON, "CLOSE")
+        assert closed.startswith(f"You closed case {number}. Send PERSON to talk to someone again.")
+        assert rig.desk.cases.get(number, time.time()).status == CLOSED
+        rig.idle()
+        assert [m["text"].split("\n")[0] for m in rig.group_messages(2)] == [
+            f"Case #{number}: Someone is held at an airport", f"Case #{number} closed: the person closed it."]
+        (door,) = rig.sms(PERSON, "ICE is at my door")
+        assert door.startswith("Do not open the door.")
+        rig.idle()
+        assert twilio.messages(PERSON) == []   # the person was told in the reply, nothing queued

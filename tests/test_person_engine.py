@@ -85,6 +85,34 @@ def test_while_a_case_is_open_everything_but_a_few_words_goes_to_the_volunteer(e
     assert photo.events == () and "only pass on text" in photo.replies[0].text
 
 
+@pytest.mark.parametrize(("lang", "word"), [("en", "close"), ("es", "cerrar"), ("zh", "关闭"), ("ar", "إغلاق"), ("vi", "dong")])
+def test_close_ends_the_chat_without_opting_out(engine: Engine, lang: str, word: str) -> None:
+    """CLOSE ends the case and keeps the conversation: the person can still be answered later (STOP would not)."""
+    talking = Session(at="person.talk", pending="relay", lang=lang, lang_picked=True, seen=1000.0)
+    result = engine.step(talking, Inbound(word, 1001.0, desk=OPEN))
+    assert result.events == ("handoff_close",) and result.session is not None
+    assert result.session.at == "menu.start" and result.session.pending is None
+    said = engine.view.t("person.msg.closed_by_you", lang).replace("{case}", "123")
+    assert result.replies[0].text == said
+
+
+def test_the_word_the_chat_names_for_closing_is_never_a_stop_word(engine: Engine) -> None:
+    """Every language's 'MENU leaves this chat, CLOSE ends it' names one of its close words, and none of them
+    opts out: the texts used to say END (FIN, 结束, ...), a stop word, so a closed chat left the number silenced."""
+    for lang in engine.content.languages:
+        closing = engine.content.keywords.get(lang, {}).get("close") or engine.content.keywords["en"]["close"]
+        stops = {w.casefold() for w in engine.content.keywords.get(lang, {}).get("stop", ())}
+        stops |= {w.casefold() for w in engine.content.keywords["en"]["stop"]}
+        assert not stops & {w.casefold() for w in closing}, lang
+        for msg_id in ("person.talk.text", "person.msg.connected"):
+            text = engine.view.t(msg_id, lang)
+            assert any(w.casefold() in text.casefold() for w in closing), (lang, msg_id)
+            # a command is written in capitals (Latin scripts) or in quotes (the others)
+            quoted = [w for w in stops for q, r in ("“”", "「」", "«»", '""') if f"{q}{w}{r}" in text]
+            named = quoted + [w for w in stops if w.upper() != w.lower() and w.upper() in text]
+            assert not named, (lang, msg_id, named)
+
+
 def test_person_returns_to_an_open_case_and_an_idle_restart_does_not_end_it(engine: Engine) -> None:
     away = Session(at="ice_at_door.start", seen=1000.0)
     back = engine.step(away, Inbound("person", 1001.0, desk=AWAY))
@@ -176,3 +204,9 @@ def test_options_into_the_flow_show_only_with_volunteers(engine: Engine) -> None
     hidden = engine.step(None, Inbound("ICE is at my door", 1.0)).replies[0].options
     assert [o.target for o in shown if o.target not in [h.target for h in hidden]] == ["person"]
     assert [o.key for o in hidden] == [o.key for o in shown if o.target != "person"]
+
+
+@pytest.mark.parametrize("word", ["close", "cerrar"])
+def test_close_outside_a_chat_is_not_understood_never_silent(engine: Engine, word: str) -> None:
+    result, _ = run(engine, ["i am held at the airport", word])
+    assert result.session.at == "airport.start" and result.replies[0].text.startswith("Sorry, I did not understand.")

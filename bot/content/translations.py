@@ -52,7 +52,9 @@ ACTIONS: tuple[str, ...] = ("menu", "back", "help", "language", "stop", "start",
 ACTIONS += ("person", "skip")  # talking to a person (flows/person.yaml): open it; skip one of its questions
 # Without its words a greeting still gets the menu, through routing; 'person' and 'skip' are reached by their
 # phrases and options until each language lists its words.
-OPTIONAL_ACTIONS = ("hello", "person", "skip")
+OPTIONAL_ACTIONS: tuple[str, ...] = ("hello", "person", "skip")
+ACTIONS += ("close",)  # CLOSE ends a chat with a volunteer (flows/person.yaml); English works in every language
+OPTIONAL_ACTIONS += ("close",)
 
 
 def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[str, ...]]:

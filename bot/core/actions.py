@@ -17,8 +17,8 @@ Handler = Callable[[Kit, Turn], bool]
 def act(kit: Kit, turn: Turn, action: str) -> bool:
     """Carry out a global word; True when the session must be erased."""
     turn.events.append(action)
-    handler = HANDLERS.get(action)
-    return handler(kit, turn) if handler else KEEP
+    handler = HANDLERS.get(action, not_here)
+    return handler(kit, turn)
 
 
 def stop(kit: Kit, turn: Turn) -> bool:
@@ -77,6 +77,13 @@ def language(kit: Kit, turn: Turn) -> bool:
 def more(kit: Kit, turn: Turn) -> bool:
     """MORE: the next page of a long reply (output.next_page)."""
     next_page(kit, turn)
+    return KEEP
+
+
+def not_here(kit: Kit, turn: Turn) -> bool:
+    """A global word that means something only elsewhere (CLOSE outside a chat with a volunteer): not understood,
+    and the options again, never an empty reply."""
+    say(kit, turn, "ui.not_understood", current_choices(kit, turn))
     return KEEP
 
 

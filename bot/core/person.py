@@ -12,6 +12,7 @@ the words stay in the message the service still holds, and the desk seals them a
     handoff_message           the message goes to the volunteer (no reply: the volunteer answers)
     handoff_detach            MENU or LANGUAGE while talking: later messages go to the bot again
     handoff_attach            PERSON with a case open: back to the volunteer
+    handoff_close             CLOSE while talking: the person ends the case (STOP would also opt them out)
     handoff_unavailable       no volunteers configured: the person is told so and stays where they were
 """
 
@@ -73,6 +74,11 @@ def relay(kit: Kit, turn: Turn) -> str | None:
         if turn.msg.kind == "hello" or action in DETACH:
             turn.events.append("handoff_detach")
         return None
+    if action == "close":  # not STOP: that would opt the person out of every later message, crisis ones too
+        turn.events.append("handoff_close")
+        say(kit, turn, f"{_flow(kit)}.msg.closed_by_you", case=str(desk.case))
+        show(kit, turn, kit.menu)
+        return DONE
     _place(kit, turn)
     if action == "person":
         say(kit, turn, f"{_flow(kit)}.msg.connected", case=str(desk.case))

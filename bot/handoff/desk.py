@@ -94,6 +94,8 @@ class Desk:
             self.erase_person(user, now)
         elif event == "stop":
             self._stopped(user, msg.desk.case, now)
+        elif event == "handoff_close" and msg.desk.case:
+            self.close(msg.desk.case, "the person closed it", now, tell=False)
         return []
 
     def _stopped(self, user: str, number: int, now: float) -> None:
