@@ -56,7 +56,8 @@
     speak(step.says, more);
     const listening = step.gather ? `waiting ${step.gather.timeout} s for ${step.gather.input}` +
       (step.gather.language ? ` (speech: ${step.gather.language})` : "") : "";
-    $("status").textContent = step.hangup ? "The line hung up" : `In a call — ${listening}`;
+    $("status").textContent = step.hangup ? "The line hung up" : step.dial.length
+      ? `Would ring ${step.dial.join(", ")} (a demo rings nobody)` : `In a call — ${listening}`;
     if (step.hangup) { call = null; enable(false); }
   };
 
@@ -70,6 +71,8 @@
       if (!response.ok) { $("status").textContent = step.error || "Error"; return; }
       show(step, more);
       if (step.resume) await send({ do: "resume" }, true);  // the line's <Redirect>: back to the caller's step
+      // the line's <Dial>: a demo rings nobody, so show what a caller hears when nobody answers
+      else if (step.dial.length) await send({ do: "dialed", status: "no-answer" }, true);
     } finally {
       document.body.classList.remove("busy");
     }
