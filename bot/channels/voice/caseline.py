@@ -35,6 +35,8 @@ from bot.store.base import StoreError
 logger = logging.getLogger(__name__)
 
 DIAL_TIMEOUT = 25  # seconds a hotline rings before the caller hears the numbers instead (about 5 rings)
+MAX_NUMBERS = 10  # Twilio rings at most ten <Number>s of one <Dial> at once (docs, "TwiML Voice: <Number>")
+TALKED = ("completed", "answered")  # DialCallStatus after a talk; busy, no-answer, failed, canceled: nobody
 KIND, YES, NO, BACK = "kind:", "yes:", "no", "back"
 VIA = "voice"  # the card says the case came by phone (its replies go by SMS to the calling number)
 
@@ -77,7 +79,7 @@ class CaseLine:
 
     def dialed(self, call: CallInfo, status: str, line: Line) -> VoiceResponse:
         """After a talk with a hotline, goodbye; nobody answered (busy, no-answer, failed...): the numbers."""
-        if status == "completed":
+        if status in TALKED:
             return line.renderer.hang_up([line.speaker.piece("ui.voice_goodbye", call.lang)])
         logger.info("voice: hotline not reached: %s", status or "no status")
         nobody = line.speaker.piece("ui.voice_no_answer", call.lang)
@@ -88,7 +90,7 @@ class CaseLine:
         """<Dial> every hotline open now (several ring at once; the first to answer takes the call), else the
         numbers twice."""
         now = self.clock()
-        numbers = [h.number for h in self.hotlines if h.open_at(now)]
+        numbers = [h.number for h in self.hotlines if h.open_at(now)][:MAX_NUMBERS]
         if not numbers:
             lead = "ui.voice_hotlines" if self.desk is not None or self.hotlines else "ui.voice_no_person"
             return self.fallback.read(call, line, lead, before)
