@@ -141,6 +141,7 @@ def test_0_shows_the_dial_then_what_a_caller_hears_when_nobody_answers(browser: 
         wait_for_say(page, "Sorry, nobody could answer right now.")
         twiml = page.text_content("#twiml")
         assert "<Number>+15555550177</Number>" in twiml and 'timeout="25"' in twiml and "record" not in twiml
+        assert "then, when nobody answers the <Dial>" in twiml and "then, following the <Redirect>" in twiml
         listed = says(page)
         assert listed[:2] == ["Connecting you to a person. Please stay on the line.",
                               "Sorry, nobody could answer right now."]

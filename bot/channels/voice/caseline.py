@@ -42,7 +42,7 @@ VIA = "voice"  # the card says the case came by phone (its replies go by SMS to 
 
 
 class CaseLine:
-    """Press 0: the keypad intake and case when volunteers can call back, <Dial> within hotline hours."""
+    """Press 0: the keypad intake and case when volunteers can text back, <Dial> within hotline hours."""
 
     def __init__(
         self, desk: Desk | None, hotlines: tuple[HotlineDial, ...], clock: Callable[[], float] = time.time
@@ -52,7 +52,7 @@ class CaseLine:
 
     # --- the PersonLine protocol ------------------------------------------------------------------------
     def answer(self, call: CallInfo, line: Line) -> VoiceResponse | Step:
-        """The situation question when a volunteer could call back; else straight to a person or the numbers."""
+        """The situation question when a volunteer could text back; else straight to a person or the numbers."""
         kinds = self.kinds(line, call.lang)
         if not kinds or self.address(call) is None:
             return self.connect(call, line, [])
@@ -141,7 +141,7 @@ class CaseLine:
 
     # --- helpers --------------------------------------------------------------------------------------
     def kinds(self, line: Line, lang: str) -> list[tuple[str, str]]:
-        """(intake kind, its label id) from the person flow's first question, when volunteers can call back."""
+        """(intake kind, its label id) from the person flow's first question, when volunteers can text back."""
         desk = self.desk
         if desk is None or (desk.settings.telegram_chat is None and not desk.settings.sms):
             return []
@@ -151,11 +151,11 @@ class CaseLine:
         return [(target.partition("_")[0], label) for target, label in targets if "_" in target and label][:7]
 
     def address(self, call: CallInfo) -> str | None:
-        """The number a volunteer may call or text back: the caller's, unless withheld or opted out."""
+        """The number a volunteer may text back (through the bot): the caller's, unless withheld or opted out."""
         return call.caller if call.caller and conversation(call.caller, call.sid)[0] in ("sms", "whatsapp") else None
 
     def _org(self) -> str:
-        """The organisation's name, as the caller is told who will see their number."""
+        """The organisation's name: the caller is told whose volunteers will text them."""
         return self.desk.settings.org if self.desk is not None else ""
 
     def _press(self, line: Line, lang: str, n: int, label_id: str) -> Piece:
