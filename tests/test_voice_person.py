@@ -197,6 +197,23 @@ def test_without_hotlines_to_dial_the_case_opens_then_the_numbers_twice_in_spani
         assert "Someone was detained" in card["text"] and "Language: Español (es)" in card["text"]
 
 
+def test_delete_said_on_the_call_erases_the_case_it_opened(
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
+    with Rig(engine, tmp_path, bot_api, twilio) as rig:
+        phone = Phone(rig)
+        to_person(phone)
+        phone.press("2")
+        phone.press("1")
+        user = rig.service.key("sms", PERSON)
+        number = rig.desk.cases.current(user, time.time()).number
+        rig.group_messages(1)
+        bye = phone.post("/voice/gather", "gather_speech", SpeechResult="Delete my data.")
+        assert bye.hangs_up and said(rig.app, "ui.voice_deleted") in bye.text
+        assert rig.desk.cases.get(number, time.time()) is None
+        notes = rig.group_messages(2)
+        assert notes[-1]["text"] == f"Case #{number} was erased at the person's request."
+
+
 def test_a_withheld_number_gets_no_case_only_the_hotline_shown_this_lines_number(
         engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, KYR_HOTLINE_DIAL=HOTLINE) as rig:
