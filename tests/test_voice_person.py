@@ -289,6 +289,18 @@ def test_hotlines_to_dial_without_volunteers_connect_at_once(tmp_path: Path, eng
     assert nobody.text.split("\n") == [said(app, "ui.voice_no_answer"), *reading, *reading]
 
 
+def test_the_demos_fake_volunteers_never_take_a_phone_call(tmp_path: Path, engine: Engine) -> None:
+    from tests.test_voice import Caller, make_app
+
+    app = make_app(tmp_path, engine, KYR_DEMO_RESPONDERS="1")
+    caller = Caller(app)
+    caller.call()
+    caller.press("1")
+    answer = caller.press("0")
+    reading = [said(app, "ui.voice_no_person"), numbers(app)]
+    assert answer.text.split("\n") == [*reading, *reading]
+
+
 @pytest.mark.parametrize(("setting", "message"), [
     ("555-0177", "KYR_HOTLINE_DIAL: '555-0177' must start with a number like +15551230001, optionally followed by "
                  "its hours (+15551230001 Mon-Fri 09:00-18:00 America/New_York); separate hotlines with ';'"),

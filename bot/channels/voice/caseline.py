@@ -92,7 +92,7 @@ class CaseLine:
         now = self.clock()
         numbers = [h.number for h in self.hotlines if h.open_at(now)][:MAX_NUMBERS]
         if not numbers:
-            lead = "ui.voice_hotlines" if self.desk is not None or self.hotlines else "ui.voice_no_person"
+            lead = "ui.voice_hotlines" if self.responders() or self.hotlines else "ui.voice_no_person"
             return self.fallback.read(call, line, lead, before)
         response = VoiceResponse()
         line.renderer.add(response, [*before, line.speaker.piece("ui.voice_connecting", call.lang)])
@@ -143,12 +143,17 @@ class CaseLine:
     def kinds(self, line: Line, lang: str) -> list[tuple[str, str]]:
         """(intake kind, its label id) from the person flow's first question, when volunteers can text back."""
         desk = self.desk
-        if desk is None or (desk.settings.telegram_chat is None and not desk.settings.sms):
+        if desk is None or not self.responders():
             return []
         flow = line.speaker.content.flows.get(desk.flow)
         start = flow.start_node if flow else None
         targets = [(o.target.rpartition(".")[2], o.label_id) for o in (start.options if start else ())]
         return [(target.partition("_")[0], label) for target, label in targets if "_" in target and label][:7]
+
+    def responders(self) -> bool:
+        """True when real volunteers answer cases (the web demo's fake ones never see a phone call)."""
+        settings = self.desk.settings if self.desk is not None else None
+        return settings is not None and (settings.telegram_chat is not None or bool(settings.sms))
 
     def address(self, call: CallInfo) -> str | None:
         """The number a volunteer may text back (through the bot): the caller's, unless withheld or opted out."""
