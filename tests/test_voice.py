@@ -2,7 +2,6 @@
 Spanish, speech through the router, * 9 0 8 #, silence, refusals, and languages no Twilio voice speaks."""
 from __future__ import annotations
 
-import json
 import logging
 import time
 import uuid
@@ -14,15 +13,12 @@ from xml.etree import ElementTree
 
 import pytest
 from flask import Flask
-from twilio.http import HttpClient
-from twilio.http.response import Response as TwilioResponse
 from twilio.request_validator import RequestValidator
 
 from bot.channels.base import Incoming, Refusal, kyr
 from bot.channels.twilio.messaging import BAD_SIGNATURE, NO_SIGNATURE, NOT_FORM
-from bot.channels.voice.texting import TwilioTexts
 from bot.channels.voice.webhook import ADAPTER, OFF, voice_line
-from bot.core.session import Choice, Inbound, Reply, Session
+from bot.core.session import Inbound, Session
 from bot.service.handler import Outcome
 from bot.service.privacy import user_key
 from bot.store import StoreUnavailable
@@ -142,7 +138,7 @@ class Caller:
 
 
 class Texts:
-    """A test double for the outbound sender behind 'press 8' (the queue will provide the real one)."""
+    """A test double for the outbound sender behind 'press 8' (the queue's, tests/test_voice_person.py)."""
 
     def __init__(self, works: bool = True) -> None:
         self.works, self.sent = works, []
@@ -473,46 +469,16 @@ def test_urdu_with_recordings_plays_them(tmp_path: Path, engine) -> None:
 
 
 # --- the pieces behind the routes ---------------------------------------------------------------------------
-class FakeTwilioHttp(HttpClient):
-    """Twilio's REST API, answered in memory: the requests the client made, and one canned answer."""
-
-    def __init__(self, status: int = 201, body: dict | None = None) -> None:
-        super().__init__(logging.getLogger("twilio.http_client"), False)
-        self.status, self.body, self.requests = status, body or {"sid": "SM" + "0" * 32, "status": "queued"}, []
-
-    def request(self, method, uri, params=None, data=None, headers=None, auth=None, timeout=None,
-                allow_redirects=False) -> TwilioResponse:
-        self.requests.append((method, uri, dict(data or {}), auth))
-        return TwilioResponse(self.status, json.dumps(self.body))
-
-
-def test_twilio_texts_sends_each_body_from_the_configured_number() -> None:
-    texts = TwilioTexts("AC" + "1" * 32, TOKEN, "+15555550100")
-    http = texts.client.http_client = FakeTwilioHttp()
-    assert texts.send("+15555550142", Outcome((Reply("Do not open the door.", (Choice("1", "Next", "x"),)),)))
-    [(method, uri, data, auth)] = http.requests
-    assert (method, uri) == ("POST", f"https://api.twilio.com/2010-04-01/Accounts/AC{'1' * 32}/Messages.json")
-    assert data == {"To": "+15555550142", "From": "+15555550100", "Body": "Do not open the door.\n\n1 Next"}
-    assert auth == ("AC" + "1" * 32, TOKEN)
-    service = TwilioTexts("AC" + "1" * 32, TOKEN, "MG" + "2" * 32)
-    http = service.client.http_client = FakeTwilioHttp()
-    service.send("+15555550142", Outcome((Reply("Hi"),)))
-    assert http.requests[0][2]["MessagingServiceSid"] == "MG" + "2" * 32 and "From" not in http.requests[0][2]
-
-
-def test_twilio_texts_reports_a_refusal_without_the_number(caplog: pytest.LogCaptureFixture) -> None:
-    texts = TwilioTexts("AC" + "1" * 32, TOKEN, "+15555550100")
-    texts.client.http_client = FakeTwilioHttp(400, {"code": 21614, "message": "'To' number is not a valid mobile number",
-                                                   "status": 400})
-    with caplog.at_level(logging.WARNING):
-        assert not texts.send("+15555550142", Outcome((Reply("Hi"),)))
-    assert caplog.messages == ["voice: text message not sent: TwilioRestException 21614"]
-
-
-def test_press_8_is_on_when_the_account_and_a_sender_are_set(tmp_path: Path, engine) -> None:
-    app = make_app(tmp_path, engine, TWILIO_ACCOUNT_SID="AC" + "1" * 32, KYR_VOICE_SMS_FROM="+15555550100")
-    assert isinstance(voice_line(app).texts, TwilioTexts)
-    assert voice_line(make_app(tmp_path, engine, TWILIO_ACCOUNT_SID="AC1")).texts is None
+def test_without_a_queue_8_says_this_line_cannot_text(app: Flask, caplog: pytest.LogCaptureFixture) -> None:
+    caller = Caller(app)
+    caller.call()
+    step = caller.press("1")
+    assert ear(app, "ui.voice_text_me") not in step.text                  # not offered...
+    with caplog.at_level(logging.INFO, logger="bot.channels.voice.line"):
+        said = caller.press("8")                                          # ...and pressed anyway: said clearly
+    assert said.says[0][0] == ear(app, "ui.voice_text_off")
+    assert "voice: text message not sent: no outbound queue (docs/voice.md, press 8)" in caplog.messages
+    assert caller.phone not in caplog.text
 
 
 def test_the_adapter_parses_a_signed_form_and_renders_an_outcome(app: Flask) -> None:

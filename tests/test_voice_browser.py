@@ -104,13 +104,51 @@ def test_the_api_refuses_bad_requests_plainly(page: Any) -> None:
         const post = (body) => fetch('/api/voice', {method: 'POST', headers: {'Content-Type': 'application/json'},
                                                     body: JSON.stringify(body)}).then(async r => [r.status, await r.json()]);
         return [await post({call: 'short', do: 'call'}), await post({call: 'x'.repeat(20), do: 'dial'}),
-                await post({call: 'x'.repeat(20), do: 'key', key: '<b>'})];
+                await post({call: 'x'.repeat(20), do: 'key', key: '<b>'}),
+                await post({call: 'x'.repeat(20), do: 'dialed', status: 'ringing'})];
     }""")
     assert answers == [
         [400, {"error": "call must be 16 to 64 letters, digits, '-' or '_'"}],
-        [400, {"error": "do must be one of: call, key, say, resume"}],
+        [400, {"error": "do must be one of: call, key, say, resume, dialed"}],
         [400, {"error": "key must be 1 to 8 of 0-9, * and #"}],
+        [400, {"error": "status must be one of: completed, busy, no-answer, failed, canceled"}],
     ]
+
+
+@pytest.fixture(scope="module")
+def dial_url(tmp_path_factory: pytest.TempPathFactory, engine) -> Iterator[str]:
+    """The app with a hotline to dial at any hour (KYR_HOTLINE_DIAL), served on a free port."""
+    tmp = tmp_path_factory.mktemp("voice-dial")
+    config = {"KYR_STORE": f"sqlite:///{tmp}/kyr.db", "KYR_SECRET": "s", "TWILIO_AUTH_TOKEN": "t",
+              "KYR_VOICE_AUDIO": str(tmp / "audio"), "KYR_RATE_LIMIT": "1000", "KYR_WEB_DEMO": "1",
+              "KYR_HOTLINE_DIAL": "+15555550177"}
+    with live_server(create_app(config, engine=engine)) as url:
+        yield url
+
+
+def test_0_shows_the_dial_then_what_a_caller_hears_when_nobody_answers(browser: Any, dial_url: str,
+                                                                       artifacts: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=dial_url)
+    context.set_default_timeout(WAIT)
+    page = context.new_page()
+    try:
+        page.goto("/voice/demo")
+        page.click("#call")
+        wait_for_say(page, "For English, press 1.")
+        page.click(".key[data-key='1']")
+        wait_for_say(page, "Hi, I am kyrbot.")
+        page.click(".key[data-key='0']")                      # a demo call is anonymous: no case, straight to <Dial>
+        wait_for_say(page, "Sorry, nobody could answer right now.")
+        twiml = page.text_content("#twiml")
+        assert "<Number>+15555550177</Number>" in twiml and 'timeout="25"' in twiml and "record" not in twiml
+        assert "then, when nobody answers the <Dial>" in twiml and "then, following the <Redirect>" in twiml
+        listed = says(page)
+        assert listed[:2] == ["Connecting you to a person. Please stay on the line.",
+                              "Sorry, nobody could answer right now."]
+        assert sum("1, 8 4 4, 3 6 3, 1 4 2 3" in s for s in listed) == 2
+        page.screenshot(path=str(artifacts / "voice-demo-dial.png"), full_page=True)
+    finally:
+        context.close()
 
 
 def test_the_voice_view_is_off_with_the_web_demo(engine) -> None:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree
+from zoneinfo import ZoneInfo
 
 import pytest
+from cryptography.fernet import Fernet
 
+from bot.channels.voice.caseline import CaseLine
 from bot.channels.voice.ear import SAY_MAX_BYTES, digits, for_the_ear, pieces
 from bot.channels.voice.line import VoiceLine
 from bot.channels.voice.person import CallInfo
@@ -18,6 +22,7 @@ from bot.channels.voice.voices import DEFAULTS, load_voices, twilio_values, unkn
 from bot.channels.voice.webhook import voice_line
 from bot.core.engine import Engine
 from bot.core.session import Inbound, Session
+from bot.handoff.cases import Case
 from bot.service.handler import Outcome
 from bot.service.runtime import ConfigError
 from webhook import create_app
@@ -94,6 +99,36 @@ def test_the_person_line_fits_too(line: VoiceLine, engine: Engine) -> None:
     for lang in engine.content.languages:
         info = CallInfo("CA1", None, "+15555550100", lang, "menu.start", "https://kyr.example.org/voice/resume")
         check_twiml(f"person {lang}", str(line.person.answer(info, line)))
+
+
+def test_press_0_with_volunteers_and_hotlines_fits_in_every_language(tmp_path: Path, engine: Engine) -> None:
+    config = {"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": "s", "TWILIO_AUTH_TOKEN": "t",
+              "KYR_VOICE_AUDIO": str(tmp_path / "audio"), "KYR_QUEUE": "memory", "KYR_ORG_NAME": "Example Rights Org",
+              "KYR_CASE_KEY": Fernet.generate_key().decode(), "KYR_RESPONDERS_SMS": "+15555550901",
+              "TWILIO_ACCOUNT_SID": "AC" + "1" * 32, "TWILIO_FROM": "+15555550100",
+              "KYR_RESPONDER_HOURS": "Mon-Fri 09:00-18:00 America/New_York",
+              "KYR_HOTLINE_DIAL": "+15555550177 Mon-Sun 00:00-24:00 America/New_York"}
+    line = voice_line(create_app(config, engine=engine))
+    person = line.person
+    assert isinstance(person, CaseLine)
+    sunday = datetime(2026, 12, 6, 12, 0, tzinfo=ZoneInfo("America/New_York")).timestamp()
+    hotlines = person.hotlines
+    for lang in engine.content.languages:
+        info = CallInfo("CA1", "+15555550142", "+15555550100", lang, "menu.start", ACTION, ACTION)
+        about = person.answer(info, line)
+        assert isinstance(about, Step) and len(about.prompt) == 6, lang          # 4 situations, star, 9
+        check_twiml(f"0 {lang}", str(line.renderer.answer(about, ACTION)))
+        consent = person.key(info, "kind:airport", line)
+        assert isinstance(consent, Step)
+        check_twiml(f"consent {lang}", str(line.renderer.answer(consent, ACTION)))
+        told = person._told(line, lang, Case(1234, "u"), sunday)                  # the case number and 'slow'
+        assert len(told) == 2
+        check_twiml(f"dial {lang}", str(person.connect(info, line, told)))
+        for status in ("completed", "no-answer"):
+            check_twiml(f"dialed {status} {lang}", str(person.dialed(info, status, line)))
+        person.hotlines = ()                                                      # none to dial: the numbers
+        check_twiml(f"numbers {lang}", str(person.connect(info, line, told)))
+        person.hotlines = hotlines
 
 
 def test_no_node_offers_more_keys_than_the_keypad_has(line: VoiceLine, engine: Engine) -> None:

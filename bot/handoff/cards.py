@@ -23,6 +23,8 @@ def card(case: Case, title: str, lines: list[str], language: str, zone: str | No
     """The card's text (no hint: each channel adds how to answer)."""
     head = f"{mark}\n" if mark else ""
     via = CHANNELS.get(case.private.channel, case.private.channel)
+    if case.private.via == "voice":  # asked on the phone line (0): no words of theirs, your replies go by text
+        via = f"phone call (press 0), replies by {via}"
     about = f"Language: {language} ({case.private.lang}) - via {via} - {when(case.created, zone)}"
     state = f"\nState: {case.private.state}" if case.private.state else ""
     return f"{head}Case #{case.number}: {title}\n{about}{state}\n" + "\n".join(lines)

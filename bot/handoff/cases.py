@@ -43,6 +43,7 @@ class Private:
     """Everything about the person, stored only sealed."""
 
     channel: str = ""
+    via: str = ""  # how the person asked, when not by writing in `channel`: "voice" (the phone line's 0)
     address: str = ""  # the reply address: phone number, Telegram chat id, web session
     lang: str = "en"
     state: str = ""  # the US state the person gave or implied (for hotlines)

@@ -36,6 +36,18 @@ class SmsResponder:
 
 
 @dataclass(frozen=True)
+class HotlineDial:
+    """A number the phone line connects a caller to (press 0), and when it is answered (None: always)."""
+
+    number: str
+    hours: Hours | None = None
+
+    def open_at(self, now: float) -> bool:
+        """True when someone answers this number at `now`."""
+        return self.hours is None or self.hours.open_at(now)
+
+
+@dataclass(frozen=True)
 class HandoffSettings:
     """Who answers, how the person is told, and how messages go out later than the reply to a request."""
 
@@ -59,6 +71,7 @@ class HandoffSettings:
     sms_per_second: float = 1.0
     queue: str = ""  # KYR_QUEUE: where huey keeps its queue; "" follows KYR_STORE
     demo: bool = False  # the web demo's fake local responders (KYR_DEMO_RESPONDERS=1)
+    hotline_dial: tuple[HotlineDial, ...] = ()  # KYR_HOTLINE_DIAL: the phone line's <Dial> on press 0
 
     @property
     def on(self) -> bool:
@@ -91,6 +104,7 @@ def read_handoff(get: Get) -> HandoffSettings:
         sms_per_second=_seconds("KYR_SMS_PER_SECOND", get("KYR_SMS_PER_SECOND", "1")),
         queue=get("KYR_QUEUE").strip(),
         demo=get("KYR_DEMO_RESPONDERS").strip() in ("1", "true", "yes"),
+        hotline_dial=parse_hotline_dial(get("KYR_HOTLINE_DIAL")),
     )
     if settings.on:
         _check(settings)
@@ -133,6 +147,23 @@ def parse_responders(text: str) -> tuple[SmsResponder, ...]:
                 "(+15551230001:es,en); separate responders with ';'"
             )
         out.append(SmsResponder(number, codes))
+    return tuple(out)
+
+
+def parse_hotline_dial(text: str) -> tuple[HotlineDial, ...]:
+    """'+15551230001 Mon-Fri 09:00-18:00 America/New_York; +15551230002' -> hotlines to dial (';' between them;
+    hours as in KYR_RESPONDER_HOURS after the number; none: at any hour)."""
+    out: list[HotlineDial] = []
+    for item in (part.strip() for part in text.split(";")):
+        if not item:
+            continue
+        number, _, hours = item.partition(" ")
+        if not E164.match(number):
+            raise ValueError(
+                f"KYR_HOTLINE_DIAL: {item!r} must start with a number like +15551230001, optionally followed by "
+                "its hours (+15551230001 Mon-Fri 09:00-18:00 America/New_York); separate hotlines with ';'"
+            )
+        out.append(HotlineDial(number, parse_hours(hours, "KYR_HOTLINE_DIAL") if hours.strip() else None))
     return tuple(out)
 
 

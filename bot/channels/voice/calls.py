@@ -3,7 +3,9 @@
 Keyed by a keyed hash of the CallSid, never by the number. It holds the conversation's key space ("sms": the
 calling number's own conversation, shared with its text messages; "voice-call": this call only, for a withheld
 number or one that opted out of texts), whether 8 may text, the silences so far, and the step last said (the
-bot's own words, for * and 8). Nothing the caller said or keyed is kept. It expires with the call.
+bot's own words, for * and 8) with, while "press 0" asks its questions, the step to return to. Nothing the caller
+said or keyed is kept, except which situation they picked after 0, until they answer the next question (it is in
+that question's key map). It expires with the call.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Call:
     can_text: bool
     step: Step
     silences: int = 0
+    back: Step | None = None  # during a person line's questions: the step to give back afterwards
 
     def who(self, caller: str, call_sid: str) -> str:
         """The raw id the service hashes: the number, or the call itself."""
@@ -50,12 +53,14 @@ class Call:
 
     def to_data(self) -> dict[str, Any]:
         """Plain data for the store."""
-        return {"c": self.channel, "t": self.can_text, "q": self.silences, "s": self.step.to_data()}
+        data = {"c": self.channel, "t": self.can_text, "q": self.silences, "s": self.step.to_data()}
+        return {**data, "b": self.back.to_data()} if self.back else data
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Call:
         """The inverse of to_data."""
-        return cls(data["c"], bool(data["t"]), Step.from_data(data["s"]), int(data.get("q", 0)))
+        back = Step.from_data(data["b"]) if data.get("b") else None
+        return cls(data["c"], bool(data["t"]), Step.from_data(data["s"]), int(data.get("q", 0)), back)
 
 
 class Calls:

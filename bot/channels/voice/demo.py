@@ -3,9 +3,12 @@
 `GET /voice/demo` is a keypad page; `POST /api/voice` runs the real line (the same code a Twilio call runs, with
 no signature: nothing leaves the machine) and answers with the TwiML and what it says. The page speaks the
 prompts with the browser's Web Speech API, in each prompt's language. A demo call is a conversation of its own,
-like a call from a withheld number: it never touches anyone's texts.
+like a call from a withheld number: it never touches anyone's texts, opens no case (0 goes straight to the hotlines
+or their <Dial>), and 8 says that it cannot text. Nobody is ever rung: the page shows the <Dial>, then asks the line
+what a caller hears when nobody answers ("do": "dialed").
 
-  POST /api/voice  {"call": "<16-64 of A-Za-z0-9_->", "do": "call" | "key" | "say" | "resume", "key"?, "words"?}
+  POST /api/voice  {"call": "<16-64 of A-Za-z0-9_->", "do": "call" | "key" | "say" | "resume" | "dialed",
+                    "key"?, "words"?, "status"?}
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from bot.channels.voice.line import Request as CallRequest
 from bot.channels.voice.line import Urls, VoiceLine, voice_line
 
 CALL_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
-ACTIONS = ("call", "key", "say", "resume")
+ACTIONS = ("call", "key", "say", "resume", "dialed")
+DIAL_STATUSES = ("completed", "busy", "no-answer", "failed", "canceled")  # Twilio's DialCallStatus
 KEYS = re.compile(r"[0-9*#]{1,8}")
 MAX_WORDS = 500
 HERE = Path(__file__).resolve().parent
@@ -38,6 +42,7 @@ BAD = {
     "do": f"do must be one of: {', '.join(ACTIONS)}",
     "key": "key must be 1 to 8 of 0-9, * and #",
     "words": f"words must be a string of at most {MAX_WORDS} characters",
+    "status": f"status must be one of: {', '.join(DIAL_STATUSES)}",
 }
 
 bp = Blueprint(
@@ -76,8 +81,8 @@ def api() -> tuple[Response, int] | Response:
     call, action = data["call"], data["do"]
     req = CallRequest("WEB" + call, "web:" + call, "", time.time(), data.get("key", ""), data.get("words", ""))
     line, base = voice_line(), request.host_url.rstrip("/")  # shown only: nothing calls these URLs
-    urls = Urls(base + "/voice/gather", base + "/voice/resume")
-    return jsonify(describe(_run(line, action, req, urls)))
+    urls = Urls(base + "/voice/gather", base + "/voice/resume", base + "/voice/dialed")
+    return jsonify(describe(_run(line, action, req, urls, data.get("status", ""))))
 
 
 def _problem(data: Any) -> str | None:
@@ -90,16 +95,20 @@ def _problem(data: Any) -> str | None:
         return "do"
     if data["do"] == "key" and not (isinstance(data.get("key"), str) and KEYS.fullmatch(data["key"])):
         return "key"
+    if data["do"] == "dialed" and data.get("status") not in DIAL_STATUSES:
+        return "status"
     words = data.get("words", "")
     return "words" if not isinstance(words, str) or len(words) > MAX_WORDS else None
 
 
-def _run(line: VoiceLine, action: str, req: CallRequest, urls: Urls) -> VoiceResponse:
+def _run(line: VoiceLine, action: str, req: CallRequest, urls: Urls, status: str) -> VoiceResponse:
     """The line's own answer to the action."""
     if action == "call":
         return line.start(req, urls)
     if action == "resume":
         return line.resume(req, urls)
+    if action == "dialed":
+        return line.dialed(req, status, urls)
     return line.answer(req, urls)
 
 
@@ -117,5 +126,6 @@ def describe(response: VoiceResponse) -> dict[str, Any]:
         "plays": [e.text or "" for e in root.iter("Play")],
         "gather": dict(gather.attrib) if gather is not None else None,
         "resume": redirect is not None and bool(redirect.text),
+        "dial": [e.text or "" for e in root.iter("Number")],
         "hangup": root.find("Hangup") is not None,
     }

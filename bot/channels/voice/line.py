@@ -3,7 +3,8 @@
 What a caller presses or says is turned into one of: an engine text (an option's key, 'back', 'menu', or the
 words they said, routed exactly as a text message), or a key action the line handles itself (* repeats, 0 asks
 for a person, 8 texts the step, a language pick). The engine runs through a copy of the service that speaks
-(speech.voice_service): the same store, the same hashed key as the caller's text messages.
+(speech.voice_service): the same store, the same hashed key as the caller's text messages. 0 goes to the person
+line (person.py, caseline.py), 8 to the outbound queue (texting.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from twilio.twiml.voice_response import VoiceResponse
 from bot.channels.base import Sender
 from bot.channels.voice.calls import CALL_CHANNEL, Call, Calls, conversation
 from bot.channels.voice.person import CallInfo, PersonLine
-from bot.channels.voice.speech import LANGUAGES, PERSON, PICK, REPEAT, TEXT_ME, Speaker, Step
+from bot.channels.voice.speech import LANGUAGES, PERSON, PERSON_KEY, PICK, REPEAT, TEXT_ME, Speaker, Step
 from bot.channels.voice.twiml import Renderer
 from bot.core.session import Inbound
 from bot.service.handler import Outcome, Service
@@ -30,7 +31,7 @@ EXTENSION = "kyrbot.voice"
 
 
 def voice_line(app: Flask | None = None) -> VoiceLine:
-    """The app's phone line (the hand-off replaces `.person`, the outbound queue `.texts`)."""
+    """The app's phone line (`.person` answers 0, `.texts` sends what 8 asks for)."""
     return (app or current_app).extensions[EXTENSION]
 
 
@@ -52,6 +53,7 @@ class Urls:
 
     gather: str
     resume: str
+    dialed: str = ""
 
 
 class VoiceLine:
@@ -110,17 +112,16 @@ class VoiceLine:
         the step asks the engine, else it repeats the step."""
         if key in step.keys:
             return step.keys[key]
+        if key == "8" and step.mode == "node":  # 8 not offered (no queue, a withheld number): say why
+            return TEXT_ME
         return key if step.mode in ("node", "state") else REPEAT
 
     def _do(self, req: Request, call: Call, action: str, urls: Urls) -> VoiceResponse:
         """Carry out a key action, or run the engine on a text."""
         if action == REPEAT:
             return self._say(req, call, urls)
-        if action == PERSON:
-            self.calls.save(req.sid, call, req.now)
-            at = call.step.at or "menu.start"
-            info = CallInfo(req.sid, self._caller(req, call), req.called, call.step.lang, at, urls.resume)
-            return self.person.answer(info, self)
+        if action == PERSON or action.startswith(PERSON_KEY):
+            return self._person(req, call, action, urls)
         if action == TEXT_ME:
             return self._text(req, call, urls)
         if action == LANGUAGES:
@@ -140,13 +141,38 @@ class VoiceLine:
         return self._say(req, replace(call, step=step), urls)
 
     # --- side trips ---------------------------------------------------------------------------------------
+    def _person(self, req: Request, call: Call, action: str, urls: Urls) -> VoiceResponse:
+        """0, or a key at one of the person line's own questions: its next question (kept in the call record, with
+        the step to come back to), or its last word (the record gets the caller's step back for /voice/resume)."""
+        back = call.back or call.step
+        got = (
+            self.person.answer(self._info(req, call, urls), self)
+            if action == PERSON
+            else self.person.key(self._info(req, call, urls), action[len(PERSON_KEY) :], self)
+        )
+        if isinstance(got, Step):
+            return self._say(req, replace(call, step=got, back=back), urls)
+        self.calls.save(req.sid, replace(call, step=back, back=None), req.now)
+        return got
+
+    def dialed(self, req: Request, status: str, urls: Urls) -> VoiceResponse:
+        """A person line's <Dial> ended (Twilio's DialCallStatus): goodbye after a talk, else what it offers instead."""
+        call = self.calls.load(req.sid, req.now)
+        if call is None:
+            return self.start(req, urls)
+        return self.person.dialed(self._info(req, call, urls), status, self)
+
     def _text(self, req: Request, call: Call, urls: Urls) -> VoiceResponse:
-        """8: the current node by SMS to the calling number, then the prompt again."""
+        """8: the current node by SMS to the calling number (through the outbound queue), then the prompt again."""
         step, sent = call.step, False
-        if call.can_text and self.texts is not None and step.sms:
+        if self.texts is None:  # no queue or no Twilio REST account: say so rather than fail silently
+            logger.info("voice: text message not sent: no outbound queue (docs/voice.md, press 8)")
+            said = self.speaker.piece("ui.voice_text_off", step.lang)
+            return self.renderer.answer(step, urls.gather, before=[said], prompt_only=True)
+        if call.can_text and step.sms:
             sent = self.texts.send(req.caller, Outcome(step.texts()))
         said = self.speaker.piece("ui.voice_texted" if sent else "ui.voice_no_text", step.lang)
-        logger.info("voice: text message %s", "sent" if sent else "not sent")
+        logger.info("voice: text message %s", "queued" if sent else "not sent")
         return self.renderer.answer(step, urls.gather, before=[said], prompt_only=True)
 
     def _silence(self, req: Request, call: Call, urls: Urls) -> VoiceResponse:
@@ -173,6 +199,12 @@ class VoiceLine:
         """Keep the call's record and say its step."""
         self.calls.save(req.sid, call, req.now)
         return self.renderer.answer(call.step, urls.gather)
+
+    def _info(self, req: Request, call: Call, urls: Urls) -> CallInfo:
+        """What the person line may know of this call: its step (before 0 was pressed) and language."""
+        back = call.back or call.step
+        at = back.at or "menu.start"
+        return CallInfo(req.sid, self._caller(req, call), req.called, back.lang, at, urls.resume, urls.dialed)
 
     def _caller(self, req: Request, call: Call) -> str | None:
         """The caller's number for a person line, None when withheld."""

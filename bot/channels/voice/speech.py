@@ -45,10 +45,15 @@ RECORDED_UI = (
     "ui.voice_texted",
     "ui.voice_no_text",
     "ui.voice_goodbye",
+    "ui.voice_text_off",
+    "ui.voice_connecting",
+    "ui.voice_no_answer",
+    "ui.voice_hotlines",
 )
 # Key actions that do not go to the engine (everything else in a key map is text for the engine).
 REPEAT, PERSON, TEXT_ME, LANGUAGES = "!repeat", "!person", "!sms", "!languages"
 PICK = "lang:"  # "lang:es": the language menu's pick
+PERSON_KEY = PERSON + ":"  # "!person:<choice>": a key at one of the person line's own questions (caseline.py)
 
 
 class VoiceView(View):
@@ -100,7 +105,7 @@ class Step:
     body: list[Piece]
     prompt: list[Piece] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
-    mode: str = "node"  # node | state (digits until #) | menu (languages) | unavailable | end (hang up)
+    mode: str = "node"  # node | state (digits until #) | menu (languages) | keys (keypad only) | unavailable | end
     sms: list[dict[str, Any]] = field(default_factory=list)  # what 8 sends: the current node, for the eye
     at: str = ""  # the node the conversation stands at
 

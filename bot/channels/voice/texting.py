@@ -1,42 +1,46 @@
-"""Press 8: the current step by text message to the calling number.
+"""Press 8: the current step by text message to the calling number, through the outbound queue.
 
-Until the outbound queue lands (DESIGN.md: outbound goes through huey), the line sends through a Sender
-(bot.channels.base) given to it at start-up: TwilioTexts makes one Twilio REST call inside the request, so a
-slow API delays the caller's next prompt by as much; the queue will replace it by registering its own Sender
-(`voice_line(app).texts = ...`). With no sender configured the line does not offer 8.
+The line never calls Twilio inside a request (a slow API would hold up the caller's next prompt): QueuedTexts puts
+each SMS body in the outbox, sealed, and the queue's consumer sends it with twilio's REST client from the bot's SMS
+number (TWILIO_FROM), with the queue's retries, pacing and once-only sending (bot/outbound/). The queue exists when
+responders are configured (docs/handoff.md); without it, or without TWILIO_ACCOUNT_SID and TWILIO_FROM, there is
+no sender: 8 is not offered, and a caller who presses it anyway is told this line cannot send text messages.
 """
 
 from __future__ import annotations
 
 import logging
 
-from requests import RequestException
-from twilio.base.exceptions import TwilioException
-from twilio.rest import Client
-
+from bot.channels.base import Sender
 from bot.channels.twilio.messaging import sms_bodies
-from bot.service.handler import Outcome
+from bot.outbound.outbox import Message
+from bot.outbound.queue import Outbound
+from bot.service.handler import Outcome, Service
 
 logger = logging.getLogger(__name__)
+ROLE = "voice_text"  # the outbox's role: the desk ignores it once sent or failed (no case, nobody to tell)
 
 
-class TwilioTexts:
-    """A Sender that sends an outcome as SMS through Twilio's REST API, from one configured number."""
+class QueuedTexts:
+    """A Sender that queues an outcome's SMS bodies for the calling number."""
 
-    def __init__(self, account_sid: str, token: str, sender: str, api_base_url: str = "") -> None:
-        self.client = Client(account_sid, token, environment={"_": ""})  # a non-empty mapping: no os.environ
-        if api_base_url:
-            self.client.api.base_url = api_base_url.rstrip("/")
-        self.sender = sender
+    def __init__(self, outbound: Outbound) -> None:
+        self.outbound = outbound
 
     def send(self, to: str, outcome: Outcome) -> bool:
-        """Each SMS body of the outcome; False (and a log line without the number) when Twilio refuses."""
-        origin = {"messaging_service_sid": self.sender} if self.sender.startswith("MG") else {"from_": self.sender}
+        """Queue each SMS body; False (and a log line with the error's type only) when the queue refuses."""
         try:
             for body in sms_bodies(outcome.replies):
-                self.client.messages.create(to=to, body=body, **origin)
-        except (TwilioException, RequestException) as exc:
-            # Twilio's code says why (21610 opted out, 21614 a landline) and never contains the number itself.
-            logger.warning("voice: text message not sent: %s %s", type(exc).__name__, getattr(exc, "code", ""))
+                self.outbound.send(Message("sms", to, body, role=ROLE))
+        except Exception as exc:  # SQLite locked, Redis down, a bad key: the caller is told, the call goes on
+            logger.warning("voice: text message not queued: %s", type(exc).__name__)
             return False
         return True
+
+
+def queued_texts(service: Service) -> Sender | None:
+    """The sender behind 'press 8': the outbound queue when there is one that can send SMS, else None."""
+    desk = getattr(service, "desk", None)
+    if desk is None or not (desk.settings.twilio_sid and desk.settings.sms_from):
+        return None
+    return QueuedTexts(desk.outbound)

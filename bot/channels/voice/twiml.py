@@ -67,7 +67,7 @@ class Renderer:
         """The <Gather> attributes for a step: one key (# included) or, for a ZIP code, digits until #; speech
         in the caller's language where Twilio recognises it, keypad only where it does not (Haitian Creole)."""
         voice = self.voices.get(step.lang)
-        speech = voice.speech if voice and step.mode != "menu" else None
+        speech = voice.speech if voice and step.mode not in ("menu", "keys") else None
         attrs: dict[str, Any] = {"input": "dtmf speech" if speech else "dtmf", "timeout": KEY_TIMEOUT}
         if speech:
             attrs.update(language=speech, speech_timeout="auto")

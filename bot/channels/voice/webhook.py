@@ -3,8 +3,9 @@
 
 Requests are checked like `/twilio` (bot/channels/twilio/messaging.py's signature check and proxy rules: the
 same TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL): 503 while the channel is off, 413, 415, 403 on a forged
-X-Twilio-Signature, 400 without CallSid or From. Settings of this channel (docs/voice.md): KYR_VOICE_VOICES,
-KYR_VOICE_AUDIO, and for "press 8" TWILIO_ACCOUNT_SID with KYR_VOICE_SMS_FROM.
+X-Twilio-Signature, 400 without CallSid or From. `/voice/dialed` is where a <Dial> of "press 0" ends. Settings
+of this channel (docs/voice.md): KYR_VOICE_VOICES, KYR_VOICE_AUDIO, KYR_HOTLINE_DIAL; "press 8" and the cases of
+"press 0" use the hand-off's queue and responders (docs/handoff.md).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from flask import Flask, Request, Response, current_app, request, send_file
 from twilio.twiml.voice_response import VoiceResponse
 from werkzeug.exceptions import NotFound
 
-from bot.channels.base import Incoming, Refusal, Sender, kyr
+from bot.channels.base import Incoming, Refusal, kyr
 from bot.channels.twilio.messaging import (
     FORM,
     MISSING_FIELD,
@@ -31,21 +32,23 @@ from bot.channels.twilio.messaging import (
 )
 from bot.channels.voice import demo
 from bot.channels.voice.calls import conversation
+from bot.channels.voice.caseline import CaseLine
 from bot.channels.voice.line import EXTENSION, Urls, VoiceLine, voice_line
 from bot.channels.voice.line import Request as CallRequest
-from bot.channels.voice.person import HotlineNumbers
+from bot.channels.voice.person import HotlineNumbers, PersonLine
 from bot.channels.voice.recordings import SUFFIX, Recordings
 from bot.channels.voice.speech import Piece, Speaker, voice_service
-from bot.channels.voice.texting import TwilioTexts
+from bot.channels.voice.texting import queued_texts
 from bot.channels.voice.twiml import Renderer
 from bot.channels.voice.voices import Voice, load_voices, unknown_values
 from bot.core.session import Inbound
-from bot.service.handler import Outcome
+from bot.handoff.config import HotlineDial
+from bot.service.handler import Outcome, Service
 from bot.store import StoreError
 
 logger = logging.getLogger(__name__)
 
-ROUTE, GATHER, RESUME, AUDIO = "/voice", "/voice/gather", "/voice/resume", "/voice/audio"
+ROUTE, GATHER, RESUME, DIALED, AUDIO = "/voice", "/voice/gather", "/voice/resume", "/voice/dialed", "/voice/audio"
 OFF = "Twilio Voice channel is off: set TWILIO_AUTH_TOKEN"
 MAX_SPEECH = 500  # characters of SpeechResult passed on: nobody says more in one answer
 clock = time.time  # when a request arrives (a seam for tests)
@@ -60,32 +63,37 @@ def init_app(app: Flask) -> None:
     recordings = Recordings(Path(get("KYR_VOICE_AUDIO") or shared.settings.content / "audio"))
     speaker = Speaker(content, shared.engine.view, voices, recordings)
     renderer = Renderer(voices, recordings, audio_url)
-    app.extensions[EXTENSION] = VoiceLine(
-        voice_service(shared.service), speaker, renderer, HotlineNumbers(), _texts(get, shared.settings.twilio_token)
-    )
+    person = _person_line(shared.service, shared.settings.handoff.hotline_dial)
+    line = VoiceLine(voice_service(shared.service), speaker, renderer, person, queued_texts(shared.service))
+    app.extensions[EXTENSION] = line
     app.add_url_rule(ROUTE, "voice", call_started, methods=["POST"])
     app.add_url_rule(GATHER, "voice_gather", call_answered, methods=["POST"])
     app.add_url_rule(RESUME, "voice_resume", call_resumed, methods=["POST"])
+    app.add_url_rule(DIALED, "voice_dialed", call_dialed, methods=["POST"])
     app.add_url_rule(f"{AUDIO}/<lang>/<name>", "voice_audio", audio, methods=["GET"])
     if shared.settings.web_demo:  # the trainers' Voice view (GET /voice/demo, POST /api/voice): a demo like GET /
         app.register_blueprint(demo.bp)
-    _announce(shared.settings.twilio_token, voices, app.extensions[EXTENSION].texts is not None)
+    _announce(shared.settings.twilio_token, voices, line)
 
 
-def _texts(get: Callable[[str], str], token: str) -> Sender | None:
-    """The sender behind 'press 8', when configured (until the outbound queue provides one)."""
-    sid, sender = get("TWILIO_ACCOUNT_SID"), get("KYR_VOICE_SMS_FROM")
-    if not (token and sid and sender):
-        return None
-    return TwilioTexts(sid, token, sender, get("TWILIO_API_BASE_URL"))
+def _person_line(service: Service, hotlines: tuple[HotlineDial, ...]) -> PersonLine:
+    """What 0 does: a case and <Dial> when volunteers or hotlines to dial are configured, else the numbers."""
+    desk = getattr(service, "desk", None)
+    return CaseLine(desk, hotlines) if desk is not None or hotlines else HotlineNumbers()
 
 
-def _announce(token: str, voices: dict[str, Voice], can_text: bool) -> None:
+def _announce(token: str, voices: dict[str, Voice], line: VoiceLine) -> None:
     """One start-up line on the channel, the languages no voice speaks, and voices Twilio does not list."""
     if not token:
         logger.warning("channel voice: off (set TWILIO_AUTH_TOKEN to answer calls)")
         return
-    logger.info("channel voice: on at POST %s; press 8 %s", ROUTE, "on" if can_text else "off (docs/voice.md)")
+    texting = "on" if line.texts is not None else "off (no outbound queue: docs/voice.md)"
+    person = line.person
+    dial = len(person.hotlines) if isinstance(person, CaseLine) else 0
+    cases = "cases" if isinstance(person, CaseLine) and person.desk is not None else "no cases"
+    logger.info(
+        "channel voice: on at POST %s; press 8 %s; press 0: %s, %d hotline(s) to dial", ROUTE, texting, cases, dial
+    )
     silent = [lang for lang, v in voices.items() if not v.speaks]
     if silent:
         logger.info("channel voice: no Twilio voice for %s: recordings, else a notice", ",".join(silent))
@@ -153,6 +161,12 @@ def call_resumed() -> Response:
     return _handle(lambda line, req: line.resume(req, urls()))
 
 
+def call_dialed() -> Response:
+    """A <Dial> of 'press 0' ended: Twilio says how (DialCallStatus: completed, busy, no-answer, failed...)."""
+    status = request.form.get("DialCallStatus", "")[:20]
+    return _handle(lambda line, req: line.dialed(req, status, urls()))
+
+
 def _handle(run: Callable[[VoiceLine, CallRequest], VoiceResponse]) -> Response:
     """Parse, run, answer; a store outage ends the call kindly (Twilio would only play an error tone)."""
     got = ADAPTER.parse(request)
@@ -186,7 +200,7 @@ def base_url() -> str:
 def urls() -> Urls:
     """Absolute URLs, so a proxy's path prefix is kept and Twilio signs exactly what it calls."""
     base = base_url()
-    return Urls(base + GATHER, base + RESUME)
+    return Urls(base + GATHER, base + RESUME, base + DIALED)
 
 
 def audio_url(lang: str, audio_id: str) -> str:

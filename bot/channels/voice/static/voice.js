@@ -31,9 +31,10 @@
     }
   };
 
-  // `more`: the answer Twilio fetches by itself after a <Redirect>, shown after the one before it.
+  // `more`: why Twilio fetches this answer by itself (after a <Redirect>, or a <Dial> nobody answered); it is
+  // shown after the one before it.
   const show = (step, more) => {
-    $("twiml").textContent = more ? `${$("twiml").textContent}\n<!-- then, following the <Redirect>: -->\n${step.twiml}`
+    $("twiml").textContent = more ? `${$("twiml").textContent}\n<!-- then, ${more}: -->\n${step.twiml}`
       : step.twiml;
     const list = $("says");
     if (!more) list.replaceChildren();
@@ -56,7 +57,8 @@
     speak(step.says, more);
     const listening = step.gather ? `waiting ${step.gather.timeout} s for ${step.gather.input}` +
       (step.gather.language ? ` (speech: ${step.gather.language})` : "") : "";
-    $("status").textContent = step.hangup ? "The line hung up" : `In a call — ${listening}`;
+    $("status").textContent = step.hangup ? "The line hung up" : step.dial.length
+      ? `Would ring ${step.dial.join(", ")} (a demo rings nobody)` : `In a call — ${listening}`;
     if (step.hangup) { call = null; enable(false); }
   };
 
@@ -69,7 +71,10 @@
       const step = await response.json();
       if (!response.ok) { $("status").textContent = step.error || "Error"; return; }
       show(step, more);
-      if (step.resume) await send({ do: "resume" }, true);  // the line's <Redirect>: back to the caller's step
+      // the line's <Redirect>: back to the caller's step
+      if (step.resume) await send({ do: "resume" }, "following the <Redirect>");
+      // the line's <Dial>: a demo rings nobody, so show what a caller hears when nobody answers
+      else if (step.dial.length) await send({ do: "dialed", status: "no-answer" }, "when nobody answers the <Dial>");
     } finally {
       document.body.classList.remove("busy");
     }
