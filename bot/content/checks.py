@@ -6,7 +6,7 @@ import gsm0338  # noqa: F401  (registers the gsm03.38 codec)
 
 from bot.content.errors import Problems
 from bot.content.model import MENU, NEEDS_NEXT, Content, Flow, Node
-from bot.content.targets import PLACEHOLDER, SERVICE_PLACEHOLDERS, SIMPLE_PLACEHOLDERS, resolve
+from bot.content.targets import FAMILY_PLACEHOLDERS, PLACEHOLDER, SERVICE_PLACEHOLDERS, SIMPLE_PLACEHOLDERS, resolve
 
 SMS_BUDGET = 480
 
@@ -73,7 +73,7 @@ def _check_node(content: Content, flow: Flow, node: Node, problems: Problems) ->
             )
     if node.input in NEEDS_NEXT and not node.next:
         add(f"input '{node.input}' has no 'next'.", "add 'next: <node>' to say where to go after the answer.")
-    if node.input == "consent" and len(node.options) != 2:
+    if node.input in ("consent", "confirm") and len(node.options) != 2:
         add("a consent question needs two options.", "list where YES leads first, then where NO leads.")
     if node.answers and node.input != "answer":
         add("'answers' belong to a question.", "add 'input: answer', or write the answers as options.")
@@ -117,7 +117,7 @@ def check_content(content: Content, problems: Problems) -> None:
         for node in flow.nodes.values():
             _check_node(content, flow, node, problems)
         for msg_id in [k for k in content.texts["en"] if k.startswith(f"{flow.id}.msg.")]:
-            _check_text(content, flow, None, msg_id, problems, SERVICE_PLACEHOLDERS)
+            _check_text(content, flow, None, msg_id, problems, SERVICE_PLACEHOLDERS + FAMILY_PLACEHOLDERS)
     if problems.items:
         return  # reachability on a broken graph only adds noise
     reached = _reachable(content)

@@ -53,6 +53,10 @@ ACTIONS += ("person", "skip")  # talking to a person (flows/person.yaml): open i
 # Without its words a greeting still gets the menu, through routing; 'person' and 'skip' are reached by their
 # phrases and options until each language lists its words.
 OPTIONAL_ACTIONS = ("hello", "person", "skip")
+# Emergency contacts (flows/family_alert.yaml): open it, send the alert, start a check-in timer. The English words
+# work in every language until a language lists its own.
+ACTIONS += ("contacts", "alert", "checkin")
+OPTIONAL_ACTIONS += ("contacts", "alert", "checkin")
 
 
 def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[str, ...]]:
