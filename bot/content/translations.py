@@ -52,7 +52,7 @@ ACTIONS: tuple[str, ...] = ("menu", "back", "help", "language", "stop", "start",
 ACTIONS += ("person", "skip")  # talking to a person (flows/person.yaml): open it; skip one of its questions
 # Without its words a greeting still gets the menu, through routing; 'person' and 'skip' are reached by their
 # phrases and options until each language lists its words.
-OPTIONAL_ACTIONS = ("hello", "person", "skip")
+OPTIONAL_ACTIONS: tuple[str, ...] = ("hello", "person", "skip")
 # Emergency contacts (flows/family_alert.yaml): open it, send the alert, start a check-in timer. The English words
 # work in every language until a language lists its own.
 ACTIONS += ("contacts", "alert", "checkin")
