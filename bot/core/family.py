@@ -76,8 +76,10 @@ def checkin(kit: Kit, turn: Turn) -> str | None:
     if not fam.checkin or turn.s.pending == "duration":
         return None
     turn.events.append("family_checkin_cancel")
-    _msg(kit, turn, "checkin_stopped")
-    return DONE if kit.words.action(turn.text) == "yes" else None  # anything else is read as usual, after
+    word = kit.words.action(turn.text)
+    if word not in ("delete", "stop"):  # those say themselves that everything is gone
+        _msg(kit, turn, "checkin_stopped")
+    return DONE if word == "yes" else None  # anything else is read as usual, after
 
 
 def _command(kit: Kit, turn: Turn, rest: str) -> str:
