@@ -21,6 +21,8 @@ from bot.family.records import Contact, FamilyStore, Record
 from bot.outbound.outbox import Message
 from bot.outbound.queue import Outbound
 from bot.service.handler import Outcome
+from bot.text.pages import DEFAULT_FOLD
+from bot.text.sms import fold_accents
 
 logger = logging.getLogger(__name__)
 ASK_SECONDS = 600.0  # "Reply OK within 10 minutes"
@@ -41,6 +43,7 @@ class FamilyDesk:
     blocked: frozenset[str] = frozenset()  # the bot's own numbers and the responders': never a contact
     channels: frozenset[str] = frozenset({"sms", "whatsapp", "telegram"})
     demo: Callable[[str, str, str, str], None] | None = None  # web demo: (user, who, name, text) to its phones
+    fold: frozenset[str] = DEFAULT_FOLD  # languages whose accents SMS folds (KYR_SMS_FOLD_ACCENTS): GSM-7 costs less
     clock: Callable[[], float] = time.time
 
     def __post_init__(self) -> None:
@@ -209,6 +212,7 @@ class FamilyDesk:
             if self.demo is not None:
                 self.demo(user, "contact", contact.name, text)
             return []
+        text = fold_accents(text) if contact.lang in self.fold else text
         return [self.outbound.send(Message("sms", contact.number, text, role="family"))]
 
     def to_person(self, record: Record, user: str, text: str) -> None:

@@ -30,6 +30,7 @@ from bot.outbound.senders import Channels, TelegramSender, TwilioSender
 from bot.service.handler import Outcome, Service
 from bot.service.privacy import message_key
 from bot.store.base import StoreError
+from bot.text.pages import DEFAULT_FOLD
 
 logger = logging.getLogger(__name__)
 SEEN_KEEP = 86400.0  # a responder's MessageSid is remembered this long (Twilio retries within minutes)
@@ -112,6 +113,7 @@ def with_desk(
     content: Path,
     family: FamilySettings | None = None,
     family_channels: frozenset[str] = frozenset(),
+    fold: frozenset[str] = DEFAULT_FOLD,
 ) -> DeskService:
     """The service with its desk (when responders are configured) and its emergency contacts (on
     `family_channels`): data sealed under KYR_CASE_KEY (ValueError, one line, when the key is wrong), the
@@ -148,7 +150,7 @@ def with_desk(
     if family is not None and family_channels:
         records = FamilyStore(service.store, sealer, service.secret, family.retention)
         blocked = frozenset({s.sms_from, *(r.number for r in s.sms)} - {""})
-        family_desk = FamilyDesk(family, service.engine, records, outbound, blocked, family_channels)
+        family_desk = FamilyDesk(family, service.engine, records, outbound, blocked, family_channels, fold=fold)
         family_desk.demo = FamilyDemo(service.store, sealer).deliver
     base = {f.name: getattr(service, f.name) for f in fields(service) if f.init}
     return DeskService(**base, desk=desk, responder_group=group, family=family_desk, outbound=outbound)

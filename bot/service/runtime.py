@@ -222,7 +222,8 @@ def build_service(settings: Settings, engine: Engine | None = None, store: Store
     from bot.handoff.service import with_desk  # hand-off and emergency contacts: the queue (only when configured)
 
     try:
-        return with_desk(service, settings.handoff, settings.store, settings.content, settings.family, family)
+        h, content = settings.handoff, settings.content
+        return with_desk(service, h, settings.store, content, settings.family, family, settings.fold_accents)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
 
