@@ -114,7 +114,7 @@ def start_timer(kit: Kit, turn: Turn, text: str) -> bool:
 
 def duration(text: str) -> int | None:
     """Seconds in '2h', '2 hours', '90m', '1.5h' (a bare number is hours), within LEAST..MOST; None otherwise."""
-    found = DURATION.match(fold(text).replace(" ", "") if len(text) < 20 else "")
+    found = DURATION.match(text.strip().lower().replace(" ", "") if len(text) < 20 else "")
     if not found:
         return None
     amount, unit = float(found.group(1).replace(",", ".")), found.group(2)

@@ -212,7 +212,8 @@ class FamilyDesk:
             if self.demo is not None:
                 self.demo(user, "contact", contact.name, text)
             return []
-        text = fold_accents(text) if contact.lang in self.fold else text
+        # English too: only the person's own words (a name like María) could make it UCS-2, twice the segments.
+        text = fold_accents(text) if contact.lang in self.fold | {"en"} else text
         return [self.outbound.send(Message("sms", contact.number, text, role="family"))]
 
     def to_person(self, record: Record, user: str, text: str) -> None:
@@ -291,7 +292,8 @@ class FamilyDesk:
         if now < due - 1:
             self.outbound.at("fam_remind", number, due - now, tag=str(int(due)))
         elif not record.reminded:
-            self.records.update(user, lambda r: setattr(r, "reminded", True), now)
+            left = record.touched + self.settings.retention - now  # the reminder does not count as use
+            self.records.update(user, lambda r: setattr(r, "reminded", True), now, keep=left)
             self.to_person(record, user, texts.say(self.engine, record.private.lang, "reminder"))
 
     # --- erasure ------------------------------------------------------------------------------------------

@@ -83,8 +83,9 @@ class FamilyStore:
         data = self.store.get(_key(user), now)
         return self._open(data) if data else None
 
-    def update(self, user: str, change: Callable[[Record], None], now: float) -> Record:
-        """Change the person's record atomically (made first when missing); the record as written."""
+    def update(self, user: str, change: Callable[[Record], None], now: float, keep: float | None = None) -> Record:
+        """Change the person's record atomically (made first when missing); the record as written. It is kept
+        `retention` from now, or `keep` seconds (a change the person did not make must not extend it)."""
         new_id = self._next_id(now) if self.store.get(_key(user), now) is None else 0
 
         def apply(data: dict | None) -> tuple[dict, Record]:
@@ -92,8 +93,9 @@ class FamilyStore:
             change(record)
             return self._seal(record), record
 
-        record = self.store.transact(_key(user), apply, self.retention, now)
-        self.store.put(f"fam:id:{record.id}", {"u": user}, self.retention, now)
+        lifetime = self.retention if keep is None else max(1.0, keep)
+        record = self.store.transact(_key(user), apply, lifetime, now)
+        self.store.put(f"fam:id:{record.id}", {"u": user}, lifetime, now)
         return record
 
     def user_of(self, number: int, now: float) -> str | None:
