@@ -137,3 +137,34 @@ def test_an_unused_setup_is_reminded_once_then_expires(engine: Engine, tmp_path:
         user = user_key(SECRET.encode(), "sms", person)
         assert rig.family.records.get(user, time.time() + 179 * 86400) is not None
         assert rig.family.records.get(user, time.time() + 181 * 86400) is None
+
+
+def test_the_web_demo_shows_what_the_contact_gets_on_a_second_phone(engine: Engine, tmp_path: Path) -> None:
+    import webhook
+
+    app = webhook.create_app({"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": "s",
+                              "KYR_DEMO_RESPONDERS": "1", "KYR_WEB_DEMO": "1"}, engine)
+    client = app.test_client()
+    page = client.get("/").get_data(as_text=True)
+    assert "Contact's phone" in page and "DEMO: nothing is sent" in page
+    session = "demoFamilySession0001"
+
+    def say(text: str) -> list[str]:
+        response = client.post("/api/message", json={"session": session, "text": text})
+        assert response.status_code == 200, response.get_json()
+        return [r["text"] for r in response.get_json()["replies"]]
+
+    def phone() -> list[dict]:
+        return client.get(f"/api/demo/family?session={session}").get_json()["contact"]
+
+    for text in ("contacts", "1", "Maria", "Ana", "2015550123", "English", "Call Luis", "yes"):
+        say(text)
+    assert say("2")[0] == "Test sent to 1 contacts."
+    (test,) = phone()
+    assert test["name"] == "Ana" and "This is a test from Maria." in test["text"]
+    assert say("alert") == ["Alert sent to 1 contacts."]
+    (alert,) = phone()
+    assert alert["text"].startswith("ALERT from Maria: Call Luis\nWhat to do now:")
+    assert phone() == []
+    other = client.get("/api/demo/family?session=someoneElseSession01").get_json()
+    assert other == {"contact": [], "turns": []}

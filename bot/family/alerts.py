@@ -16,6 +16,7 @@ from bot.core.engine import Engine
 from bot.core.session import Family, Inbound, Reply
 from bot.family import texts
 from bot.family.config import REMIND_BEFORE, FamilySettings
+from bot.family.demo import FamilyDemo
 from bot.family.numbers import normalise
 from bot.family.records import Contact, FamilyStore, Record
 from bot.outbound.outbox import Message
@@ -42,7 +43,7 @@ class FamilyDesk:
     outbound: Outbound
     blocked: frozenset[str] = frozenset()  # the bot's own numbers and the responders': never a contact
     channels: frozenset[str] = frozenset({"sms", "whatsapp", "telegram"})
-    demo: Callable[[str, str, str, str], None] | None = None  # web demo: (user, who, name, text) to its phones
+    board: FamilyDemo | None = None  # the web demo: what its contacts get waits here for the page, never sent
     fold: frozenset[str] = DEFAULT_FOLD  # languages whose accents SMS folds (KYR_SMS_FOLD_ACCENTS): GSM-7 costs less
     clock: Callable[[], float] = time.time
 
@@ -209,8 +210,8 @@ class FamilyDesk:
     def _to_contact(self, user: str, channel: str, contact: Contact, text: str) -> list[str]:
         """Queue one contact's SMS (the web demo shows it on its second phone instead); outbox ids."""
         if channel == "web":
-            if self.demo is not None:
-                self.demo(user, "contact", contact.name, text)
+            if self.board is not None:
+                self.board.deliver(user, "contact", contact.name, text)
             return []
         # English too: only the person's own words (a name like María) could make it UCS-2, twice the segments.
         text = fold_accents(text) if contact.lang in self.fold | {"en"} else text
@@ -220,8 +221,8 @@ class FamilyDesk:
         """A message to the person later than a reply (the check-in question), where they set up their contacts."""
         p = record.private
         if p.channel == "web":
-            if self.demo is not None:
-                self.demo(user, "person", "", text)
+            if self.board is not None:
+                self.board.deliver(user, "person", "", text)
         elif p.channel and p.address:
             self.outbound.send(Message(p.channel, p.address, text, role="family"))
 

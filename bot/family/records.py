@@ -21,6 +21,7 @@ from bot.service.privacy import user_key
 from bot.store.base import Store
 
 SEQ = "fam:seq"
+DEMO_KEEP = 7200.0
 
 
 @dataclass
@@ -94,6 +95,8 @@ class FamilyStore:
             return self._seal(record), record
 
         lifetime = self.retention if keep is None else max(1.0, keep)
+        if user.startswith("d:"):  # a web demo conversation lasts two hours: its contacts no longer
+            lifetime = min(lifetime, DEMO_KEEP)
         record = self.store.transact(_key(user), apply, lifetime, now)
         self.store.put(f"fam:id:{record.id}", {"u": user}, lifetime, now)
         return record

@@ -151,7 +151,7 @@ def with_desk(
         records = FamilyStore(service.store, sealer, service.secret, family.retention)
         blocked = frozenset({s.sms_from, *(r.number for r in s.sms)} - {""})
         family_desk = FamilyDesk(family, service.engine, records, outbound, blocked, family_channels, fold=fold)
-        family_desk.demo = FamilyDemo(service.store, sealer).deliver
+        family_desk.board = FamilyDemo(service.store, sealer) if "web" in family_channels else None
     base = {f.name: getattr(service, f.name) for f in fields(service) if f.init}
     return DeskService(**base, desk=desk, responder_group=group, family=family_desk, outbound=outbound)
 
