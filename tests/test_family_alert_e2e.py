@@ -75,11 +75,11 @@ def test_spanish_contacts_get_the_test_and_the_alert_in_their_languages_once(
         assert ana["From"] == BOT_NUMBER
         assert ana["Body"] == (  # Spanish SMS fold accents by default (GSM-7 costs less), as the replies do
             "Maria le eligio como contacto de emergencia en kyrbot, un servicio gratuito por texto sobre derechos de "
-            "inmigrantes. Responda STOP para no recibir mas.\nEsta es una prueba de Maria. No paso nada. Si algun "
+            "inmigrantes. Responda STOP para no recibir mas.\nEsta es una prueba de Maria: todo esta bien. Si algun "
             "dia detienen a Maria, le llegara un mensaje aqui.")
         assert john["Body"] == (
-            "María chose you as an emergency contact on kyrbot, a free text service on immigrants' rights. Reply "
-            "STOP for no more messages.\nThis is a test from María. Nothing happened. If María is ever detained, a "
+            "Maria chose you as an emergency contact on kyrbot, a free text service on immigrants' rights. Reply "
+            "STOP for no more messages.\nThis is a test from Maria. Nothing happened. If Maria is ever detained, a "
             "message will come here.")
 
         rig.telegram(CHAT, "ALERTA", lang="es")
@@ -88,7 +88,7 @@ def test_spanish_contacts_get_the_test_and_the_alert_in_their_languages_once(
         john_alert = twilio.wait_for(2, to=JOHN)[1]["Body"]
         assert ana_alert.startswith("ALERTA de Maria: Me detuvo ICE. Llama a la abogada.\n" + STEPS_ES)
         assert "1-800-898-7180" in ana_alert and "notario" in ana_alert
-        assert john_alert.startswith("ALERT from María: they may have been detained by immigration.\n" + STEPS_EN)
+        assert john_alert.startswith("ALERT from Maria: they may have been detained by immigration.\n" + STEPS_EN)
         assert "Alerta enviada a 2 contactos." in said(bot_api)
         assert said(bot_api)[-1] == "Su alerta salió hace menos de un minuto. No se envió otra vez."
         rig.idle()

@@ -37,7 +37,7 @@ BROKEN = {
                         f"'fear', 'of', 'deportation'. {FIX}"]),
     "keywords": ("es", [
         "es: keywords: 'menus' is not a global word. Fix: use one of: menu, back, help, language, stop, start, "
-        "delete, more, yes, no, hello, person, skip.",
+        "delete, more, yes, no, hello, person, skip, contacts, alert, checkin.",
         "es: keywords: 'menu1' (menu) has a digit. Fix: remove it; numbers choose options.",
         "es: keywords: no words for 'back'. Fix: add 'back: [...]' under 'keywords:', the most natural first.",
         "es: keywords: 'ayuda' is listed for both 'help' and 'more'. Fix: keep it under one of them.",
@@ -168,8 +168,9 @@ def test_export_po_entries(content) -> None:
     assert (fresh.comment, fresh.flags) == (f"fingerprint: {fingerprint('ICE is at my door')}", [])
     yes = next(e for e in po if e.msgctxt == "keyword.yes")
     assert (yes.msgid, yes.msgstr) == ("yes, ok", "sí, si")
-    assert [e.msgctxt for e in po][-13:] == [f"keyword.{w}" for w in (
-        "menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no", "hello", "person", "skip")]
+    assert [e.msgctxt for e in po][-16:] == [f"keyword.{w}" for w in (
+        "menu", "back", "help", "language", "stop", "start", "delete", "more", "yes", "no", "hello", "person", "skip",
+        "contacts", "alert", "checkin")]
 
 
 @pytest.mark.parametrize("name", ["translations/es.yaml", "translations/zh.yaml", "broken/stale.yaml"])

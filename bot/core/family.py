@@ -35,6 +35,12 @@ QUIET = ("stop", "off", "cancel", "end", "no", "0")  # CHECKIN STOP and the like
 DURATION = re.compile(r"^(\d{1,4}(?:[.,]\d{1,2})?)\s*([a-z\u00c0-\u024f]*)$")
 MINUTES = ("m", "min", "mins", "minute", "minutes", "minuto", "minutos", "minit", "minute")
 # Entering these nodes makes the service add what only it knows (the list, the read-back, a test's count, ...).
+# The flow's global words, as the flow pictures draw them (bot/pictures/diagrams.py): word -> (node, what it does).
+WORDS = {
+    "contacts": ("start", "opens it"),
+    "checkin": ("checkin", "+ a time (2h) starts the timer; OK stops it"),
+    "alert": ("", "from anywhere: each contact is texted"),
+}
 SERVICE_NODES = ("contacts", "test", "saved", "word", "add_confirm", "remove", "change", "erased")
 
 
