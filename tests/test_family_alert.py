@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.family import duration
+from bot.core.parse import duration
 from bot.core.session import Family, Inbound, Session
 from bot.family.numbers import normalise
 from bot.service.privacy import user_key
@@ -27,7 +27,7 @@ def step(engine: Engine, session: Session | None, text: str, family: Family = ON
 
 @pytest.mark.parametrize(("text", "seconds"), [
     ("2h", 7200), ("2 h", 7200), ("2 hours", 7200), ("90m", 5400), ("30 min", 1800), ("1.5h", 5400), ("1,5h", 5400),
-    ("2", 7200), ("24h", 86400), ("5m", None), ("25h", None), ("soon", None), ("", None), ("2x", 7200),
+    ("2", 7200), ("24h", 86400), ("5m", None), ("25h", None), ("soon", None), ("", None), ("2x", None), ("2 months", None), ("2 horas", 7200), ("1 giờ", 3600),
 ])
 def test_durations(text: str, seconds: int | None) -> None:
     assert duration(text) == seconds

@@ -19,28 +19,23 @@ events this module adds; the engine never sees a contact's name or number, and k
 
 from __future__ import annotations
 
-import re
-
 from bot.core.kit import Kit, Turn
 from bot.core.output import add, go, show
-from bot.core.parse import number
+from bot.core.parse import duration, number
 from bot.core.session import Reply, Session
 from bot.nlu.textnorm import fold
 
 FLOW = "family_alert"
 DONE = "done"  # a step's verdict (as in turns.py)
-LEAST, MOST = 600, 86400  # a check-in timer lasts from 10 minutes to a day
 MAX_CONTACTS = 3
 QUIET = ("stop", "off", "cancel", "end", "no", "0")  # CHECKIN STOP and the like
-DURATION = re.compile(r"^(\d{1,4}(?:[.,]\d{1,2})?)\s*([a-z\u00c0-\u024f]*)$")
-MINUTES = ("m", "min", "mins", "minute", "minutes", "minuto", "minutos", "minit", "minute")
-# Entering these nodes makes the service add what only it knows (the list, the read-back, a test's count, ...).
 # The flow's global words, as the flow pictures draw them (bot/pictures/diagrams.py): word -> (node, what it does).
 WORDS = {
     "contacts": ("start", "opens it"),
     "checkin": ("checkin", "+ a time (2h) starts the timer; OK stops it"),
     "alert": ("", "from anywhere: each contact is texted"),
 }
+# Entering these nodes makes the service add what only it knows (the list, the read-back, a test's count, ...).
 SERVICE_NODES = ("contacts", "test", "saved", "word", "add_confirm", "remove", "change", "erased")
 
 
@@ -116,16 +111,6 @@ def start_timer(kit: Kit, turn: Turn, text: str) -> bool:
     _msg(kit, turn, "checkin_set", time=spoken(kit, turn.s.lang, seconds))
     turn.s.pending, turn.s.choices = None, []
     return True
-
-
-def duration(text: str) -> int | None:
-    """Seconds in '2h', '2 hours', '90m', '1.5h' (a bare number is hours), within LEAST..MOST; None otherwise."""
-    found = DURATION.match(text.strip().lower().replace(" ", "") if len(text) < 20 else "")
-    if not found:
-        return None
-    amount, unit = float(found.group(1).replace(",", ".")), found.group(2)
-    seconds = int(amount * (60 if unit.startswith(MINUTES) or unit in MINUTES else 3600))
-    return seconds if LEAST <= seconds <= MOST else None
 
 
 def spoken(kit: Kit, lang: str, seconds: int) -> str:

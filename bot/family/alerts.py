@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.core.engine import Engine
 from bot.core.session import Family, Inbound, Reply
-from bot.family import texts
+from bot.family import setup, texts
 from bot.family.config import REMIND_BEFORE, FamilySettings
 from bot.family.demo import FamilyDemo
 from bot.family.numbers import normalise
@@ -29,7 +29,6 @@ logger = logging.getLogger(__name__)
 ASK_SECONDS = 600.0  # "Reply OK within 10 minutes"
 AGAIN_WITHIN = 60.0  # two alert words within a minute send once
 PER_DAY = 3  # alerts, and tests, a day per person
-MAX_CONTACTS = 3
 KEEP_OUTBOX = 20
 
 
@@ -104,57 +103,19 @@ class FamilyDesk:
 
     def _answer(self, user: str, channel: str, address: str, lang: str, name: str, node: str, text: str, now: float):
         """One answer of the set-up, sealed at once; replies to show before the next question."""
-        said: list[Reply] = []
-
-        def change(r: Record) -> None:
-            p, typed = r.private, text.strip()
-            p.lang = lang
-            if name == "family_new":
-                p.draft, p.replacing = Contact(), -1
-            elif name == "family_field" and node == "me_name":
-                p.name = typed[:40]
-            elif name == "family_field" and node == "add_name":
-                p.draft.name = typed[:40]
-            elif name == "family_field" and node == "add_number":
-                p.draft.number = normalise(typed) or ""
-            elif name == "family_lang":
-                p.draft.lang = node
-            elif name in ("family_field", "family_skip") and node == "add_message":
-                p.draft.message = typed[:300] if name == "family_field" else ""
-            elif name == "family_field" and node in ("change", "remove"):
-                index = int(typed) - 1 if typed.isdigit() else -1
-                if 0 <= index < len(p.contacts) and node == "change":
-                    p.draft, p.replacing = replace(p.contacts[index]), index
-                elif 0 <= index < len(p.contacts):
-                    said.append(texts.reply(self.engine, lang, "removed", name=p.contacts.pop(index).name))
-            elif name == "family_confirm" and node == "add_confirm":
-                said.extend(self._save(r, channel, address))
-            elif name == "family_decline" and node == "add_confirm":
-                p.draft, p.replacing = Contact(), -1
-            elif name == "family_word":
-                p.word = typed[:20]
-
         if name == "family_confirm" and node == "erase":
             self.erase(user, now)
             return []
-        self.records.update(user, change, now)
-        return said
+        said: list[tuple[str, str]] = []
 
-    def _save(self, r: Record, channel: str, address: str) -> list[Reply]:
-        """YES: the draft becomes a contact; the person's own address is kept (sealed) for the check-in question."""
-        p = r.private
-        if not (p.draft.name and p.draft.number):
-            return []
-        if 0 <= p.replacing < len(p.contacts):
-            p.contacts[p.replacing] = p.draft
-        elif len(p.contacts) >= MAX_CONTACTS:
-            return [texts.reply(self.engine, p.lang, "too_many")]
-        else:
-            p.contacts.append(p.draft)
-        p.draft, p.replacing, p.channel, p.address = Contact(), -1, channel, address
-        self.outbound.at("fam_remind", r.id, self.settings.retention - REMIND_BEFORE, tag=str(int(r.touched)))
-        logger.info("family contact saved id=%s contacts=%d", r.id, len(p.contacts))
-        return []
+        def change(r: Record) -> None:
+            said[:] = setup.apply(r, name, node, text, lang, (channel, address))  # again on a conflict: replaced
+
+        record = self.records.update(user, change, now)
+        if ("saved", "") in said:
+            self.outbound.at("fam_remind", record.id, self.settings.retention - REMIND_BEFORE, tag=str(int(now)))
+            logger.info("family contact saved id=%s contacts=%d", record.id, len(record.private.contacts))
+        return [texts.reply(self.engine, lang, msg, name=who) for msg, who in said if msg != "saved"]
 
     def _arrived(self, user: str, channel: str, address: str, lang: str, node: str, now: float) -> list[Reply]:
         """What only the service can add where the person arrived: the list, the read-back, a test's outcome."""
