@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
 from cryptography.fernet import Fernet
 
 from bot.core.engine import Engine
 from bot.service.privacy import user_key
 from tests.fakes import FakeBotApi, FakeTwilioApi
 from tests.handoff_rig import BOT_NUMBER, SECRET, TOKEN, Rig
-from tests.test_privacy import files_under
+from tests.test_privacy import files_under, redis_everything
 
 PERSON = "+15555550142"
 CHAT = 6123456781
@@ -166,14 +167,19 @@ def test_the_bots_own_number_cannot_be_a_contact_and_limits_hold(
         assert len(twilio.messages(ANA)) == 3
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
 def test_delete_erases_contacts_from_the_store_the_queue_and_the_logs(
-        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi,
-        caplog: pytest.LogCaptureFixture) -> None:
+        backend: str, engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi,
+        request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     for name in ("bot", "webhook", "kyrbot", "huey", "tests"):
         logging.getLogger(name).setLevel(logging.DEBUG)
+    store = None
+    if backend == "redis":
+        store = request.getfixturevalue("redis_server").url.rsplit("/", 1)[0] + "/7"
+        redis.Redis.from_url(store).flushdb()
     secrets = ["Zanzibarnacle", "Quibblethorpe", "Wobblecrest", ANA, ANA[2:], "555-0123", PERSON, PERSON[2:]]
-    with Rig(engine, tmp_path, bot_api, twilio, **ONLY_FAMILY) as rig:
+    with Rig(engine, tmp_path, bot_api, twilio, store=store, **ONLY_FAMILY) as rig:
         for text in ("contacts", "1", "Zanzibarnacle", "Quibblethorpe", "2015550123", "1", "Call Wobblecrest", "yes"):
             rig.sms(PERSON, text)
         rig.sms(PERSON, "2")
@@ -187,14 +193,16 @@ def test_delete_erases_contacts_from_the_store_the_queue_and_the_logs(
         rig.fast_forward(3 * 3600)  # the revoked timer finds nothing
         rig.idle()
         assert twilio.messages(PERSON) == []
-        blob = files_under(tmp_path / "store")
-    rig.service.store.close()
-    blob += files_under(tmp_path / "store")
+        blob = redis_everything(store, tmp_path) if store else files_under(tmp_path / "store")
+    if backend == "sqlite":
+        rig.service.store.close()  # a checkpoint moves the WAL into the main file: search again
+        blob += files_under(tmp_path / "store")
     logs = "\n".join(f"{r.getMessage()} {r.args!r} {r.exc_text or ''}" for r in caplog.records)
     assert "family erased id=" in logs
     for secret in secrets:
-        assert secret.encode() not in blob and secret.encode("utf-16-le") not in blob, secret
-        assert secret.lower() not in logs.lower(), secret
+        for form in (secret.encode(), secret.encode("utf-16-le"), secret.lower().encode()):
+            assert form not in blob, f"{secret!r} found in the {backend} store or queue"
+        assert secret.lower() not in logs.lower(), f"{secret!r} found in the logs"
 
 
 def test_switched_off_the_flow_is_not_offered(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,

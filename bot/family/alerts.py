@@ -130,7 +130,7 @@ class FamilyDesk:
         if node == "word":
             return [texts.reply(self.engine, lang, "word_is", word=(p.word if p else "") or self.default_word(lang))]
         if node == "test":
-            return self.send(user, channel, "test", now)
+            return self.send(user, channel, "test", now) or [texts.reply(self.engine, lang, "none")]
         return []
 
     # --- tests and alerts ---------------------------------------------------------------------------------
