@@ -168,3 +168,14 @@ def test_the_web_demo_shows_what_the_contact_gets_on_a_second_phone(engine: Engi
     assert phone() == []
     other = client.get("/api/demo/family?session=someoneElseSession01").get_json()
     assert other == {"contact": [], "turns": []}
+
+
+def test_a_person_who_sent_stop_gets_no_reminder(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                                  twilio: FakeTwilioApi) -> None:
+    person = "+15555550144"
+    with Rig(engine, tmp_path, bot_api, twilio, KYR_RESPONDERS_TELEGRAM_CHAT="") as rig:
+        for text in ("contacts", "1", "Maria", "Ana", "2015550123", "1", "skip", "yes", "STOP"):
+            rig.sms(person, text)
+        rig.fast_forward(173 * 86400 + 60)
+        rig.idle()
+        assert twilio.messages(person) == []

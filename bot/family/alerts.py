@@ -181,6 +181,8 @@ class FamilyDesk:
     def to_person(self, record: Record, user: str, text: str) -> None:
         """A message to the person later than a reply (the check-in question), where they set up their contacts."""
         p = record.private
+        if self.records.person_opted_out(user, self.clock()):
+            return  # they sent STOP: nothing more reaches them, the reminder included
         if p.channel == "web":
             if self.board is not None:
                 self.board.deliver(user, "person", "", text)

@@ -124,6 +124,11 @@ class FamilyStore:
         record = self.store.get(user_key(self.secret, "sms", number), now)
         return bool(record and record.get("o"))
 
+    def person_opted_out(self, user: str, now: float) -> bool:
+        """True when the person themselves sent STOP (their conversation record is the opt-out flag)."""
+        record = self.store.get(user, now)
+        return bool(record and record.get("o"))
+
     def _next_id(self, now: float) -> int:
         """A new record number."""
         bump = lambda r: ({"n": (r or {}).get("n", 0) + 1}, (r or {}).get("n", 0) + 1)
