@@ -179,3 +179,13 @@ def test_a_person_who_sent_stop_gets_no_reminder(engine: Engine, tmp_path: Path,
         rig.fast_forward(173 * 86400 + 60)
         rig.idle()
         assert twilio.messages(person) == []
+
+
+def test_alert_typed_as_the_wanted_word_is_an_answer_not_an_alert(engine: Engine) -> None:
+    session, _, _ = step(engine, None, "contacts")
+    session, _, _ = step(engine, session, "5")  # My alert word
+    assert session.pending == "alert_word"
+    session, replies, events = step(engine, session, "ALERT")
+    assert "family_alert" not in events and replies[0].startswith("Please send one word of 2 to 20 letters")
+    session, _, events = step(engine, session, "Bluebird")
+    assert "family_word" in events and session.at == "family_alert.word_saved"

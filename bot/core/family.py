@@ -58,6 +58,8 @@ def alert(kit: Kit, turn: Turn) -> str | None:
     fam = turn.msg.family
     if not on(kit, turn) or not (fam.alert or kit.words.action(turn.text) == "alert"):
         return None
+    if turn.s.pending == "alert_word":
+        return None  # "ALERT" typed as the word they want is an answer, never an alert (it is the default anyway)
     turn.events.append("family_alert")
     if fam.contacts == 0:
         _msg(kit, turn, "no_contacts")
@@ -80,7 +82,8 @@ def checkin(kit: Kit, turn: Turn) -> str | None:
     word = kit.words.action(turn.text)
     if word not in ("delete", "stop"):  # those say themselves that everything is gone
         _msg(kit, turn, "checkin_stopped")
-    return DONE if word == "yes" else None  # anything else is read as usual, after
+    # OK alone is the answer to the timer; anything else (a YES to a question included) is read as usual, after.
+    return DONE if word == "yes" and not turn.s.pending else None
 
 
 def _command(kit: Kit, turn: Turn, rest: str) -> str:
@@ -129,7 +132,8 @@ def answer(kit: Kit, turn: Turn) -> str | None:
     if kind not in ANSWERS or not on(kit, turn):
         return None
     word = kit.words.action(turn.text)
-    if word not in (None, "skip", "yes", "no", "contacts"):
+    own = kind == "alert_word" and word in WORDS  # "ALERT" as the wanted word: refused there, never acted on
+    if word not in (None, "skip", "yes", "no") and not own:
         return None
     node = kit.content.node(turn.s.at)
     verdict = ANSWERS[kind](kit, turn, word)
