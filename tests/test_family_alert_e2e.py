@@ -211,3 +211,14 @@ def test_switched_off_the_flow_is_not_offered(engine: Engine, tmp_path: Path, bo
         assert rig.family is None
         assert rig.sms(PERSON, "contacts") == ["Emergency contacts are not available on this service."]
         assert rig.sms(PERSON, "alert") == ["Emergency contacts are not available on this service."]
+
+
+def test_the_alert_gets_through_the_rate_limit(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                               twilio: FakeTwilioApi) -> None:
+    with Rig(engine, tmp_path, bot_api, twilio, KYR_RATE_LIMIT="12", **ONLY_FAMILY) as rig:
+        english_setup(rig)   # 8 messages
+        for _ in range(5):
+            rig.sms(PERSON, "menu")
+        assert rig.sms(PERSON, "menu") == []   # past the limit: silence
+        assert rig.sms(PERSON, "ALERT") == ["Alert sent to 1 contacts."]
+        assert "ALERT from Maria" in twilio.wait_for(1, to=ANA)[0]["Body"]
