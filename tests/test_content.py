@@ -9,7 +9,7 @@ import pytest
 from bot.content.loader import flow_ids
 from bot.content.model import MENU
 from bot.core.engine import Engine
-from bot.core.session import Desk, Inbound, Session
+from bot.core.session import Desk, Family, Inbound, Session
 from bot.service.runtime import ROOT
 from bot.text.render import sms_text
 from bot.text.sms import encoding
@@ -66,15 +66,19 @@ def test_hotline_file_only_has_facts_numbers(engine: Engine) -> None:
     assert all(h.verified == "no" for h in engine.content.hotlines.values())
 
 
+FAMILY_ANSWERS = {"field": "1", "phone": "2015550123", "language_pick": "2", "duration": "2h", "alert_word": "Ana"}
+
+
 def _walk(engine: Engine) -> dict[str, list]:
     """Every node reached by numbered options from the menu (or from the global word PERSON, with volunteers
-    configured), with the replies shown there."""
+    configured; emergency contacts on, with one contact saved), with the replies shown there."""
     seen: dict[str, list] = {}
     todo = [(None, "hi"), (None, "person")]
     sessions: list[tuple[Session | None, str]] = todo
     while sessions:
         session, text = sessions.pop()
-        result = engine.step(session, Inbound(text, 1000.0, desk=Desk(org="Test org")))
+        family = Family(on=True, contacts=1, named=session is not None, number="ok")
+        result = engine.step(session, Inbound(text, 1000.0, desk=Desk(org="Test org"), family=family))
         at = result.session.at
         if at in seen:
             continue
@@ -83,6 +87,8 @@ def _walk(engine: Engine) -> dict[str, list]:
             sessions.append((result.session, "Colorado"))  # a question node is passed by answering it
         if result.session.pending == "answer":
             sessions.append((result.session, "skip"))      # ...or, for talking to a person, by skipping it
+        if result.session.pending in FAMILY_ANSWERS:       # ...or, for emergency contacts, by answering it
+            sessions.append((result.session, FAMILY_ANSWERS[result.session.pending]))
         for reply in result.replies:
             sessions += [(result.session, o.key) for o in reply.options if o.key != "0" and o.target not in
                          ("yes", "no")]
@@ -96,7 +102,8 @@ def test_every_node_reachable_by_numbers_and_gsm7(engine: Engine) -> None:
     assert all_nodes - set(seen) == set()
     for at, replies in seen.items():
         for r in replies:
-            assert encoding(sms_text(r)) == "GSM-7", (at, r.text)
+            # The contact's language is picked like the language picker: each language named in its own script.
+            assert encoding(sms_text(r)) == "GSM-7" or at == "family_alert.add_lang", (at, r.text)
 
 
 def test_every_flow_start_says_not_legal_advice(engine: Engine) -> None:
@@ -110,7 +117,7 @@ def test_every_flow_start_says_not_legal_advice(engine: Engine) -> None:
         for i, option in enumerate(menu_node.options, start=1):
             if option.target not in engine.content.flows:
                 continue
-            reply = engine.step(at, Inbound(str(i), 1)).replies[0]
+            reply = engine.step(at, Inbound(str(i), 1, family=Family(on=True, named=True))).replies[0]
             date = engine.content.flows[option.target].reviewed.date
             assert f"Written {date}; not yet checked by a lawyer. Not legal advice." in reply.text, option.target
             seen.add(option.target)

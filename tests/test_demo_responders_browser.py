@@ -51,3 +51,27 @@ def test_a_trainer_shows_a_hand_off_without_any_account(browser: Any, base_url: 
         assert problems == []
     finally:
         context.close()
+
+
+def test_a_trainer_shows_the_alert_arriving_on_the_contacts_phone(browser: Any, base_url: str,
+                                                                    artifacts: Path) -> None:
+    context = browser.new_context(viewport={"width": 1600, "height": 900}, base_url=base_url)
+    context.set_default_timeout(WAIT)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    try:
+        page.goto("/")
+        page.wait_for_selector("#log .bubble.bot")
+        assert "Contact's phone" in page.inner_text("#responders")
+        for text in ("contacts", "1", "Maria", "Ana", "2015550123", "English", "Call Luis", "yes", "ALERT"):
+            page.fill("#text", text)
+            page.press("#text", "Enter")
+            page.wait_for_function("() => !document.body.classList.contains('busy')")
+        page.wait_for_function("() => document.querySelector('#contact-phone').textContent"
+                               ".includes('ALERT from Maria: Call Luis')")
+        assert "To Ana:" in page.inner_text("#contact-phone")
+        page.screenshot(path=str(artifacts / "web-demo-contact-phone.png"), full_page=True)
+        assert problems == []
+    finally:
+        context.close()

@@ -37,7 +37,7 @@ BROKEN = {
                         f"'fear', 'of', 'deportation'. {FIX}"]),
     "keywords": ("es", [
         "es: keywords: 'menus' is not a global word. Fix: use one of: menu, back, help, language, stop, start, "
-        "delete, more, yes, no, hello, person, skip, close.",
+        "delete, more, yes, no, hello, person, skip, close, contacts, alert, checkin.",
         "es: keywords: 'menu1' (menu) has a digit. Fix: remove it; numbers choose options.",
         "es: keywords: no words for 'back'. Fix: add 'back: [...]' under 'keywords:', the most natural first.",
         "es: keywords: 'ayuda' is listed for both 'help' and 'more'. Fix: keep it under one of them.",

@@ -3,6 +3,7 @@
 Usage:
   python scripts/golden.py new tests/golden/NAME.yaml [--channel sms] [--lang es] [--lang-hint es] -- "hi" "1" "2"
   python scripts/golden.py new tests/golden/NAME.yaml --org "Example Org" -- person 1   volunteers configured
+  python scripts/golden.py new tests/golden/NAME.yaml --family -- contacts 1           emergency contacts on
   python scripts/golden.py record tests/golden/*.yaml      re-record after a content change; review `git diff`
 A transcript is the messages sent ('send'), where the conversation stood after each ('at'), its language,
 and the exact replies. tests/test_golden.py replays each file and fails on any difference.
@@ -38,10 +39,11 @@ def write(
     state: str | None,
     lang_hint: str | None = None,
     org: str | None = None,
+    family: bool = False,
 ) -> None:
     """Replay and write one transcript file (lang_hint and org only when set: the channel's own language hint,
     the organisation whose volunteers answer)."""
-    turns = replay(engine, sends, channel, lang, state, lang_hint, org)
+    turns = replay(engine, sends, channel, lang, state, lang_hint, org, family)
     doc = {
         "about": about,
         "channel": channel,
@@ -49,6 +51,7 @@ def write(
         "state_hint": state,
         **({"lang_hint": lang_hint} if lang_hint else {}),
         **({"org": org} if org else {}),
+        **({"family": True} if family else {}),
         "turns": [
             {"send": t.send, "at": t.at, "lang": t.lang, "replies": [_Literal(r) for r in t.replies]} for t in turns
         ],
@@ -68,6 +71,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--lang-hint", help="the channel's language hint, e.g. Telegram's language_code")
     ap.add_argument("--about", default="")
     ap.add_argument("--org", help="the organisation whose volunteers answer (talking to a person)")
+    ap.add_argument("--family", action="store_true", help="emergency contacts on, one contact saved")
     args, sends = ap.parse_known_args(argv)
     engine = build_engine()
     if args.mode == "new":
@@ -81,6 +85,7 @@ def main(argv: list[str]) -> int:
             args.state_hint,
             args.lang_hint,
             args.org,
+            args.family,
         )
         return 0
     for name in args.files:
@@ -95,6 +100,7 @@ def main(argv: list[str]) -> int:
             doc.get("state_hint"),
             doc.get("lang_hint"),
             doc.get("org"),
+            bool(doc.get("family")),
         )
     return 0
 

@@ -6,7 +6,14 @@ import gsm0338  # noqa: F401  (registers the gsm03.38 codec)
 
 from bot.content.errors import Problems
 from bot.content.model import MENU, NEEDS_NEXT, Content, Flow, Node
-from bot.content.targets import PLACEHOLDER, SERVICE_PLACEHOLDERS, SIMPLE_PLACEHOLDERS, resolve
+from bot.content.targets import (
+    FAMILY_FLOW,
+    FAMILY_PLACEHOLDERS,
+    PLACEHOLDER,
+    SERVICE_PLACEHOLDERS,
+    SIMPLE_PLACEHOLDERS,
+    resolve,
+)
 
 SMS_BUDGET = 480
 
@@ -73,7 +80,7 @@ def _check_node(content: Content, flow: Flow, node: Node, problems: Problems) ->
             )
     if node.input in NEEDS_NEXT and not node.next:
         add(f"input '{node.input}' has no 'next'.", "add 'next: <node>' to say where to go after the answer.")
-    if node.input == "consent" and len(node.options) != 2:
+    if node.input in ("consent", "confirm") and len(node.options) != 2:
         add("a consent question needs two options.", "list where YES leads first, then where NO leads.")
     if node.answers and node.input != "answer":
         add("'answers' belong to a question.", "add 'input: answer', or write the answers as options.")
@@ -111,13 +118,18 @@ def _reachable(content: Content) -> set[str]:
     return seen
 
 
+def _service_placeholders(flow: Flow) -> tuple[str, ...]:
+    """What the service fills in a flow's own messages (the emergency contacts' flow has a few of its own)."""
+    return SERVICE_PLACEHOLDERS + (FAMILY_PLACEHOLDERS if flow.id == FAMILY_FLOW else ())
+
+
 def check_content(content: Content, problems: Problems) -> None:
     """Run every whole-content check, adding to problems."""
     for flow in content.flows.values():
         for node in flow.nodes.values():
             _check_node(content, flow, node, problems)
         for msg_id in [k for k in content.texts["en"] if k.startswith(f"{flow.id}.msg.")]:
-            _check_text(content, flow, None, msg_id, problems, SERVICE_PLACEHOLDERS)
+            _check_text(content, flow, None, msg_id, problems, _service_placeholders(flow))
     if problems.items:
         return  # reachability on a broken graph only adds noise
     reached = _reachable(content)

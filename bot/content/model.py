@@ -8,8 +8,16 @@ from types import MappingProxyType
 
 MENU = "menu"
 LANGUAGE = "language"
-INPUT_KINDS = ("state", "answer", "consent", "relay")  # answer/consent/relay: talking to a person (core/person.py)
-NEEDS_NEXT = ("state", "answer")  # the question's answer moves on to `next`
+INPUT_KINDS: tuple[str, ...] = (
+    "state",
+    "answer",
+    "consent",
+    "relay",
+)  # answer/consent/relay: talking to a person (core/person.py)
+# Emergency contacts (core/family.py): a typed answer, a phone number, a language, YES/NO, a time, an alert word.
+FAMILY_INPUTS = ("field", "phone", "language_pick", "confirm", "duration", "alert_word")
+INPUT_KINDS += FAMILY_INPUTS
+NEEDS_NEXT = ("state", "answer", "field", "phone", "language_pick", "duration", "alert_word")
 
 
 def frozen_map(data: Mapping | None = None) -> Mapping:

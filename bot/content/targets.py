@@ -11,6 +11,9 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([a-z0-9_]+))?\}")
 SIMPLE_PLACEHOLDERS = ("state", "orgs", "national", "reviewed", "org")  # org: the organisation's name (per message)
 # What the service fills in a flow's own messages (talking to a person, bot/handoff): never in a node's text.
 SERVICE_PLACEHOLDERS = ("case", "minutes", "hours", "hotlines", "text")
+# ...and in the emergency contacts' messages (bot/family): who, how many, which word, the read-back.
+FAMILY_FLOW = "family_alert"  # a fixed name (shared/DESIGN.md)
+FAMILY_PLACEHOLDERS = ("name", "count", "word", "time", "summary", "number", "language", "contacts")
 
 
 def resolve(content: Content, flow: str, target: str) -> str | None:

@@ -55,6 +55,10 @@ ACTIONS += ("person", "skip")  # talking to a person (flows/person.yaml): open i
 OPTIONAL_ACTIONS: tuple[str, ...] = ("hello", "person", "skip")
 ACTIONS += ("close",)  # CLOSE ends a chat with a volunteer (flows/person.yaml); English works in every language
 OPTIONAL_ACTIONS += ("close",)
+# Emergency contacts (flows/family_alert.yaml): open it, send the alert, start a check-in timer. The English words
+# work in every language until a language lists its own.
+ACTIONS += ("contacts", "alert", "checkin")
+OPTIONAL_ACTIONS += ("contacts", "alert", "checkin")
 
 
 def read_keywords(file: str, data: Any, problems: Problems) -> dict[str, tuple[str, ...]]:

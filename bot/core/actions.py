@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.core import person
+from bot.core import family, person
 from bot.core.kit import Kit, Turn
 from bot.core.output import back, current_choices, next_page, say, show, show_picker, welcome
 
@@ -99,4 +99,7 @@ HANDLERS: dict[str, Handler] = {
     "more": more,
     "person": person.talk,
     "skip": person.skip,
+    "contacts": family.open_flow,
+    "alert": family.unavailable,  # reached only where emergency contacts are off (family.alert acts first)
+    "checkin": family.unavailable,
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core import person
+from bot.core import family, person
 from bot.core.kit import DEFAULT_IDLE, Kit, Turn
 from bot.core.session import Inbound, Result, Session
 from bot.core.turns import run_turn
@@ -18,5 +18,6 @@ class Engine(Kit):
         turn = Turn(session.copy() if session else Session(at=self.menu), msg, fresh=session is None)
         erase = run_turn(self, turn)
         person.finish(self, turn, session)
+        family.finish(self, turn, session)
         turn.s.seen = msg.now
         return Result(None if erase else turn.s, tuple(turn.replies), tuple(turn.events))

@@ -137,7 +137,9 @@ def show(kit: Kit, turn: Turn, key: str, entering: bool = False) -> None:
         text += f"\n\n{says}\n" + kit.view.fill(kit.view.t(node.officer_id, s.lang), s, node.flow)
     if node.input and ask_state(kit, turn, text):
         return
-    add(kit, turn, text, kit.view.choices(node, s.lang), whole=note)
+    # The contact's language (core/family.py) is picked from the languages, each named in itself.
+    choices = language_choices(kit) if node.input == "language_pick" else kit.view.choices(node, s.lang)
+    add(kit, turn, text, choices, whole=note)
     if node.officer_id and not node.input:
         turn.replies.extend(kit.view.officer(node, s))
 

@@ -64,6 +64,19 @@ class Desk:
 
 
 @dataclass(frozen=True)
+class Family:
+    """What the service tells the engine about the person's emergency contacts (bot/family), passed in like the
+    time: counts and flags only, never a contact's name or number."""
+
+    on: bool = False  # emergency contacts work on this channel and deployment
+    contacts: int = 0  # how many contacts are saved
+    named: bool = False  # the person gave the name their contacts know them by
+    alert: bool = False  # the message is the person's own alert word (the service compared it, sealed)
+    checkin: str = ""  # a check-in timer: "" none | "running" | "asking" (the "Are you OK?" was sent)
+    number: str = ""  # the message read as a phone number: "ok" | "blocked" (the bot's own, a responder's) | ""
+
+
+@dataclass(frozen=True)
 class Inbound:
     """One message from a user, as the channel adapter parsed it."""
 
@@ -74,6 +87,7 @@ class Inbound:
     state_hint: str | None = None  # e.g. Twilio's FromState: to confirm, never to trust
     lang_pick: str | None = None  # a language chosen outside the chat (web switcher, chat --json "lang")
     desk: Desk = Desk()  # set by the service, never by a channel
+    family: Family = Family()  # set by the service, never by a channel
     page: Page | None = None  # the channel's page; None: replies are never cut (tools, tests)
 
 

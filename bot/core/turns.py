@@ -9,7 +9,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz, process
 
 from bot.content.model import MENU
-from bot.core import actions, pending, person
+from bot.core import actions, family, pending, person
 from bot.core.kit import MAX_TEXT, Kit, LabelIndex, Turn
 from bot.core.language import detect_language, offer_english
 from bot.core.output import current_choices, go, open_match, pick_language, say, welcome
@@ -162,11 +162,14 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
 STEPS: tuple[Step, ...] = (
     language_picked,
     picker_shown,
+    family.alert,  # the alert word acts from anywhere, even while talking with a volunteer
+    family.checkin,  # CHECKIN <time>; while a timer runs, any message stops it
     person.relay,  # talking with a volunteer: what the person sends goes there (a few global words still act)
     media,
     greeting,
     nothing_to_read,
     switch_language,
+    family.answer,  # emergency contacts' questions (SKIP answers one; other global words still act)
     global_word,
     person.intake,  # an intake answer or consent, before urgent routing could take the message elsewhere
     free_text,

@@ -19,11 +19,14 @@ def _huey() -> Huey:
     """The app's queue, built from the environment."""
     settings = settings_from()
     engine = build_engine(settings.content, detector=False, idle=settings.idle)
-    desk = getattr(build_service(settings, engine), "desk", None)
-    if desk is None:
-        raise SystemExit("kyrbot queue: no responders are configured (KYR_RESPONDERS_*), so there is nothing to send")
-    logging.getLogger(__name__).info("kyrbot queue: consumer for %s", type(desk.outbound.huey).__name__)
-    return desk.outbound.huey
+    outbound = getattr(build_service(settings, engine), "outbound", None)
+    if outbound is None:
+        raise SystemExit(
+            "kyrbot queue: neither responders (KYR_RESPONDERS_*) nor emergency contacts (KYR_CASE_KEY with "
+            "TWILIO_ACCOUNT_SID and TWILIO_FROM) are configured, so there is nothing to send"
+        )
+    logging.getLogger(__name__).info("kyrbot queue: consumer for %s", type(outbound.huey).__name__)
+    return outbound.huey
 
 
 huey = _huey()

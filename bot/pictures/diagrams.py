@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from bot.content.model import Content, Node
 from bot.content.targets import SPECIAL, resolve
+from bot.core import family
 from bot.core.views import View
 
 DOT_TIMEOUT = 20.0  # seconds; the largest flow draws in well under one
@@ -113,6 +114,7 @@ class _Builder:
         for node in self.flow.nodes.values():
             self.add_options(node)
         self.add_phrases()
+        self.add_words()
         return Picture(self.flow.id, self.en[self.flow.title_id], tuple(self.boxes.values()), tuple(self.arrows))
 
     def add_node(self, node: Node) -> None:
@@ -174,6 +176,17 @@ class _Builder:
             box_id = "p-" + self.boxes[key].id[2:]
             self.boxes[box_id] = Box(box_id, f'typed: "{shorten(texts[0], WRAP)}"{more}', "phrases")
             self.arrows.append(Arrow(f"e-{box_id}", box_id, self.boxes[key].id, "", dashed=True))
+
+    def add_words(self) -> None:
+        """Global words that act in this flow (emergency contacts: CONTACTS, CHECKIN, ALERT), as typed entries."""
+        english = self.content.keywords.get("en", {})
+        for action, (node, does) in (family.WORDS if self.flow.id == family.FLOW else {}).items():
+            if action not in english:
+                continue
+            box_id = f"w-{self.flow.id}-{action}"
+            self.boxes[box_id] = Box(box_id, f"{english[action][0].upper()}: {shorten(does, WRAP * 2)}", "phrases")
+            if node:
+                self.arrows.append(Arrow(f"e-{box_id}", box_id, self.boxes[f"{self.flow.id}.{node}"].id, "", True))
 
 
 def picture(content: Content, flow_id: str) -> Picture:

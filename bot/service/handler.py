@@ -144,15 +144,18 @@ class Service:
             if over:  # opted back in, but a flood of STOP/START is still limited: the next message starts afresh
                 return None, self._limited(record, rate)
             msg = replace(msg, text="start", lang_hint=record.get("l") or msg.lang_hint)
-        if over and self.engine.words.action(msg.text) not in ("delete", "stop"):
+        # DELETE and STOP always take effect; so does an emergency contacts' alert (its own limits: 3 a day).
+        urgent = self.engine.words.action(msg.text) in ("delete", "stop", "alert") or msg.family.alert
+        if over and not urgent:
             return stored, self._limited(record, rate)
         return self._step(record, msg, kept, dedup, over, rate)
 
     def _step(
         self, record: dict, msg: Inbound, kept: list, dedup: str | None, over: bool, rate: list[float]
     ) -> tuple[dict | None, Outcome]:
-        """The engine's turn on the stored session. Past the limit only DELETE and STOP get here: they always
-        take effect, and are confirmed only when they ended a conversation (a flood of them stays silent)."""
+        """The engine's turn on the stored session. Past the limit only DELETE, STOP and the alert word get here:
+        they always take effect, and DELETE and STOP are confirmed only when they ended a conversation (a flood of
+        them stays silent)."""
         session = Session.from_dict(record["s"]) if record.get("s") else None
         try:
             result = self.engine.step(session, msg)

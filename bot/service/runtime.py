@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.content.bundle import load_bundle
 from bot.core.engine import DEFAULT_IDLE, Engine
 from bot.core.session import Page
+from bot.family.config import FamilySettings, read_family
 from bot.handoff.config import HandoffSettings, read_handoff
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.service.housekeeping import PURGE_EVERY
@@ -49,6 +50,7 @@ class Settings:
     demo_max_sessions: int
     demo_new_per_minute: int
     handoff: HandoffSettings = HandoffSettings()  # talking to a person (bot/handoff): off unless responders are set
+    family: FamilySettings = FamilySettings()  # emergency contacts (bot/family): on where they can work
 
     def page(self, channel: str) -> Page | None:
         """The page a channel's replies are cut to (the engine pages longer ones with MORE)."""
@@ -123,6 +125,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
     secret = get("KYR_SECRET").encode() or _local_secret(store)
     try:
         handoff = read_handoff(get)
+        family = read_family(get)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
     page_default = str(pages.SMS_SEGMENTS)
@@ -144,6 +147,7 @@ def settings_from(config: Mapping[str, object] | None = None) -> Settings:
         demo_max_sessions=int(_number("KYR_DEMO_MAX_SESSIONS", get("KYR_DEMO_MAX_SESSIONS", "500"), int)),
         demo_new_per_minute=int(_number("KYR_DEMO_NEW_PER_MINUTE", get("KYR_DEMO_NEW_PER_MINUTE", "30"), int)),
         handoff=handoff,
+        family=family,
     )
 
 
@@ -212,11 +216,26 @@ def build_service(settings: Settings, engine: Engine | None = None, store: Store
     store = store or open_checked_store(settings.store)
     engine = engine or build_engine(settings.content, idle=settings.idle)
     service = Service(engine, store, settings.secret, settings.retention, settings.rate_limit)
-    if not settings.handoff.on:
+    family = family_channels(settings)
+    if not settings.handoff.on and not family:
         return service
-    from bot.handoff.service import with_desk  # hand-off: cases, queue, responders (only when configured)
+    from bot.handoff.service import with_desk  # hand-off and emergency contacts: the queue (only when configured)
 
     try:
-        return with_desk(service, settings.handoff, settings.store, settings.content, settings.fold_accents)
+        h, content = settings.handoff, settings.content
+        return with_desk(service, h, settings.store, content, settings.family, family, settings.fold_accents)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+
+
+def family_channels(settings: Settings) -> frozenset[str]:
+    """Where emergency contacts work: SMS, WhatsApp and Telegram when contacts can be texted (a case key and
+    Twilio's REST API), and the web demo beside the demo's fake responders (its contacts' phone is on the page)."""
+    h = settings.handoff
+    if not settings.family.wanted:
+        return frozenset()
+    real = bool(h.case_keys and h.twilio_sid and h.sms_from)
+    channels = {"sms", "whatsapp", "telegram"} if real else set()
+    if settings.web_demo and (h.demo or real):
+        channels.add("web")
+    return frozenset(channels)

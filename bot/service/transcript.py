@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.core.engine import Engine
-from bot.core.session import Desk, Inbound
+from bot.core.session import Desk, Family, Inbound
+from bot.family.numbers import normalise
 from bot.service.handler import Service
 from bot.store import open_store
 from bot.text import pages
@@ -40,10 +41,12 @@ def replay(
     state_hint: str | None = None,
     lang_hint: str | None = None,
     org: str | None = None,
+    family: bool = False,
 ) -> list[Turn]:
     """Run the messages through a fresh in-memory service, with a fixed clock and secret. `lang` is picked from
     the language menu before the first message; `lang_hint` is what the channel says (Telegram's language_code);
-    `org` names the organisation whose volunteers answer (talking to a person; none: nobody can)."""
+    `org` names the organisation whose volunteers answer (talking to a person; none: nobody can); `family` turns
+    emergency contacts on, as for a person with one contact saved (the engine's side only: no list, no sending)."""
     service = Service(engine, open_store("sqlite:///:memory:"), b"golden-transcripts", rate_limit=10**6)
     turns = []
     for i, text in enumerate(sends):
@@ -54,6 +57,9 @@ def replay(
             state_hint=state_hint,
             lang_hint=lang_hint,
             desk=Desk(org=org or ""),
+            family=Family(on=True, contacts=1, named=True, number="ok" if normalise(text) else "")
+            if family
+            else Family(),
             page=pages.for_channel(channel),  # the channel's page with the default settings
         )
         out = service.handle(channel, "golden-user", msg)

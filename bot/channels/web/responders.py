@@ -7,6 +7,8 @@ labelled as fake, and nothing it does leaves this machine.
   POST /api/demo/claim  {"case"}          claim it as the demo volunteer
   POST /api/demo/write  {"case", "text"}  write to the person
   POST /api/demo/close  {"case"}          close it
+  GET  /api/demo/family?session=…   emergency contacts: what this conversation's contacts got (the contact's
+                                    phone beside the person's), and what the person got later (the check-in)
 """
 
 from __future__ import annotations
@@ -58,6 +60,20 @@ def inbox() -> Response:
     view = "sms" if request.args.get("channel") == "sms" else "telegram"
     turns = [turn_json("", Outcome((Reply(text, (), lang, rtl),)), view) for text, lang, rtl in messages]
     return jsonify(turns=turns)
+
+
+@bp.get("/api/demo/family")
+def family_phone() -> Response:
+    """The contacts' SMS of this page's conversation, for the second phone; the person's later messages as turns."""
+    session = session_id({"session": request.args.get("session")})
+    family = getattr(kyr().service, "family", None)
+    if family is None or family.board is None:
+        return jsonify(contact=[], turns=[])
+    got = family.board.fetch(demo().service.key(CHANNEL, session), time.time())  # the demo's namespace
+    view = "sms" if request.args.get("channel") == "sms" else "telegram"
+    contact = [{"name": name, "text": text} for who, name, text in got if who == "contact"]
+    turns = [turn_json("", Outcome((Reply(text),)), view) for who, _, text in got if who == "person"]
+    return jsonify(contact=contact, turns=turns)
 
 
 @bp.get("/api/demo/cases")

@@ -31,6 +31,22 @@
     for (const turn of data.turns || []) chat.addBotTurn(turn);
   }
 
+  // --- emergency contacts: the contact's phone, and the check-in question the person gets later --------
+  async function pollFamily() {
+    const chat = window.kyrChat;
+    if (!chat) return;
+    const query = "?session=" + encodeURIComponent(chat.session()) + "&channel=" + encodeURIComponent(chat.view());
+    const data = await call("GET", "/api/demo/family" + query);
+    for (const turn of data.turns || []) chat.addBotTurn(turn);
+    const phone = $("contact-phone");
+    for (const sms of data.contact || []) {
+      const li = el("li", { class: "msg bot" });
+      li.appendChild(el("p", { class: "to" }, "To " + sms.name + ":"));
+      li.appendChild(el("p", { dir: "auto" }, sms.text));
+      phone.appendChild(li);
+    }
+  }
+
   // --- the panel --------------------------------------------------------------------------------------
   async function refresh() {
     const data = await call("GET", "/api/demo/cases");
@@ -81,7 +97,7 @@
   }
 
   function start() {
-    setInterval(() => { pollInbox(); refresh(); }, POLL_MS);
+    setInterval(() => { pollInbox(); pollFamily(); refresh(); }, POLL_MS);
     refresh();
   }
 
