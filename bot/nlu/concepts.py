@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.nlu.textnorm import is_han, word_tokens
@@ -123,10 +123,26 @@ class Lexicon:
 
 
 def _variants(token: str) -> tuple[str, ...]:
-    """The word, and an Arabic word without a one-letter conjunction or preposition."""
-    if len(token) > 3 and _is_arabic(token) and token[0] in _CLITICS:
-        return (token, token[1:])
-    return (token,)
+    """The word; an Arabic-script word also without a one-letter conjunction or preposition in front, and
+    without a pronoun or plural ending ('بابی' my door, 'وقفونی' they stopped me, 'دقوا' they knocked)."""
+    if not _is_arabic(token):
+        return (token,)
+    found = _VARIANTS.get(token)
+    if found is None:
+        bases = [token, token[1:]] if len(token) > 3 and token[0] in _CLITICS else [token]
+        out = list(bases)
+        for base in bases:
+            for suffix in _SUFFIXES:
+                if base.endswith(suffix) and len(base) - len(suffix) >= 2:
+                    out.append(base[: -len(suffix)])
+                    break
+        found = _VARIANTS[token] = tuple(dict.fromkeys(out)) if len(_VARIANTS) < MEMO_WORDS else tuple(out)
+    return found
+
+
+# Arabic pronoun and plural endings, longest first (as normalised: ی for ي, ک for ك).
+_SUFFIXES = ("ونی", "تنی", "وها", "وهم", "ها", "نا", "هم", "کم", "نی", "وا", "وه", "ی", "ه", "ک")
+_VARIANTS: dict[str, tuple[str, ...]] = {}
 
 
 def _same(token: str, word: str, prefix: bool) -> bool:
@@ -184,9 +200,14 @@ class ConceptModel:
         """The message's concept hits."""
         return self.lexicon.find(text)
 
-    def verdict(self, text: str) -> Verdict:
-        """Every flow's score for the message (the sum of its features' log-likelihood ratios)."""
+    def verdict(self, text: str, own: Callable[[str], bool] | None = None, lang: str = "") -> Verdict:
+        """Every flow's score for the message (the sum of its features' log-likelihood ratios). With the
+        message's language `lang` and `own(word)` (is the word one of that language's own words?), a word of
+        the message's own language is read in that language only: Vietnamese 'bang' (licence) is no English
+        'bang' (knock), 'cho' no Creole word."""
         hits = self.topics(text)
+        if own is not None and lang:
+            hits = _read_in(hits, word_tokens(text), own, LEXICON_LANG.get(lang, lang))
         langs: dict[str, float] = defaultdict(float)
         for h in hits:
             for lang in h.langs:
@@ -200,6 +221,17 @@ class ConceptModel:
         }
         ranked = tuple(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
         return Verdict(ranked, frozenset(h.concept for h in hits), dict(langs))
+
+
+# The lexicon a message language reads with (Traditional Chinese is matched as Simplified).
+LEXICON_LANG = {"zh-Hant": "zh"}
+
+
+def _read_in(hits: list[Hit], tokens: list[str], own: Callable[[str], bool], lang: str) -> list[Hit]:
+    """The hits, without those another language's lexicon made of the message language's own words."""
+    return [
+        h for h in hits if lang in h.langs or not all(own(t) for t in tokens[h.start : h.end]) or len(h.langs) > 2
+    ]
 
 
 def features(hits: list[Hit]) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +24,7 @@ from bot.content.model import Phrase
 from bot.nlu.candidates import PhraseCandidates, TypoCandidates
 from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon
 from bot.nlu.lexicon import LEXICONS, PRIOR
+from bot.nlu.langid import NEUTRAL
 from bot.nlu.textnorm import fold, is_han, match_tokens
 
 SURE = 62.0  # share of the message a flow must explain to open at once (0-100)
@@ -312,7 +313,7 @@ class Router:
         routing = self._by_phrases(ev)
         if self.concepts is None:
             return routing
-        verdict = self.concepts.verdict(text)
+        verdict = self.concepts.verdict(text, self._own_word(ev.lang) if ev else None, ev.lang if ev else "")
         topics = verdict.concepts - NOT_TOPICS
         if verdict.concepts & NOT_TOPICS and topics <= WEAK and routing.sure and routing.sure.score < 100:
             return Routing(None)  # 'thanks a lot', 'shukriya bhai': a greeting and a stray word are no topic
@@ -324,6 +325,11 @@ class Router:
         if routing.sure is None or self._overrides(flow, score, routing.sure):
             return Routing(self._concept_match(flow, ev))
         return routing
+
+    def _own_word(self, lang: str) -> Callable[[str], bool]:
+        """Is a word one of `lang`'s own: in its phrases and not a word everyone writes ('ice', 'cbp')?"""
+        langs = self.index.langs
+        return lambda word: lang in langs.get(word, ()) and word not in NEUTRAL
 
     def _overrides(self, flow: str, score: float, sure: Match) -> bool:
         """The concepts' flow replaces the phrases' sure match: an urgent situation over a non-urgent match, or
