@@ -23,8 +23,8 @@ from rapidfuzz import fuzz, process
 from bot.content.model import Phrase
 from bot.nlu.candidates import PhraseCandidates, TypoCandidates
 from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon
-from bot.nlu.lexicon import LEXICONS, PRIOR
 from bot.nlu.langid import NEUTRAL
+from bot.nlu.lexicon import LEXICONS, PRIOR
 from bot.nlu.textnorm import fold, is_han, match_tokens
 
 SURE = 62.0  # share of the message a flow must explain to open at once (0-100)
