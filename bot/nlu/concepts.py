@@ -165,6 +165,10 @@ class Verdict:
     concepts: frozenset[str]
     langs: dict[str, float]
 
+    def score(self, flow: str) -> float:
+        """A flow's score (the lowest one for a flow not ranked)."""
+        return dict(self.ranked).get(flow, self.ranked[-1][1] if self.ranked else 0.0)
+
     def best(self) -> tuple[str, float, float]:
         """(flow, score, lead over the runner-up); ('', 0, 0) with no evidence."""
         if not self.ranked:
@@ -229,9 +233,7 @@ LEXICON_LANG = {"zh-Hant": "zh"}
 
 def _read_in(hits: list[Hit], tokens: list[str], own: Callable[[str], bool], lang: str) -> list[Hit]:
     """The hits, without those another language's lexicon made of the message language's own words."""
-    return [
-        h for h in hits if lang in h.langs or not all(own(t) for t in tokens[h.start : h.end]) or len(h.langs) > 2
-    ]
+    return [h for h in hits if lang in h.langs or not all(own(t) for t in tokens[h.start : h.end]) or len(h.langs) > 2]
 
 
 def features(hits: list[Hit]) -> list[str]:

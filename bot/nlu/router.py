@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from bot.content.model import Phrase
 from bot.nlu.candidates import PhraseCandidates, TypoCandidates
-from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon
+from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon, Verdict
 from bot.nlu.langid import NEUTRAL
 from bot.nlu.lexicon import LEXICONS, PRIOR
 from bot.nlu.textnorm import fold, is_han, match_tokens
@@ -50,6 +50,8 @@ CONCEPT_ONE = 3.5  # ...or this score when it saw one concept only ('restaurant'
 CONCEPT_LEAD = 0.0  # ...with this lead over the runner-up
 CONCEPT_OVERRIDE = 8.0  # ...and overrides a phrase match of the same urgency from this score
 CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100: it never decides the language)
+CONCEPT_WEAK_MATCH = 80.0  # a phrase match below this score (no exact phrase, loosely shared words)...
+CONCEPT_GAP = 6.0  # ...gives way, even when urgent, to a flow the concepts prefer by this much over its own
 SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
 # Ties between languages in a short message go to the more widely spoken language among the bot's users.
 BY_SPEAKERS = ("en", "es", "zh", "vi", "ar", "pt", "ht", "fr", "ur", "zh-Hant")
@@ -73,7 +75,7 @@ maten swa kounye
 toi la co khong ko o bi da dang nay do thi va voi cho the nao gi duoc roi ma mot nhung cac ve hom qua nay sang toi nao
 bao nhieu
 的 了 是 在 我 你 他 她 们 吗 呢 吧 啊 有 和 就 都 也 要 会 能 个 这 那 么 怎 办 今 天 昨 晚 早 上 现
-样 几 嘅 咗 喺 佢 啲 唔 系 呀 咩
+样 几 什 嘅 咗 喺 佢 啲 唔 系 呀 咩
 في فی من علی عن الی ان انا هو هی هل ما لا یا و او مع هذا هذه کان ماذا افعل الیوم امس الان صباح لیله
 میں میرا میری میرے ہے ہیں کا کی کے کو نے سے پر اور کیا یہ وہ ہو تو بھی ہوں گا گی جی مجھے مجھ ہم
 کر کروں کریں کرو کرنا کرتا کرتی سکتا سکتی سکتے ہوگا ہوگی گیا گئی گئے لیا لی لیے دیا دی رہا رہی رہے والے والا
@@ -322,7 +324,7 @@ class Router:
             return routing
         if len(topics) == 1 and topics <= WEAK:
             return routing  # 'xin' (please / apply) alone is no topic
-        if routing.sure is None or self._overrides(flow, score, routing.sure):
+        if routing.sure is None or self._overrides(flow, score, routing.sure, verdict):
             return Routing(self._concept_match(flow, ev))
         return routing
 
@@ -331,13 +333,15 @@ class Router:
         langs = self.index.langs
         return lambda word: lang in langs.get(word, ()) and word not in NEUTRAL
 
-    def _overrides(self, flow: str, score: float, sure: Match) -> bool:
+    def _overrides(self, flow: str, score: float, sure: Match, verdict: Verdict) -> bool:
         """The concepts' flow replaces the phrases' sure match: an urgent situation over a non-urgent match, or
         much evidence against a match that is no exact phrase."""
         if flow == self.flow(sure):
             return False
         if flow in self.urgent and self.flow(sure) not in self.urgent:
             return True
+        if sure.score < CONCEPT_WEAK_MATCH and score - verdict.score(self.flow(sure)) >= CONCEPT_GAP:
+            return True  # a loose phrase match the whole message's concepts clearly speak against
         return score >= CONCEPT_OVERRIDE and sure.score < 100 and (flow in self.urgent) == sure.urgent
 
     def short_language(self, text: str) -> str | None:
