@@ -49,6 +49,7 @@ CONCEPT_SURE = 2.0  # the concept model opens a flow from this score (a sum of l
 CONCEPT_ONE = 3.5  # ...or this score when it saw one concept only ('restaurant' alone is no workplace raid)
 CONCEPT_LEAD = 0.0  # ...with this lead over the runner-up
 CONCEPT_OVERRIDE = 8.0  # ...and overrides a phrase match of the same urgency from this score
+CONCEPT_OVERRIDE_LEAD = 2.0  # ...when it leads the phrase match's own flow there by this much
 CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100: it never decides the language)
 CONCEPT_WEAK_MATCH = 80.0  # a phrase match below this score (no exact phrase, loosely shared words)...
 CONCEPT_GAP = 6.0  # ...gives way, even when urgent, to a flow the concepts prefer by this much over its own
@@ -342,7 +343,13 @@ class Router:
             return True
         if sure.score < CONCEPT_WEAK_MATCH and score - verdict.score(self.flow(sure)) >= CONCEPT_GAP:
             return True  # a loose phrase match the whole message's concepts clearly speak against
-        return score >= CONCEPT_OVERRIDE and sure.score < 100 and (flow in self.urgent) == sure.urgent
+        lead = score - verdict.score(self.flow(sure))
+        return (
+            score >= CONCEPT_OVERRIDE
+            and lead >= CONCEPT_OVERRIDE_LEAD
+            and sure.score < 100
+            and (flow in self.urgent) == sure.urgent
+        )
 
     def short_language(self, text: str) -> str | None:
         """The language of a message of one to three words by the lexicons its words belong to ('la migra' ->

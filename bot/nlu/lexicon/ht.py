@@ -10,7 +10,10 @@ FORMS = {
     "knock": "frape|frapé|kogne|ap frape|sonnen|mande pou",
     "open": "louvri|ouvri|ouvè|ouve|antre|kite yo antre|fòse|fose",
     "warrant": "manda|manda jij|papye jij|siyen pa yon jij|i 205",
-    "airport": "ayewopò|ayewopo|ayeropò|ayeropo|aeroport|aéroport|ayopò|ayopo|terminal",
+    "airport": (
+        "aewopo|aeropo|ayewopot|ayeropot|ayopot|aewopot|ayewo|eyopo|aeroport la|ayewopò|ayewopo|ayeropò|ayeropo|"
+        "aeroport|aéroport|ayopò|ayopo|terminal"
+    ),
     "flight": "avyon|vòl|vol|rive|ateri|sot ayiti|soti ayiti|vini",
     "customs": "dwan|douane|enspeksyon|chanm apa|biwo imigrasyon|cbp",
     "passport": "paspò|paspo|passeport",
@@ -22,8 +25,8 @@ FORMS = {
     "road": "wout|lawout|otowout|highway|granchemen",
     "car": "machin|machinn|loto|oto|kondi|kondwi|chofè|chofe|lisans|pèmi|pemi|kòf|kof|tikè",
     "stop": (
-        "rete m|rete mwen|arete m|arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|"
-        "kesyone|poze m kesyon|kote m soti"
+        "rete m|rete mwen|arete m|arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|kesyone|"
+        "poze m kesyon|kote m soti"
     ),
     "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon",
     "papers": "papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
@@ -32,8 +35,8 @@ FORMS = {
         "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote"
     ),
     "relative": (
-        "mari|madanm|pitit gason|pitit fi|frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|"
-        "nyès|grann|granpè|mennaj|zanmi|vwazen|vwazin|yon moun|fanmi"
+        "mari|madanm|pitit gason|pitit fi|frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|"
+        "granpè|mennaj|zanmi|vwazen|vwazin|yon moun|fanmi"
     ),
     "find": "jwenn|chèche|cheche|kote li ye|kote l ye|ki kote|ki prizon|ki sant|nimewo a|lokalize",
     "detention": "detansyon|sant detansyon|nan detansyon|prizon imigrasyon|transfere",
@@ -50,13 +53,13 @@ FORMS = {
         "volontè|volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|manifestasyon|aktivis|sanktyè|petisyon"
     ),
     "help_others": (
-        "ede imigran|ede moun|ede kominote|kominote a|kominote mwen|ede fanmi|pwoteje fanmi|"
-        "kijan m ka ede|fè yon bagay|fe yon bagay|sipòte|sipote"
+        "ede fanmi|ede fanmi imigran|ede imigran|ede moun|ede kominote|kominote mwen|zon mwen|kominote a|"
+        "pwoteje fanmi|kijan m ka ede|fè yon bagay|fe yon bagay|sipòte|sipote"
     ),
     "citizen": "sitwayen|sitwayèn|fèt isit|fet isit",
     "children": "timoun|timoun yo|pitit mwen yo|pitit yo|ti moun|bebe|minè",
     "care": "okipe|pran swen|gade|kiyès k ap|kiyes k ap|kilès k ap|ki moun k ap|al chèche timoun|titè|gadyen",
-    "plan": ("plan|prepare|pare|an ka|si ta rive|prokirasyon|batistè|batiste|papye enpòtan|kite ak|pa kè|pa ke"),
+    "plan": "plan|prepare|pare|an ka|si ta rive|prokirasyon|batistè|batiste|papye enpòtan|kite ak|pa kè|pa ke",
     "if": "si yo|si m|si mwen|si ice|an ka",
     "deport": "depòte|depote|deporte|depòtasyon|depotasyon|voye m ale|mete m deyò",
     "court": "tribinal|tribunal|odyans|lakou|dat tribinal|eoir",
@@ -67,10 +70,10 @@ FORMS = {
     "church": "legliz|legliz la|église|eglise|tanp|mès|mes|pastè|paste|moske",
     "hospital": "sal datant|sal dat|sal datant lan|ijans lopital|lopital|opital|hôpital|klinik|doktè|dokte",
     "work": "travay|djòb|djob|faktori|izin|chantye|restoran|kizin|patwon|bòs|bos|i 9",
-    "raid": "rafle|desant|operasyon|rafl",
+    "raid": "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|rafl",
     "status": (
-        "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|"
-        "pemi travay|estati|sitwayènte|natiralizasyon|uscis"
+        "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|pemi travay|"
+        "estati|sitwayènte|natiralizasyon|uscis"
     ),
     "expire": "ekspire|fini|ap fini|renouvle|pwolonje|anile|revoke",
     "travel": "vwayaje|vwayaj|ale ayiti|ann ayiti|kite peyi a|lontan|mwa|yon ane|vakans",
