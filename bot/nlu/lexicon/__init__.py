@@ -29,4 +29,7 @@ PRIOR: dict[str, dict[str, float]] = {
     "raid+work": {"public_places": 4.0},
     # Immigration agents at a school, church or hospital: the public-places flow, not the 911 flow's ER node.
     "agent+hospital": {"public_places": 3.0},
+    # Helping others (neighbours, families, the community) is what the take-action flow is about, whatever else
+    # the message names: 'how can I help families ICE arrested' is no search for a detained person.
+    "help_others": {"take_action": 4.0},
 }

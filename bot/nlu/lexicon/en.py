@@ -2,16 +2,17 @@
 
 FORMS = {
     "agent": (
-        "ice|immigration|immigration officers|immigration agents|dhs|hsi|ero|federal agents|feds|"
-        "deportation officers|deportation officer|border patrol agents"
+        "imigration|inmigration|immigation|imigrations|immigrations|imigracion|inmigracion|ice|immigration|"
+        "immigration officers|immigration agents|dhs|hsi|ero|federal agents|feds|deportation officers|"
+        "deportation officer|border patrol agents"
     ),
     "officer": (
         "agents|agent|officers|officer|men in vests|guys in vests|vests|uniforms|uniformed|plain clothes|"
         "plainclothes|unmarked|badges|two men|2 men|some men|guys|they say they re|they said they were"
     ),
     "police": (
-        "police|cop|cops|sheriff|sheriffs|deputy|deputies|trooper|troopers|patrol car|popo|5 0|five o|pigs|"
-        "state police|highway patrol"
+        "poice|polise|polic|plice|pollice|policia|police|cop|cops|sheriff|sheriffs|deputy|deputies|trooper|"
+        "troopers|patrol car|popo|5 0|five o|pigs|state police|highway patrol"
     ),
     "door": "door|doors|doorbell|door bell|front door|back door|porch|doorstep|doorway",
     "home": (
@@ -48,10 +49,10 @@ FORMS = {
         "licence|drivers license|driver s license|trunk|taillight|speeding|ticket|uber|lyft|bus"
     ),
     "stop": (
-        "stopped|stop me|stopped me|stopping|pulled over|pulled me over|pull over|questioned|questioning|"
-        "asking questions|asked questions|asked me|asking me|where im from|where i m from|where i am from|"
-        "detain me|detaining me|grabbed me|frisk*|pat down|patted|search me|searched me|searching me|"
-        "am i free to go|free to leave|harass*|profil*"
+        "stoped|stoped me|stopt|stoppped|stopped|stop me|stopped me|stopping|pulled over|pulled me over|pull over|"
+        "questioned|questioning|asking questions|asked questions|asked me|asking me|where im from|where i m from|"
+        "where i am from|detain me|detaining me|grabbed me|frisk*|pat down|patted|search me|searched me|"
+        "searching me|am i free to go|free to leave|harass*|profil*"
     ),
     "street": (
         "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|gas station|"
@@ -101,8 +102,9 @@ FORMS = {
         "crime|crimes|scam*|fraud|u visa|t visa|trafficking"
     ),
     "lawyer": (
-        "lawyer|lawyers|attorney|attorneys|legal aid|legal help|legal advice|legal services|paralegal|"
-        "immigration lawyer|counsel|notario|notary|consultant|clinic|pro bono|representation|represent me"
+        "lawer|lawers|layer|lawyar|atorney|attorny|atty|abogado|lawyer|lawyers|attorney|attorneys|legal aid|"
+        "legal help|legal advice|legal services|paralegal|immigration lawyer|counsel|notario|notary|consultant|"
+        "clinic|pro bono|representation|represent me"
     ),
     "free": "free|cheap|affordable|no cost|low cost|cant afford|can t afford|money",
     "organization": (

@@ -2,16 +2,17 @@
 
 FORMS = {
     "agent": (
-        "migra|la migra|migracion|inmigracion|los de inmigracion|los de la migra|agentes de inmigracion|"
-        "oficiales de inmigracion|ice|la ice|los federales|federales|la pinche migra|migrantes no"
+        "inmigrasion|imigracion|migrasion|inmigrasión|migra|la migra|migracion|inmigracion|los de inmigracion|"
+        "los de la migra|agentes de inmigracion|oficiales de inmigracion|ice|la ice|los federales|federales|"
+        "la pinche migra|migrantes no"
     ),
     "officer": (
         "agentes|agente|oficiales|oficial|hombres con chalecos|chalecos|uniformados|unos senores|unos tipos|"
         "unos hombres|dos hombres|encubiertos|de civil|placas"
     ),
     "police": (
-        "policia|policias|la poli|poli|chota|la chota|jura|la jura|tombos|tombo|placa|la placa|sheriff|alguacil|"
-        "patrulla|patrullero|patrulleros|puercos|cerdos|azules|federal de caminos"
+        "polisia|pulicia|polis|policia|policias|la poli|poli|chota|la chota|jura|la jura|tombos|tombo|placa|"
+        "la placa|sheriff|alguacil|patrulla|patrullero|patrulleros|puercos|cerdos|azules|federal de caminos"
     ),
     "door": "puerta|puertas|timbre|porton|la entrada",
     "home": (
@@ -94,8 +95,8 @@ FORMS = {
         "amenaz*|ataca*|me lastima|victima|delito|crimen|estafa*|fraude|visa u|visa t"
     ),
     "lawyer": (
-        "abogado|abogada|abogados|licenciado|licenciada|el lic|ayuda legal|asesoria legal|consulta legal|notario|"
-        "asesor|representacion legal|defensor|servicios legales"
+        "abogao|avogado|abogada|abogado de migrasion|abogado|abogados|licenciado|licenciada|el lic|ayuda legal|"
+        "asesoria legal|consulta legal|notario|asesor|representacion legal|defensor|servicios legales"
     ),
     "free": "gratis|gratuito|gratuita|barato|barata|sin costo|que no cobre|no cobre|no tengo dinero|economico",
     "organization": (

@@ -53,8 +53,9 @@ FORMS = {
         "volontè|volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|manifestasyon|aktivis|sanktyè|petisyon"
     ),
     "help_others": (
-        "ede fanmi|ede fanmi imigran|ede imigran|ede moun|ede kominote|kominote mwen|zon mwen|kominote a|"
-        "pwoteje fanmi|kijan m ka ede|fè yon bagay|fe yon bagay|sipòte|sipote"
+        "ede vwazen|ede vwazen m|vwazen m|vwazen mwen|ede fanmi|ede fanmi imigran|ede imigran|ede moun|"
+        "ede kominote|kominote mwen|zon mwen|kominote a|pwoteje fanmi|kijan m ka ede|fè yon bagay|fe yon bagay|"
+        "sipòte|sipote"
     ),
     "citizen": "sitwayen|sitwayèn|fèt isit|fet isit",
     "children": "timoun|timoun yo|pitit mwen yo|pitit yo|ti moun|bebe|minè",

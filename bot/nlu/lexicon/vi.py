@@ -83,8 +83,9 @@ FORMS = {
         "bieu dương|van dong|nha lap phap"
     ),
     "help_others": (
-        "giup nhung gia dinh|giup gia dinh|giup nguoi nhap cu|giup nguoi|giup do cong dong|cong dong|giup do nguoi|"
-        "giup cong dong|giup cac gia dinh|bao ve gia dinh|lam gi de giup|giup nguoi khac"
+        "giup hang xom|giup do hang xom|giup nhung nguoi|giup nguoi khong co giay to|hang xom|giup nhung gia dinh|"
+        "giup gia dinh|giup nguoi nhap cu|giup nguoi|giup do cong dong|cong dong|giup do nguoi|giup cong dong|"
+        "giup cac gia dinh|bao ve gia dinh|lam gi de giup|giup nguoi khac"
     ),
     "citizen": "cong dan|quoc tich my|sinh o day|sinh ra o my",
     "children": "cac con|con cai|con nho|tre em|tre con|may dua nho|may dua con|con toi",
