@@ -154,7 +154,8 @@ def _same(token: str, word: str, prefix: bool) -> bool:
 NOT_TOPICS = frozenset({"greet", "thanks", "laugh"})
 # Concepts too vague to be a topic next to a greeting or thanks ("shukriya bhai": thanks, brother).
 WEAK = frozenset({"relative", "now", "if", "officer", "free", "citizen", "phone", "children", "apply"})
-SMOOTHING = 0.5  # add-one-half: a concept never seen with a flow still gets a (small) chance
+SMOOTHING = 0.5
+PAIR_SHRINK = 4.0  # add-one-half: a concept never seen with a flow still gets a (small) chance
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,9 @@ class ConceptModel:
         self.weights: dict[str, dict[str, float]] = {}
         for feature, by_flow in counts.items():
             seen = sum(by_flow.values())
+            shrink = seen / (seen + PAIR_SHRINK) if "+" in feature else 1.0
             self.weights[feature] = {
-                f: _log_ratio(by_flow.get(f, 0), per_flow[f], seen - by_flow.get(f, 0), total - per_flow[f])
+                f: shrink * _log_ratio(by_flow.get(f, 0), per_flow[f], seen - by_flow.get(f, 0), total - per_flow[f])
                 for f in self.flows
             }
 
