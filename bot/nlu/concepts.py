@@ -154,8 +154,8 @@ def _same(token: str, word: str, prefix: bool) -> bool:
 NOT_TOPICS = frozenset({"greet", "thanks", "laugh"})
 # Concepts too vague to be a topic next to a greeting or thanks ("shukriya bhai": thanks, brother).
 WEAK = frozenset({"relative", "now", "if", "officer", "free", "citizen", "phone", "children", "apply"})
-SMOOTHING = 0.5
-PAIR_SHRINK = 4.0  # add-one-half: a concept never seen with a flow still gets a (small) chance
+SMOOTHING = 0.5  # add-one-half: a concept never seen with a flow still gets a (small) chance
+PAIR_SHRINK = 1.0  # a pair seen n times in the phrases counts n/(n+1): one phrase is thin evidence
 
 
 @dataclass(frozen=True)
