@@ -99,7 +99,7 @@ _WORDS: dict[str, str] = {
     "roi nay chong vao dau nguoi nhap giam giu ho khi biet muon goi cuu bi voi gap mien phi thong tin "
     "nhan vien tieng viet co can chung truc xuat khan cap tru san bay giay quyen lang lenh gia dinh hom "
     "dien thoai toa bien gioi tron xe on dc đc hok hem khg kg ntn bik mik mk mn mng bn nhe nka ak uk ukm cx "
-    "cug thui lun oke",
+    "cug thui lun oke bt bjt cs ck vk ngoai truoc tui vay oi ong xa het han chan hoi lau",
 }
 WORDLISTS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
 # Haitian Creole written with French spellings ('la porte moin', 'bezoin'): words no French text has, which keep

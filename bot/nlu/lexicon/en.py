@@ -189,4 +189,8 @@ FORMS = {
     "now": "now|right now|rn|asap|urgent|emergency|help me|help|please help|hurry|quick|scared|panic*|omg",
     "apply": "apply|applying|application|file for|submit|apply for",
     "laugh": "lol|lmao|haha|hahaha|hehe|lmfao",
+    "offtopic": (
+        "need a job|looking for a job|looking for work|find a job|find work|get a job|job offer|hiring|"
+        "learn english|english classes|english class"
+    ),
 }

@@ -171,4 +171,8 @@ FORMS = {
     "now": "ahora|ahorita|ahora mismo|ya|urgente|rapido|auxilio|socorro|ayuda|ayudenme|por favor|miedo|panico",
     "apply": "solicitar|aplicar|pedir asilo|meter papeles|tramitar|tramite",
     "laugh": "jaja|jajaja|jajajaja|jeje|jejeje|jsjs|xd",
+    "offtopic": (
+        "busco trabajo|buscando trabajo|necesito trabajo|necesito un trabajo|necesito chamba|busco chamba|"
+        "busco jale|ofertas de trabajo|aprender ingles|clases de ingles"
+    ),
 }

@@ -126,4 +126,8 @@ FORMS = {
     "now": "maintenant|tout de suite|vite|urgent|au secours|aidez moi|svp|s il vous plait|peur",
     "apply": "demander|faire une demande|deposer une demande|postuler",
     "laugh": "mdr|ptdr|lol",
+    "offtopic": (
+        "je cherche du travail|cherche du travail|cherche un emploi|cherche un travail|besoin d un travail|"
+        "trouver un travail|apprendre l anglais|cours d anglais"
+    ),
 }

@@ -85,4 +85,7 @@ FORMS = {
     "now": "kounye a|kounya|kounyea|touswit|vit|ijan|anmwe|ede m|tanpri|pè|pe",
     "apply": "aplike|fè demann|fe demann|mande azil",
     "laugh": "lol|hahaha|mdr",
+    "offtopic": (
+        "m ap chache travay|chache travay|m bezwen travay|bezwen yon travay|jwenn travay|aprann angle|kou angle"
+    ),
 }

@@ -132,4 +132,8 @@ FORMS = {
     "now": "agora|agora mesmo|ja|urgente|rapido|socorro|ajuda|me ajuda|medo|por favor",
     "apply": "pedir|solicitar|aplicar|dar entrada",
     "laugh": "kkk|kkkk|kkkkk|kkkkkk|rsrs|rs|haha",
+    "offtopic": (
+        "preciso de um emprego|preciso de emprego|procuro emprego|procurando emprego|preciso de trabalho|"
+        "procuro trabalho|aprender ingles|aulas de ingles"
+    ),
 }

@@ -133,4 +133,5 @@ FORMS = {
     "now": "ابھی|جلدی|فوراً|فورا|مدد|بچاؤ|ڈر|abhi|jaldi|foran|fauran|madad|bachao|dar lag|ghabra*",
     "apply": "apply|darkhwast|درخواست|اپلائی",
     "laugh": "hahaha|lol|ہاہاہا",
+    "offtopic": "naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|انگریزی سیکھنا|english seekhni",
 }

@@ -9,7 +9,10 @@ FORMS = {
     "officer": (
         "nhan vien|may nguoi|vai nguoi|hai nguoi|may ong|may thang|ao gile|ao vest|dong phuc|thuong phuc|dac vu"
     ),
-    "police": "canh sat|cong an|police|xe canh sat|sheriff|canh sat giao thong|csgt",
+    "police": (
+        "cs|canh sat di tru|ong canh sat|may ong canh sat|canh sat|cong an|police|xe canh sat|sheriff|"
+        "canh sat giao thong|csgt"
+    ),
     "door": (
         "dap cua|cua chinh|bam chuong cua|go cua nha|dap cua nha|go cua|mo cua|truoc cua|ngoai cua|cua nha|"
         "chuong cua|bam chuong"
@@ -36,21 +39,23 @@ FORMS = {
     "road": "xa lo|duong cao toc|cao toc|quoc lo|highway|freeway|tren duong|duong",
     "car": "xe|lai xe|dang lai|bang lai|giay phep lai xe|cop xe|thung xe|ve phat|tai xe",
     "stop": (
-        "chan|chan lai|chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|kham xet|"
-        "luc soat|hoi toi tu dau|tra hoi|bat dung xe|dung xe|xet giay|hach hoi|kiem tra xe|bi chan lai"
+        "hoi giay|doi giay to|doi giay|hoi bang lai|xet giay to|chan e|chan em|chan toi|chan tui|chan|chan lai|"
+        "chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|kham xet|luc soat|"
+        "hoi toi tu dau|tra hoi|bat dung xe|dung xe|xet giay|hach hoi|kiem tra xe|bi chan lai"
     ),
     "street": "di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang",
     "papers": "giay to|khong giay to|ko giay to|giay|cmnd|can cuoc|id|ho so|tinh trang|bat hop phap",
     "taken": (
-        "bat|bi bat|bat di|bat roi|bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|"
-        "khong biet o dau|ko biet o dau|bat giu|bi tom|bi hot|bi bat giu|bi dua di|bi dan di|bi ice bat|"
-        "bi di tru bat|bat coc"
+        "bi tom|bi hot|hot di|tom roi|bi bat rui|bat rui|bi cong an bat|bi canh sat bat|bat|bi bat|bat di|bat roi|"
+        "bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|khong biet o dau|ko biet o dau|bat giu|"
+        "bi bat giu|bi dua di|bi dan di|bi ice bat|bi di tru bat|bat coc"
     ),
     "relative": (
-        "chong|me toi|ba toi|bo toi|cha toi|vo toi|anh toi|chi toi|em toi|chong em|me em|ba em|ban toi|con trai|"
-        "con gai|anh trai|em trai|chi gai|em gai|hang xom|nguoi than|nguoi nha|ai do|anh ho|chi ho|em ho|cau toi|"
-        "di toi|chu toi|co toi|bac toi|ong noi|ba noi|ong ngoai|ba ngoai|con toi|ban trai|ban gai|nguoi yeu|"
-        "me chong|bo chong|ban than|con trai toi|con gai toi"
+        "ong xa|ba xa|ck|vk|chong e|vo e|me e|ba e|bo e|anh e|chi e|con e|chong tui|vo tui|me tui|ba tui|con tui|"
+        "em tui|anh tui|chong|me toi|ba toi|bo toi|cha toi|vo toi|anh toi|chi toi|em toi|chong em|me em|ba em|"
+        "ban toi|con trai|con gai|anh trai|em trai|chi gai|em gai|hang xom|nguoi than|nguoi nha|ai do|anh ho|"
+        "chi ho|em ho|cau toi|di toi|chu toi|co toi|bac toi|ong noi|ba noi|ong ngoai|ba ngoai|con toi|ban trai|"
+        "ban gai|nguoi yeu|me chong|bo chong|ban than|con trai toi|con gai toi"
     ),
     "find": (
         "kiem|kiem o dau|tim o dau|tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|tim kiem|"
@@ -138,4 +143,5 @@ FORMS = {
     "now": "bay gio|ngay|khan cap|cuu|cuu voi|giup voi|so qua|lam sao",
     "apply": "xin|nop don|lam don|xin ty nan|xin ti nan",
     "laugh": "haha|hihi|kkk|hehe",
+    "offtopic": "tim viec|tim viec lam|can viec lam|can viec|xin viec|hoc tieng anh|lop tieng anh",
 }
