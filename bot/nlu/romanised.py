@@ -27,7 +27,8 @@ dhundo reh rehna mahine parson subah raat baad pehle liye lekin magar phir sirf 
 rasta raste kaghzat kaghzaat kagzaat kaghzaat maange mange mangay maangay mangte poochne puchne batana bataya
 mujhay humein hamein unhon unhone usne usko isko iske uske hamko mereko kyu kyun haan nhi nai krna rha rhi gya
 gyi ghanton ghante ghanta kafi giraftar hirasat thana adalat peshi naukri dhoondh dhoond pakad liya le gaye
-le gayi rakha rakhi kahin jaye jayen karoon karun sakta hoon sakti hoon
+le gayi rakha rakhi kahin jaye jayen karoon karun sakta hoon sakti hoon kaha kahaa karne karte karti
+kehna kahna bola boli bole raha rahi waqt dauran tayyari saboot
 """.split()
 )
 _ARABIZI = frozenset(
