@@ -53,6 +53,13 @@ CONCEPT_OVERRIDE_LEAD = 2.0  # ...when it leads the phrase match's own flow ther
 CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100: it never decides the language)
 CONCEPT_WEAK_MATCH = 80.0  # a phrase match below this score (no exact phrase, loosely shared words)...
 CONCEPT_GAP = 6.0  # ...gives way, even when urgent, to a flow the concepts prefer by this much over its own
+# The concepts that name an urgent flow's situation, and how far below the best flow it may score and still win.
+URGENT_SITUATIONS = {
+    "ice_at_door": frozenset({"knock"}),
+    "airport": frozenset({"airport"}),
+    "checkpoints": frozenset({"checkpoint"}),
+}
+URGENT_SPAN = 30.0
 SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
 # Ties between languages in a short message go to the more widely spoken language among the bot's users.
 BY_SPEAKERS = ("en", "es", "zh", "vi", "ar", "pt", "ht", "fr", "ur", "zh-Hant")
@@ -321,6 +328,8 @@ class Router:
         if verdict.concepts & NOT_TOPICS and topics <= WEAK and routing.sure and routing.sure.score < 100:
             return Routing(None)  # 'thanks a lot', 'shukriya bhai': a greeting and a stray word are no topic
         flow, score, lead = verdict.best()
+        if flow and self.rank(flow) == 0:
+            flow, score, lead = self._urgent_situation(verdict, topics) or (flow, score, lead)
         if not flow or score < (CONCEPT_SURE if len(topics) > 1 else CONCEPT_ONE) or lead < CONCEPT_LEAD:
             return routing
         if len(topics) == 1 and topics <= WEAK:
@@ -328,6 +337,20 @@ class Router:
         if routing.sure is None or self._overrides(flow, score, routing.sure, verdict):
             return Routing(self._concept_match(flow, ev))
         return routing
+
+    def _urgent_situation(self, verdict: Verdict, topics: frozenset[str]) -> tuple[str, float, float] | None:
+        """An urgent flow whose situation the message names ('knocking on my door', 'at the airport'), when the
+        whole message leans to a non-urgent one: a story of kids at school and work before 'ICE is knocking'
+        is about the door. (flow, the best score, a lead of 0) or None."""
+        best = verdict.ranked[0][1]
+        found = [
+            f
+            for f, names in URGENT_SITUATIONS.items()
+            if f in self.urgent and names & topics and best - verdict.score(f) <= URGENT_SPAN
+        ]
+        if not found:
+            return None
+        return max(found, key=verdict.score), best, CONCEPT_LEAD
 
     def _own_word(self, lang: str) -> Callable[[str], bool]:
         """Is a word one of `lang`'s own: in its phrases and not a word everyone writes ('ice', 'cbp')?"""

@@ -175,4 +175,5 @@ FORMS = {
         "busco trabajo|buscando trabajo|necesito trabajo|necesito un trabajo|necesito chamba|busco chamba|"
         "busco jale|ofertas de trabajo|aprender ingles|clases de ingles"
     ),
+    "duty": "me toca|nos toca|le toca|te toca|les toca",
 }
