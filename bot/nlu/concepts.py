@@ -11,11 +11,17 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
+from bot.nlu.candidates import TypoCandidates
 from bot.nlu.textnorm import is_han, word_tokens
 
+TYPO_MIN = 5  # an unknown word this long may be a typo of a form...
+TYPO_SIM_SHORT = 85.0  # ...this close for a word of TYPO_MIN letters...
+TYPO_SIM = 88.0  # ...and this close for longer ones ('deteined' ~ 'detained', 'aeropuero' ~ 'aeropuerto')
 MIN_PREFIX = 3  # 'rob*' yes; shorter stems match too much
 MEMO_WORDS = 50_000  # message words whose one-word hits are remembered (bounded memory)
 _PLAIN = re.compile(r"[a-z0-9 ]+")
@@ -40,7 +46,9 @@ def _is_arabic(token: str) -> bool:
 class Lexicon:
     """Every form of every concept in every language, indexed for matching a message in one pass."""
 
-    def __init__(self, lexicons: Mapping[str, Mapping[str, str]]) -> None:
+    def __init__(self, lexicons: Mapping[str, Mapping[str, str]], vocabulary: Collection[str] = ()) -> None:
+        """Index the forms. `vocabulary`: words known elsewhere (the phrases', the language lists'): a message
+        word in it or in a form is never taken for a typo of a form."""
         self.single: dict[str, list[tuple[str, str]]] = defaultdict(list)  # one-word form -> [(concept, lang)]
         self.prefixes: dict[str, list[tuple[str, str]]] = defaultdict(list)  # one-word stem -> [(concept, lang)]
         # first two words of a longer form -> [(the form's words, ends with a prefix, concept, language)]; a
@@ -52,6 +60,10 @@ class Lexicon:
                 for form in forms.split("|"):
                     self._add(form.strip(), concept, lang)
         self.stem_lengths = sorted({len(stem) for stem in self.prefixes})
+        self.known = set(vocabulary) | set(self.single) | set(self.prefixes)
+        self.known |= {w for lists in (*self.forms.values(), *self.stem_pairs.values()) for ws, *_ in lists for w in ws}
+        latin = sorted(w for w in self.single if w.isascii() and w.isalpha() and len(w) >= TYPO_MIN - 1)
+        self.typos = TypoCandidates(latin)
         self._words: dict[str, tuple[tuple[str, str], ...]] = {}  # a message word -> its one-word hits (memo)
 
     def _add(self, form: str, concept: str, lang: str) -> None:
@@ -83,10 +95,21 @@ class Lexicon:
                         if n > len(variant):
                             break
                         hits += self.prefixes.get(variant[:n], ())
+            if not hits:
+                hits += self._typo(token)
             found = tuple(hits)
             if len(self._words) < MEMO_WORDS:
                 self._words[token] = found
         return found
+
+    def _typo(self, token: str) -> list[tuple[str, str]]:
+        """The one-word forms an unknown Latin word is a typo of ('deteined', 'aeropuero', 'darwazey'): a word
+        no phrase, language list or form has, close to one form (rapidfuzz ratio, as the router's typos)."""
+        if len(token) < TYPO_MIN or not token.isascii() or not token.isalpha() or token in self.known:
+            return []
+        cutoff = TYPO_SIM_SHORT if len(token) == TYPO_MIN else TYPO_SIM
+        found = process.extractOne(token, self.typos.candidates(token), scorer=fuzz.ratio, score_cutoff=cutoff)
+        return [(concept, "") for concept, _ in self.single[found[0]]] if found else []  # no language: a guess
 
     def _at(self, tokens: list[str], i: int) -> list[tuple[int, str, str]]:
         """(end, concept, language) of every form that starts at token i."""
@@ -217,7 +240,8 @@ class ConceptModel:
         langs: dict[str, float] = defaultdict(float)
         for h in hits:
             for lang in h.langs:
-                langs[lang] += 1.0 / len(h.langs)
+                if lang:  # a typo's form says nothing of the language ('pizza' is no Arabizi 'izza')
+                    langs[lang] += 1.0 / len(h.langs)
         known = [f for f in features(hits) if f in self.weights or f in self.prior]
         if not known:
             return Verdict((), frozenset(h.concept for h in hits), dict(langs))

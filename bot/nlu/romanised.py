@@ -24,6 +24,7 @@ assalam alaikum assalamualaikum haal theek thik acha accha shukriya janab bhaiya
 tareekh tarikh jaun jaon jaoon jana jata jati khat aaya aayi aya ayi mila milega milegi milta bolne bolta bolti
 poocha pucha puchha sadak safar zor kehte kehta kehti mamu mamoo chacha utha uthaya unhe unko inko dhoondain
 dhundo reh rehna mahine parson subah raat baad pehle liye lekin magar phir sirf bohat bahut zyada thoda kaam
+shoher shohar shouhar pakr
 rasta raste kaghzat kaghzaat kagzaat kaghzaat maange mange mangay maangay mangte poochne puchne batana bataya
 mujhay humein hamein unhon unhone usne usko isko iske uske hamko mereko kyu kyun haan nhi nai krna rha rhi gya
 gyi ghanton ghante ghanta kafi giraftar hirasat thana adalat peshi naukri dhoondh dhoond pakad liya le gaye

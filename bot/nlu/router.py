@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from bot.content.model import Phrase
 from bot.nlu.candidates import PhraseCandidates, TypoCandidates
 from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon, Verdict
+from bot.nlu.langid import _ALL_WORDS as WORDS_OF_LANGUAGES
 from bot.nlu.langid import NEUTRAL
 from bot.nlu.lexicon import LEXICONS, PRIOR
 from bot.nlu.textnorm import fold, is_han, match_tokens
@@ -229,7 +230,8 @@ class Router:
             del self.exact[key]  # a phrase two flows share is no exact answer: let the scores (and ties) decide
         self.index = _Index(items)
         examples = [(p.text, p.target.split(".")[0]) for p in items]
-        self.concepts = ConceptModel(Lexicon(LEXICONS), examples, PRIOR) if concepts else None
+        vocabulary = {w for w in self.index.langs} | set(WORDS_OF_LANGUAGES)
+        self.concepts = ConceptModel(Lexicon(LEXICONS, vocabulary), examples, PRIOR) if concepts else None
 
     def rank(self, flow: str) -> int:
         """Tie-break order: urgent flows, then flows that are urgent in spirit, then the rest."""

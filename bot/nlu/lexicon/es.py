@@ -157,8 +157,8 @@ FORMS = {
         "asilo|asilado|refugiado|permiso de trabajo|estatus|ciudadania|naturalizacion|uscis"
     ),
     "expire": (
-        "vence|vencer|vencio|vencida|se me vence|renovar|renovacion|extender|se acaba|terminar|termina|cancelaron|"
-        "cancelan|revocaron|quitaron"
+        "se me vencio|se vencio|bencio|se me bencio|vencido|se me acabo|vence|vencer|vencio|vencida|se me vence|"
+        "renovar|renovacion|extender|se acaba|terminar|termina|cancelaron|cancelan|revocaron|quitaron"
     ),
     "travel": (
         "viajar|viaje|salir del pais|ir a mexico|ir a guatemala|ir a mi pais|visitar|mucho tiempo|meses|un ano|"

@@ -54,14 +54,15 @@ FORMS = {
         "id card|shanakhti|bina kagzat|bagair kagzat"
     ),
     "taken": (
-        "پکڑ*|گرفتار|حراست|لے گئے|لے گئی|لے گیا|اٹھا لیا|اٹھا کر|غائب|پتہ نہیں|pakad*|pakar*|pakr*|giraftar|"
-        "griftar|hirasat|le gaye|le gayi|le gai|le gaya|le gye|utha liya|utha le|utha ke|ghaib|pata nahi|"
-        "pata nahin"
+        "pakr liya|pakar liya|pakad liya|pakra|pakda|utha liya|le gaye|le gayi|le gae|پکڑ*|گرفتار|حراست|لے گئے|"
+        "لے گئی|لے گیا|اٹھا لیا|اٹھا کر|غائب|پتہ نہیں|pakad*|pakar*|pakr*|giraftar|griftar|hirasat|le gai|le gaya|"
+        "le gye|utha le|utha ke|ghaib|pata nahi|pata nahin"
     ),
     "relative": (
-        "شوہر|بیوی|بیٹا|بیٹی|بھائی|بہن|امی|ابو|ابا|والد|والدہ|چچا|ماموں|خالہ|پھوپھی|کزن|دوست|پڑوسی|رشتہ دار|کوئی|"
-        "shohar|shauhar|husband|biwi|bivi|wife|beta|beti|bhai|bhaai|behen|bahen|behan|ammi|ammy|abbu|abu|abba|"
-        "walid|walida|chacha|mamu|mamoo|khala|phupho|cousin|dost|parosi|padosi|rishtedar|koi"
+        "shoher|shouhar|shohr|showhar|husband|hasband|شوہر|بیوی|بیٹا|بیٹی|بھائی|بہن|امی|ابو|ابا|والد|والدہ|چچا|"
+        "ماموں|خالہ|پھوپھی|کزن|دوست|پڑوسی|رشتہ دار|کوئی|shohar|shauhar|biwi|bivi|wife|beta|beti|bhai|bhaai|behen|"
+        "bahen|behan|ammi|ammy|abbu|abu|abba|walid|walida|chacha|mamu|mamoo|khala|phupho|cousin|dost|parosi|padosi|"
+        "rishtedar|koi"
     ),
     "find": (
         "ڈھونڈ*|تلاش|کہاں|پتا|پتہ|معلوم|کس جیل|کس سینٹر|dhoond*|dhund*|talash|kahan|kahaan|kidhar|pata karun|"

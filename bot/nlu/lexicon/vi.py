@@ -25,7 +25,7 @@ FORMS = {
     "knock": "dap cua|go manh|dap manh|goi cua|dap|go cua|bam chuong|gọi cửa",
     "open": "mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua",
     "warrant": "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205",
-    "airport": "cua khau|xuat canh|san bay|phi truong|airport|nha ga",
+    "airport": "san bai|phi truog|xan bay|cua khau|xuat canh|san bay|phi truong|airport|nha ga",
     "flight": (
         "xuong may bay|moi xuong may bay|may bay|chuyen bay|bay qua|bay sang|ha canh|moi den|vua den|vua toi|den noi"
     ),
