@@ -173,8 +173,9 @@ def _same(token: str, word: str, prefix: bool) -> bool:
     return token == word or prefix and token.startswith(word)
 
 
-# Concepts that say nothing about a topic of ours ('hi', 'thanks', 'I need a job'): never features of a flow.
-NOT_TOPICS = frozenset({"greet", "thanks", "laugh", "offtopic"})
+# Concepts that say nothing about a topic of ours ('hi', 'thanks', 'I need a job', 'how does this work?'): never
+# features of a flow.
+NOT_TOPICS = frozenset({"greet", "thanks", "laugh", "offtopic", "meta"})
 # Concepts too vague to be a topic next to a greeting or thanks ("shukriya bhai": thanks, brother).
 WEAK = frozenset({"relative", "now", "if", "officer", "free", "citizen", "phone", "children", "apply"})
 SMOOTHING = 0.5  # add-one-half: a concept never seen with a flow still gets a (small) chance

@@ -193,4 +193,9 @@ FORMS = {
         "need a job|looking for a job|looking for work|find a job|find work|get a job|job offer|hiring|"
         "learn english|english classes|english class"
     ),
+    "meta": (
+        "how does this work|how this works|how do i use this|is this free|is it free|who is this|who are you|"
+        "what is this|is this a bot|are you a bot|are you a real person|does this cost|how much does this cost|"
+        "wrong number"
+    ),
 }

@@ -176,4 +176,8 @@ FORMS = {
         "busco jale|ofertas de trabajo|aprender ingles|clases de ingles"
     ),
     "duty": "me toca|nos toca|le toca|te toca|les toca",
+    "meta": (
+        "como funciona esto|como funciona|esto es gratis|es gratis|quien eres|quien es|que es esto|eres un robot|"
+        "cuanto cuesta esto|numero equivocado|me equivoque de numero"
+    ),
 }

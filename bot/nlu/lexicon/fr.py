@@ -130,4 +130,8 @@ FORMS = {
         "je cherche du travail|cherche du travail|cherche un emploi|cherche un travail|besoin d un travail|"
         "trouver un travail|apprendre l anglais|cours d anglais"
     ),
+    "meta": (
+        "comment ca marche|comment ca fonctionne|c est gratuit|est ce gratuit|c est qui|qui est ce|qui etes vous|"
+        "c est quoi|mauvais numero"
+    ),
 }

@@ -88,4 +88,7 @@ FORMS = {
     "offtopic": (
         "m ap chache travay|chache travay|m bezwen travay|bezwen yon travay|jwenn travay|aprann angle|kou angle"
     ),
+    "meta": (
+        "kijan sa mache|kijan sa fonksyone|eske sa gratis|sa gratis|ki moun sa a|kiyes ou ye|kisa sa ye|sa se kisa"
+    ),
 }

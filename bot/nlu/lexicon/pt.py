@@ -136,4 +136,7 @@ FORMS = {
         "preciso de um emprego|preciso de emprego|procuro emprego|procurando emprego|preciso de trabalho|"
         "procuro trabalho|aprender ingles|aulas de ingles"
     ),
+    "meta": (
+        "como funciona isso|como funciona|isso e de graca|e de graca|e gratis|quem e voce|o que e isso|numero errado"
+    ),
 }

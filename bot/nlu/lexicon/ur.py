@@ -135,4 +135,8 @@ FORMS = {
     "apply": "apply|darkhwast|درخواست|اپلائی",
     "laugh": "hahaha|lol|ہاہاہا",
     "offtopic": "naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|انگریزی سیکھنا|english seekhni",
+    "meta": (
+        "ye kaise kaam karta hai|kaise kaam karta hai|kya ye free hai|ye free hai|aap kaun|aap kaun hain|"
+        "یہ کیسے کام کرتا ہے|کیسے کام کرتا ہے|آپ کون"
+    ),
 }

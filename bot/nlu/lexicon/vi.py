@@ -144,4 +144,8 @@ FORMS = {
     "apply": "xin|nop don|lam don|xin ty nan|xin ti nan",
     "laugh": "haha|hihi|kkk|hehe",
     "offtopic": "tim viec|tim viec lam|can viec lam|can viec|xin viec|hoc tieng anh|lop tieng anh",
+    "meta": (
+        "cai nay dung sao|cai nay la gi|dung nhu the nao|co mat tien khong|co mat phi khong|ai vay|ban la ai|"
+        "cai nay co mat tien"
+    ),
 }
