@@ -29,7 +29,8 @@ rasta raste kaghzat kaghzaat kagzaat kaghzaat maange mange mangay maangay mangte
 mujhay humein hamein unhon unhone usne usko isko iske uske hamko mereko kyu kyun haan nhi nai krna rha rhi gya
 gyi ghanton ghante ghanta kafi giraftar hirasat thana adalat peshi naukri dhoondh dhoond pakad liya le gaye
 le gayi rakha rakhi kahin jaye jayen karoon karun sakta hoon sakti hoon kaha kahaa karne karte karti
-kehna kahna bola boli bole raha rahi waqt dauran tayyari saboot
+kehna kahna bola boli bole raha rahi waqt dauran tayyari saboot kisi kitni kitna kitne der rakh rakhna
+rakhte karega karegi karenge denge
 """.split()
 )
 _ARABIZI = frozenset(

@@ -88,8 +88,9 @@ FORMS = {
         "criminal charge|charges|public defender"
     ),
     "hold": (
-        "hold|holds|ice hold|immigration hold|detainer|detainers|287g|287 g|i 247|i247|48 hours|put a hold|"
-        "hold on him|hold on her|transfer to ice|hand him to ice|turn him over|turned over|released to ice"
+        "for ice|for immigration|keep him for ice|hold someone for ice|hold|holds|ice hold|immigration hold|"
+        "detainer|detainers|287g|287 g|i 247|i247|48 hours|put a hold|hold on him|hold on her|transfer to ice|"
+        "hand him to ice|turn him over|turned over|released to ice"
     ),
     "release": "released|release|releasing|let out|get out|getting out|leave jail|out of jail|serving time",
     "emergency": (
@@ -197,5 +198,9 @@ FORMS = {
         "how does this work|how this works|how do i use this|is this free|is it free|who is this|who are you|"
         "what is this|is this a bot|are you a bot|are you a real person|does this cost|how much does this cost|"
         "wrong number"
+    ),
+    "report_me": (
+        "report me|report us|report me to|call immigration on me|call immigration|tell immigration|"
+        "notify immigration|turn me in|reports people|report people"
     ),
 }

@@ -82,8 +82,8 @@ FORMS = {
         "caso criminal|dui|manejar borracho|defensor publico"
     ),
     "hold": (
-        "hold|detainer|detener para ice|retencion|orden de retencion|candado|287g|287 g|48 horas|entregar a ice|"
-        "lo entregan a migracion|pasarlo a migracion|i 247"
+        "para ice|para la migra|para inmigracion|hold|detainer|detener para ice|retencion|orden de retencion|"
+        "candado|287g|287 g|48 horas|entregar a ice|lo entregan a migracion|pasarlo a migracion|i 247"
     ),
     "release": "salga|salir|sale|soltar|lo sueltan|libera*|cumplir su condena",
     "emergency": (
@@ -179,5 +179,9 @@ FORMS = {
     "meta": (
         "como funciona esto|como funciona|esto es gratis|es gratis|quien eres|quien es|que es esto|eres un robot|"
         "cuanto cuesta esto|numero equivocado|me equivoque de numero"
+    ),
+    "report_me": (
+        "me reportan|reportarme|me reporta|me denuncian|denunciarme|llaman a migracion|llaman a la migra|"
+        "avisan a migracion|le avisan a inmigracion"
     ),
 }

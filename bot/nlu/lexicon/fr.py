@@ -56,7 +56,10 @@ FORMS = {
     "detention": "centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere",
     "bond": "caution|bond|liberer sous caution|le faire sortir|la faire sortir",
     "jail": "prison|taule|tôle|zonzon|cellule|maison d arret|comte|prison du comte|casier|proces penal",
-    "hold": "hold|detainer|demande de detention|demande de retention|retenir|287g|48 heures|remettre a l ice",
+    "hold": (
+        "pour l ice|pour l immigration|hold|detainer|demande de detention|demande de retention|retenir|287g|"
+        "48 heures|remettre a l ice"
+    ),
     "release": "libere|liberee|libéré|sortir|sort|sortie",
     "emergency": (
         "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|signaler|"
@@ -134,4 +137,5 @@ FORMS = {
         "comment ca marche|comment ca fonctionne|c est gratuit|est ce gratuit|c est qui|qui est ce|qui etes vous|"
         "c est quoi|mauvais numero"
     ),
+    "report_me": ("me denoncer|me signaler|signaler a l immigration|previennent l immigration|appellent l immigration"),
 }

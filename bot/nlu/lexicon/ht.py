@@ -42,7 +42,10 @@ FORMS = {
     "detention": "detansyon|sant detansyon|nan detansyon|prizon imigrasyon|transfere",
     "bond": "kosyon|bond|fè l soti|fe l soti|peye kosyon",
     "jail": "prizon|jòl|jol|kacho|nan prizon|konte|ka kriminèl",
-    "hold": "hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|48 edtan|bay ice",
+    "hold": (
+        "pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|"
+        "48 edtan|bay ice"
+    ),
     "release": "lage|soti|libere",
     "emergency": "911|ijans|ijan|anbilans|rele lapolis|rele polis|fè plent|fe plent|plent|rapòte|rapote",
     "crime": "bat mwen|bat|frape m|vyolans|abi|agrese|vòlè|vole|volè|menase|menas|viktim|krim|viza u",
@@ -91,4 +94,5 @@ FORMS = {
     "meta": (
         "kijan sa mache|kijan sa fonksyone|eske sa gratis|sa gratis|ki moun sa a|kiyes ou ye|kisa sa ye|sa se kisa"
     ),
+    "report_me": "rapote m|rapote mwen|rapote|denonse m|denonse|avize imigrasyon|rele imigrasyon",
 }

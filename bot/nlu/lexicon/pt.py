@@ -56,8 +56,8 @@ FORMS = {
     "bond": "fianca|bond|tirar ele|tirar ela|soltar|pagar fianca",
     "jail": "cadeia|prisao|presidio|xadrez|xilindro|cana|condado|delegacia|processo criminal|dui",
     "hold": (
-        "hold|detainer|pedido pra segurar|pedido para segurar|segurar ele|segurar ela|reter|retencao|287g|48 horas|"
-        "entregar pro ice|entregar para o ice"
+        "pro ice|para o ice|pra imigracao|hold|detainer|pedido pra segurar|pedido para segurar|segurar ele|"
+        "segurar ela|reter|retencao|287g|48 horas|entregar pro ice|entregar para o ice"
     ),
     "release": "solto|solta|soltar|sair|sai|libertad*|liberad*",
     "emergency": (
@@ -138,5 +138,8 @@ FORMS = {
     ),
     "meta": (
         "como funciona isso|como funciona|isso e de graca|e de graca|e gratis|quem e voce|o que e isso|numero errado"
+    ),
+    "report_me": (
+        "me denunciar|me denunciam|denunciam|avisam a imigracao|chamam a imigracao|chamar a imigracao|me entregar"
     ),
 }

@@ -139,4 +139,5 @@ FORMS = {
         "ye kaise kaam karta hai|kaise kaam karta hai|kya ye free hai|ye free hai|aap kaun|aap kaun hain|"
         "یہ کیسے کام کرتا ہے|کیسے کام کرتا ہے|آپ کون"
     ),
+    "report_me": "report karega|report karenge|report kar denge|bata denge|ittila|اطلاع|رپورٹ کر|رپورٹ کرے",
 }

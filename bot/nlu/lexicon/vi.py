@@ -148,4 +148,5 @@ FORMS = {
         "cai nay dung sao|cai nay la gi|dung nhu the nao|co mat tien khong|co mat phi khong|ai vay|ban la ai|"
         "cai nay co mat tien"
     ),
+    "report_me": "bao cho di tru|bao di tru|bao cao di tru|to cao|bao cho ice|bao ice",
 }
