@@ -37,4 +37,8 @@ PRIOR: dict[str, dict[str, float]] = {
     "report_me": {"calling_911": 4.0},
     "hospital+report_me": {"calling_911": 4.0},
     "agent+report_me": {"calling_911": 4.0},
+    # Bail to get someone out of immigration detention is the detained person's flow (its bond node); bail in a
+    # local jail with an ICE hold stays detainers (the hold concept).
+    "bond+detention": {"find_detained": 3.0},
+    "agent+bond": {"find_detained": 2.0},
 }

@@ -145,10 +145,11 @@ FORMS = {
     "church": "iglesia|iglesias|templo|misa|parroquia|capilla|mezquita|pastor|padre de la iglesia",
     "hospital": ("hospital|hospitales|clinica|clinicas|doctor|medico|sala de emergencias|emergencias|centro de salud"),
     "work": (
-        "trabajo|jale|el jale|chamba|la chamba|chambear|fabrica|planta|empacadora|bodega|campo|rancho|construccion|"
+        "chamba|la chamba|el jale|trabajo|jale|chambear|fabrica|planta|empacadora|bodega|campo|rancho|construccion|"
         "obra|restaurante|cocina|lavado de carros|car wash|patron|jefe del trabajo|mayordomo|i 9"
     ),
     "raid": (
+        "cayo la migra|cayeron|le cayo la migra|cayo inmigracion|se llevaron a un buen|un buen de compas|"
         "se llevaron a varios|se llevaron a todos|se llevaron a muchos|agarraron a varios|levantaron a varios|"
         "redada|redadas|operativo|operativos|batida|barrida|razzia"
     ),
