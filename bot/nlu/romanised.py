@@ -43,7 +43,8 @@ ba3d ba3den kteer ktir awi 2awi shwaya shway meen mnein 3shan 3ashan 3alashan ka
 yimkin mumkin momken momkin lazem lazim ma7jouz ma7jooz mahjouz shorta bolis matar hegra hijra mo7ami mohami
 3arabeya sayara beit awlad wlad 3eyal shokran shukran marhaba mar7aba ahlan el
 wach wesh bghit bghina dyali dyal diali daba chno chnou kifach bzaf lbolis chorta lhijra chdouni machi walakin
-3lach fach ghadi mchit jat jaw goozi gozi mrati mirati abouya abuya akhoya a5oya ukhti o5ti
+3lach fach ghadi mchit jat jaw goozi gozi mrati mirati abouya abuya akhoya a5oya ukhti o5ti ndir ndiro ach
+achno khouya khoya shado chado kayn makaynch rajli
 """.split()
 )
 # A Latin word with an Arabizi digit between or after its letters ('wa2afni', '3al', 'la2'), not '2nd' or '5pm'.

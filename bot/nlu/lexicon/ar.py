@@ -3,9 +3,9 @@ with digits for the letters Latin lacks: 2 ء, 3 ع, 5 خ, 7 ح, 9 ق)."""
 
 FORMS = {
     "agent": (
-        "ادارة الهجرة|سلطات الهجرة|حقين الهجرة|الهجرة|هجرة|دائرة الهجرة|مكتب الهجرة|امن الهجرة|ضباط الهجرة|"
-        "موظفين الهجرة|ناس من الهجرة|ايس|آيس|الفدراليين|فيدراليين|hegra|el hegra|hijra|el hijra|al hijra|hejra|"
-        "ayis|el ice|elice"
+        "l7ijra|el 7ijra|lhijra|l hijra|la police dial l hijra|ادارة الهجرة|سلطات الهجرة|حقين الهجرة|الهجرة|هجرة|"
+        "دائرة الهجرة|مكتب الهجرة|امن الهجرة|ضباط الهجرة|موظفين الهجرة|ناس من الهجرة|ايس|آيس|الفدراليين|فيدراليين|"
+        "hegra|el hegra|hijra|el hijra|al hijra|hejra|ayis|el ice|elice"
     ),
     "officer": (
         "ظابط|الظابط|ظباط|وكلاء|ضباط|ضابط|عناصر|رجال|زلمتين|رجلين|ناس|عساكر|لابسين|سترات|مدنيين|عملاء|domat|zobat|"
@@ -18,16 +18,17 @@ FORMS = {
     ),
     "door": "باب|الباب|عالباب|ع الباب|ابواب|الجرس|جرس|bab|el bab|elbab|3al bab|3albab|3a bab|3l bab",
     "home": (
-        "بيت|البيت|بيتي|بيتنا|شقة|شقتي|الشقة|منزل|منزلي|دار|الدار|داري|الشباك|beit|bait|el beit|elbeit|betna|"
-        "beitna|shaqa|sha2a|sha22a|shi22a|manzel"
+        "dar|ddar|l dar|بيت|البيت|بيتي|بيتنا|شقة|شقتي|الشقة|منزل|منزلي|دار|الدار|داري|الشباك|beit|bait|el beit|"
+        "elbeit|betna|beitna|shaqa|sha2a|sha22a|shi22a|manzel"
     ),
     "outside": (
         "برا|برة|بره|قدام|امام|خارج|تحت البيت|واقفين|واقف|مستنيين|barra|bara|odam|2odam|2edam|quddam|wa2fin|wa2fen|"
         "wa2feen|ta7t"
     ),
     "knock": (
-        "يخبط*|بيخبط*|خبط*|يدق*|بيدق*|دق*|يطرق*|بيطرق*|طرق*|رن الجرس|بيرن|يسالو عن|بيسالو عن|يسال عن|bey5abat*|"
-        "bi5abat*|by5abto|5abat*|bydo22o|bydi22o|bedo2|bido2|da2|ta2|by2ro3|2ar3*|yesalo 3an"
+        "kayd9o|kayde9o|kay d9o|d9o|kaytr9o|يخبط*|بيخبط*|خبط*|يدق*|بيدق*|دق*|يطرق*|بيطرق*|طرق*|رن الجرس|بيرن|"
+        "يسالو عن|بيسالو عن|يسال عن|bey5abat*|bi5abat*|by5abto|5abat*|bydo22o|bydi22o|bedo2|bido2|da2|ta2|by2ro3|"
+        "2ar3*|yesalo 3an"
     ),
     "open": "افتح*|يفتح*|نفتح|افتحلهم|فتح الباب|يدخل*|يدخلو|دخلو|aftah|afta7|efta7|yefta7|yedkhol*|ydkhlo",
     "warrant": (
@@ -74,17 +75,19 @@ FORMS = {
         "awraq|hawiya|hawiyya|beta2a|e2ama|i2ama|iqama"
     ),
     "taken": (
-        "محجوز|محجوزة|محجوزين|ماسكينه|ماسكينها|مسكوه|مسكوها|شدوه|شدوها|ماسكين|اتمسك|اتمسكت|شدوني|شدو|اخدوه|"
-        "قبضو عليه|تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|akhad*|a5ad*|akhadet|a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|"
-        "قبض علي|اتقبض|انقبض|اعتقل*|معتقل|مسكو|حجزو*|محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|"
-        "m7jouz|mahjouz|ma7jooz|ma7jouza|7agazo*|7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|"
-        "et2abad|it2abad|2abad|mesko*|mskou*|e3ta2al*|m3ta2al*|mo3ta2al"
+        "shado|chado|chdo|shadouh|chaddouh|9abdo 3lih|ched|chedo|محجوز|محجوزة|محجوزين|ماسكينه|ماسكينها|مسكوه|"
+        "مسكوها|شدوه|شدوها|ماسكين|اتمسك|اتمسكت|شدوني|شدو|اخدوه|قبضو عليه|تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|akhad*|"
+        "a5ad*|akhadet|a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|قبض علي|اتقبض|انقبض|اعتقل*|معتقل|مسكو|حجزو*|"
+        "محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|m7jouz|mahjouz|ma7jooz|ma7jouza|7agazo*|"
+        "7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|mesko*|mskou*|e3ta2al*|"
+        "m3ta2al*|mo3ta2al"
     ),
     "relative": (
-        "ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|ختي|عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|3ammi|"
-        "3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|بنتي|اخوي|اخي|اخويا|امي|ماما|ابوي|بابا|ابويا|ابن عمي|بنت عمي|"
-        "صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|gozi|goozi|mrati|marati|ebni|ibni|bnti|binti|akhoya|a5oya|akhouya|5oya|"
-        "akhi|a5i|5ayi|khayi|okhti|o5ti|ommi|ummi|mama|baba|abouya|aboya|sa7bi|sahbi|jari|gari|7ad|7add|shakhs"
+        "khouya|khoya|khti|khouti|khay|bba|mmi|rajli|mrati|ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|ختي|"
+        "عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|بنتي|اخوي|"
+        "اخي|اخويا|امي|ماما|ابوي|بابا|ابويا|ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|gozi|goozi|marati|"
+        "ebni|ibni|bnti|binti|akhoya|a5oya|akhouya|5oya|akhi|a5i|5ayi|khayi|okhti|o5ti|ommi|ummi|mama|baba|abouya|"
+        "aboya|sa7bi|sahbi|jari|gari|7ad|7add|shakhs"
     ),
     "find": (
         "ازاي اعرف|كيف اعرف|كيف أعرف|شلون اعرف|وين ودوه|وين اخدوه|فين خدوه|وين حاطينه|ادور|ادور على|ابحث|بحث|"
