@@ -48,7 +48,7 @@ def detect_language(kit: Kit, turn: Turn, text: str) -> None:
     if found and getattr(guess, "method", "") == "romanised":
         s.lang = found  # 'police ne mujhe roka': answered in Urdu script, English offered
         turn.events.append("romanised")
-    elif short in supported and not (found and guess and guess.confidence >= SURE_DETECTOR):
+    elif short in supported and not (found and found != short and guess and _listed_or_sure(guess)):
         s.lang = short or "en"
         if s.lang in ROMANISED:
             turn.events.append("romanised")
@@ -60,6 +60,12 @@ def detect_language(kit: Kit, turn: Turn, text: str) -> None:
         s.lang = chinese_script(sure.lang, text, supported)
     elif found:
         s.lang = found
+
+
+def _listed_or_sure(guess: Guess) -> bool:
+    """The detector is sure, or found the language's own words ('quero ser voluntario': quero is Portuguese,
+    though 'voluntario' is in the Spanish lexicon too)."""
+    return guess.confidence >= SURE_DETECTOR or getattr(guess, "method", "") == "wordlist"
 
 
 def _unsure(guess: Guess | None) -> bool:
