@@ -55,11 +55,15 @@ CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100
 CONCEPT_WEAK_MATCH = 80.0  # a phrase match below this score (no exact phrase, loosely shared words)...
 CONCEPT_GAP = 6.0  # ...gives way, even when urgent, to a flow the concepts prefer by this much over its own
 # The concepts that name an urgent flow's situation, and how far below the best flow it may score and still win.
+# Each: (concepts that name it, concepts that say it is elsewhere). Coming in or being let in is the home's
+# door unless the message names a public place ('can ICE come into the school' is public_places).
+PUBLIC = frozenset({"school", "church", "hospital", "work"})
 URGENT_SITUATIONS = {
-    "ice_at_door": frozenset({"knock"}),
-    "airport": frozenset({"airport"}),
-    "checkpoints": frozenset({"checkpoint"}),
+    "ice_at_door": (frozenset({"knock"}), frozenset()),
+    "airport": (frozenset({"airport"}), frozenset()),
+    "checkpoints": (frozenset({"checkpoint"}), frozenset()),
 }
+URGENT_UNLESS_PUBLIC = {"ice_at_door": frozenset({"open"})}
 URGENT_SPAN = 30.0
 SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
 # Ties between languages in a short message go to the more widely spoken language among the bot's users.
@@ -345,10 +349,13 @@ class Router:
         whole message leans to a non-urgent one: a story of kids at school and work before 'ICE is knocking'
         is about the door. (flow, the best score, a lead of 0) or None."""
         best = verdict.ranked[0][1]
+        public = bool(topics & PUBLIC)
         found = [
             f
-            for f, names in URGENT_SITUATIONS.items()
-            if f in self.urgent and names & topics and best - verdict.score(f) <= URGENT_SPAN
+            for f, (names, _) in URGENT_SITUATIONS.items()
+            if f in self.urgent
+            and (names & topics or not public and URGENT_UNLESS_PUBLIC.get(f, frozenset()) & topics)
+            and best - verdict.score(f) <= URGENT_SPAN
         ]
         if not found:
             return None

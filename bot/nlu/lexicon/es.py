@@ -185,4 +185,5 @@ FORMS = {
         "me reportan|reportarme|me reporta|me denuncian|denunciarme|llaman a migracion|llaman a la migra|"
         "avisan a migracion|le avisan a inmigracion"
     ),
+    "when": "el mes que entra|la semana que entra|el ano que entra|que entra",
 }

@@ -114,7 +114,10 @@ FORMS = {
     ),
     "missed": "lo hen|bo lo|tre hen|khong di|ko di|quen",
     "school": "dua con di hoc|di hoc|lop|truong|truong hoc|lop hoc|nha tre|mau giao|dai hoc|co giao|thay giao",
-    "church": "giao xu|di le|chua chien|nha chua|nha tho|thanh duong|nha nguyen|nhà thờ",
+    "church": (
+        "vao nha tho|o nha tho|den nha tho|di nha tho|toi nha tho|giao xu|di le|chua chien|nha chua|nha tho|"
+        "thanh duong|nha nguyen|nhà thờ"
+    ),
     "hospital": "kham benh|phong cap cuu|di kham|benh vien|phong kham|bac si|cap cuu benh vien|phong cho",
     "work": (
         "tiem lam mong|lam nail|di lam|ba chu|hang xuong|lam viec|cho lam|noi lam|tiem nail|xuong|nha may|cong ty|"
