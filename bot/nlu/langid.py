@@ -105,7 +105,10 @@ WORDLISTS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang,
 # Haitian Creole written with French spellings ('la porte moin', 'bezoin'): words no French text has, which keep
 # the message Creole however French the rest looks to the model.
 MARKERS: dict[str, frozenset[str]] = {
-    "ht": frozenset("moin mouin mwin bezoin kounié kounie kouman lakay pitit zanmi genyen mwen nou pral anmwe".split()),
+    "ht": frozenset(
+        "moin mouin mwin bezoin kounié kounie kouman lakay pitit pitite zanmi genyen mwen nou pral anmwe gin yon "
+        "konnin èské eské".split()
+    ),
 }
 MARKER_WEIGHT = 8.0
 _ALL_WORDS: frozenset[str] = frozenset().union(*WORDLISTS.values())

@@ -3,7 +3,7 @@
 FORMS = {
     "agent": "imigrasyon|imigrasyon an|imigration|ajan imigrasyon|ice|ice la|dwan",
     "officer": "ajan|ajan yo|ofisye|de nèg|de neg|nèg|neg yo|mesye yo|inifòm|inifom|badj",
-    "police": "lapolis|polis|police|la police|polis la|lapolis la|chef|sherif|cho",
+    "police": "la police|lapolice|police la|lapolis|polis|police|polis la|lapolis la|chef|sherif|cho",
     "door": "pòt|pot|lapòt|lapot|la porte|porte|pot la|pòt la|baryè|barye",
     "home": "kay|lakay|kay mwen|lakay mwen|kay la|apatman|chanm|fenèt|fenet|la kay|maison",
     "outside": "deyò|deyo|devan|devant|anba|dewò|kanpe deyò|tann",
@@ -29,14 +29,15 @@ FORMS = {
         "poze m kesyon|kote m soti"
     ),
     "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon",
-    "papers": "papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
+    "papers": "papie|papier|papié|papye m|papie moin|papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
     "taken": (
         "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
         "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote"
     ),
     "relative": (
-        "mari|madanm|pitit gason|pitit fi|frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|"
-        "granpè|mennaj|zanmi|vwazen|vwazin|yon moun|fanmi"
+        "pitite moin|pitite|mari moin|madanm moin|fre moin|manman moin|papa moin|mari|madanm|pitit gason|pitit fi|"
+        "frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|granpè|mennaj|zanmi|vwazen|vwazin|"
+        "yon moun|fanmi"
     ),
     "find": "jwenn|chèche|cheche|kote li ye|kote l ye|ki kote|ki prizon|ki sant|nimewo a|lokalize",
     "detention": "detansyon|sant detansyon|nan detansyon|prizon imigrasyon|transfere",
@@ -47,7 +48,10 @@ FORMS = {
         "48 edtan|bay ice"
     ),
     "release": "lage|soti|libere",
-    "emergency": "911|ijans|ijan|anbilans|rele lapolis|rele polis|fè plent|fe plent|plent|rapòte|rapote",
+    "emergency": (
+        "rele la police|rele lapolice|rele la polis|rele polis la|911|ijans|ijan|anbilans|rele lapolis|rele polis|"
+        "fè plent|fe plent|plent|rapòte|rapote"
+    ),
     "crime": "bat mwen|bat|frape m|vyolans|abi|agrese|vòlè|vole|volè|menase|menas|viktim|krim|viza u",
     "lawyer": "avoka|avoka yo|èd legal|ed legal|asistans legal|konsèy legal|nòtè|note|konsiltan",
     "free": "gratis|gratuit|pa chè|pa che|san lajan|pa gen lajan",

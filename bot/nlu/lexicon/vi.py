@@ -46,6 +46,7 @@ FORMS = {
     "street": "di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang",
     "papers": "giay to|khong giay to|ko giay to|giay|cmnd|can cuoc|id|ho so|tinh trang|bat hop phap",
     "taken": (
+        "ice hot|ice bat|ice tom|di tru hot|di tru bat|canh sat bat|cs bat|ice bat giu|ice bat di|ice hot di|"
         "bi tom|bi hot|hot di|tom roi|bi bat rui|bat rui|bi cong an bat|bi canh sat bat|bat|bi bat|bat di|bat roi|"
         "bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|khong biet o dau|ko biet o dau|bat giu|"
         "bi bat giu|bi dua di|bi dan di|bi ice bat|bi di tru bat|bat coc"
@@ -58,8 +59,9 @@ FORMS = {
         "ban gai|nguoi yeu|me chong|bo chong|ban than|con trai toi|con gai toi"
     ),
     "find": (
-        "kiem|kiem o dau|tim o dau|tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|tim kiem|"
-        "tim nguoi|o dau|dang o dau|giam o dau|trai nao|tra cuu|so a|a number|dinh vi"
+        "o dau|dang o dau|bi nhot o dau|dem di dau|kiem o dau|kiem ong|kiem nguoi|di kiem|kiem|tim o dau|"
+        "tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|tim kiem|tim nguoi|giam o dau|trai nao|"
+        "tra cuu|so a|a number|dinh vi"
     ),
     "detention": "trai giam|trung tam giam giu|giam giu|trai tam giam|chuyen trai",
     "bond": "bao lanh|tien bao lanh|tien the chan|bond|dong tien",
@@ -88,6 +90,7 @@ FORMS = {
         "bieu dương|van dong|nha lap phap"
     ),
     "help_others": (
+        "phu giup|giup may gia dinh|may gia dinh nhap cu|gia dinh nhap cu|nguoi nhap cu trong khu|khu minh|"
         "giup hang xom|giup do hang xom|giup nhung nguoi|giup nguoi khong co giay to|hang xom|giup nhung gia dinh|"
         "giup gia dinh|giup nguoi nhap cu|giup nguoi|giup do cong dong|cong dong|giup do nguoi|giup cong dong|"
         "giup cac gia dinh|bao ve gia dinh|lam gi de giup|giup nguoi khac"
