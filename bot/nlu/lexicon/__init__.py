@@ -31,7 +31,9 @@ PRIOR: dict[str, dict[str, float]] = {
     "agent+hospital": {"public_places": 3.0},
     # Helping others (neighbours, families, the community) is what the take-action flow is about, whatever else
     # the message names: 'how can I help families ICE arrested' is no search for a detained person.
-    "help_others": {"take_action": 4.0},
+    "help_others": {"take_action": 8.0},
+    # Groups to join while wanting to volunteer: the take-action flow's, not a referral to legal help.
+    "organization+volunteer": {"take_action": 3.0},
     # Fear of being reported (by a hospital, the police, a school) is the 911/ER flow's question: it answers
     # what those places share with immigration. ICE coming into a hospital stays public_places ('agent+hospital').
     "report_me": {"calling_911": 4.0},

@@ -49,10 +49,11 @@ FORMS = {
         "licence|drivers license|driver s license|trunk|taillight|speeding|ticket|uber|lyft|bus"
     ),
     "stop": (
-        "stoped|stoped me|stopt|stoppped|stopped|stop me|stopped me|stopping|pulled over|pulled me over|pull over|"
-        "questioned|questioning|asking questions|asked questions|asked me|asking me|where im from|where i m from|"
-        "where i am from|detain me|detaining me|grabbed me|frisk*|pat down|patted|search me|searched me|"
-        "searching me|am i free to go|free to leave|harass*|profil*"
+        "asked if|asked me if|asking if|asking me if|asked whether|asked me whether|stoped|stoped me|stopt|"
+        "stoppped|stopped|stop me|stopped me|stopping|pulled over|pulled me over|pull over|questioned|questioning|"
+        "asking questions|asked questions|asked me|asking me|where im from|where i m from|where i am from|"
+        "detain me|detaining me|grabbed me|frisk*|pat down|patted|search me|searched me|searching me|"
+        "am i free to go|free to leave|harass*|profil*"
     ),
     "street": (
         "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|gas station|"

@@ -45,7 +45,8 @@ FORMS = {
         "licencia|licencia de manejo|sin licencia|cajuela|maletero|multa|infraccion"
     ),
     "stop": (
-        "paro|pararon|paró|me paro|me pararon|detuvo|me detuvo|me detuvieron|paraba|parando|detenerme|me pregunto|"
+        "me pregunto si|me preguntaron si|pregunto si|preguntaron si|me pregunta si|preguntando si|paro|pararon|"
+        "paró|me paro|me pararon|detuvo|me detuvo|me detuvieron|paraba|parando|detenerme|me pregunto|"
         "me preguntaron|me pidio|me pidieron|me pide|me revisaron|revisar|registrar|cateo|catearon|"
         "preguntando de donde|de donde soy|parada de trafico|me agarraron en la calle"
     ),

@@ -33,8 +33,9 @@ FORMS = {
     "road": "route|autoroute|highway|nationale|chemin",
     "car": "voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|vehicule|coffre|amende",
     "stop": (
-        "arrete|arrêté|m a arrete|controle|controlé|m a controle|interpelle|interpellé|m ont arrete|"
-        "demande mes papiers|demandent mes papiers|fouill*|d ou je viens|questionne|questions"
+        "m a demande si|demande si|ils m ont demande si|m ont demande si|demandent si|arrete|arrêté|m a arrete|"
+        "controle|controlé|m a controle|interpelle|interpellé|m ont arrete|demande mes papiers|"
+        "demandent mes papiers|fouill*|d ou je viens|questionne|questions"
     ),
     "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station",
     "papers": (

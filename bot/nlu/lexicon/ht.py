@@ -25,8 +25,8 @@ FORMS = {
     "road": "wout|lawout|otowout|highway|granchemen",
     "car": "machin|machinn|loto|oto|kondi|kondwi|chofè|chofe|lisans|pèmi|pemi|kòf|kof|tikè",
     "stop": (
-        "rete m|rete mwen|arete m|arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|kesyone|"
-        "poze m kesyon|kote m soti"
+        "mande m si|mande mwen si|mande si|mande l si|yo mande m si|mande moin si|rete m|rete mwen|arete m|"
+        "arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|kesyone|poze m kesyon|kote m soti"
     ),
     "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon",
     "papers": "papie|papier|papié|papye m|papie moin|papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",

@@ -32,8 +32,9 @@ FORMS = {
         "carro|dirigindo|dirigir|motorista|carteira de motorista|carta|habilitacao|cnh|veiculo|porta malas|multa|uber"
     ),
     "stop": (
-        "parou|pararam|me parou|me pararam|parado|abordado|abordada|abordagem|enquadr*|me perguntou|me perguntaram|"
-        "pediu|pediram|revistar|revistaram|revista|querem revistar|de onde eu sou"
+        "perguntou se|perguntaram se|pergunta se|perguntou se eu|me perguntou se|perguntando se|parou|pararam|"
+        "me parou|me pararam|parado|abordado|abordada|abordagem|enquadr*|me perguntou|me perguntaram|pediu|pediram|"
+        "revistar|revistaram|revista|querem revistar|de onde eu sou"
     ),
     "street": "rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus",
     "papers": (
