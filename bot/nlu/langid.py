@@ -65,7 +65,7 @@ _WORDS: dict[str, str] = {
     "eso esto ese hacer voy vienen llegó llego llevaron agarró agarro agarraron paró paro pararon quien "
     "quién q xq k ke frontera fronteriza detención detencion casa estacionamiento firmar emergencia "
     "licencia identificación identificacion teléfono telefono solos cárcel carcel fianza audiencia "
-    "ciudadano patrulla redada",
+    "ciudadano patrulla redada pidio pidió pidieron pregunto preguntó preguntaron pararon pullearon",
     "pt": "o os as por para porque este casa carro ola está estão estao na nas no do da dos das minha meu meus "
     "minhas seu sua não nao é são sou estou estamos somos tenho tem preciso ajuda ajudar ajudem advogado "
     "advogada porta polícia imigração imigracao aeroporto detido detida preso presa prenderam deportado "

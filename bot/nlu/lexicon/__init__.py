@@ -32,6 +32,8 @@ PRIOR: dict[str, dict[str, float]] = {
     # Helping others (neighbours, families, the community) is what the take-action flow is about, whatever else
     # the message names: 'how can I help families ICE arrested' is no search for a detained person.
     "help_others": {"take_action": 8.0},
+    # A hearing coming and no lawyer yet: the court flow's situation (it says how to find one before the date).
+    "court+lawyer": {"court": 3.0},
     # Groups to join while wanting to volunteer: the take-action flow's, not a referral to legal help.
     "organization+volunteer": {"take_action": 3.0},
     # Fear of being reported (by a hospital, the police, a school) is the 911/ER flow's question: it answers
