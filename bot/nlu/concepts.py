@@ -22,6 +22,7 @@ from bot.nlu.textnorm import is_han, word_tokens
 TYPO_MIN = 5  # an unknown word this long may be a typo of a form...
 TYPO_SIM_SHORT = 85.0  # ...this close for a word of TYPO_MIN letters...
 TYPO_SIM = 88.0  # ...and this close for longer ones ('deteined' ~ 'detained', 'aeropuero' ~ 'aeropuerto')
+MAX_TOKENS = 240  # words (Chinese: characters) read per message: a story's ask comes last; bounded time
 MIN_PREFIX = 3  # 'rob*' yes; shorter stems match too much
 MEMO_WORDS = 50_000  # message words whose one-word hits are remembered (bounded memory)
 _PLAIN = re.compile(r"[a-z0-9 ]+")
@@ -127,7 +128,7 @@ class Lexicon:
                     out.append((i + n, concept, lang))
         return out
 
-    def find(self, text: str, max_tokens: int = 80) -> list[Hit]:
+    def find(self, text: str, max_tokens: int = MAX_TOKENS) -> list[Hit]:
         """The concepts of a message; a form inside a longer matched form does not count."""
         tokens = word_tokens(text)[:max_tokens]
         found: dict[tuple[int, int, str], list[str]] = defaultdict(list)
