@@ -75,7 +75,8 @@ _WORDS: dict[str, str] = {
     "falo pode podem nossa nosso também quando onde ontem hoje amanhã amanha parou pararam parado ao pra "
     "pro mim foi levaram pegaram pegou batendo tá tô cadê cade ne né gratuito grátis graça fronteira "
     "estacionamento assine assinar mandado emergência documento documentos carteira identidade celular "
-    "sozinho sozinhos cadeia prisão fiança audiência juiz cidadão patrulha disseram",
+    "sozinho sozinhos cadeia prisão fiança audiência juiz cidadão patrulha disseram numa num dum duma pros pras "
+    "rede resposta",
     "fr": "le les est sont suis sommes ai j'ai jai je j mon ma mes ton son leur leurs ne pas du des au aux et "
     "ou qui à en va sa ce on quoi comment où il elle ils nous vous moi toi lui avec sans maintenant ici "
     "dehors devant porte maison appartement police avocat avocate aide aidez aider besoin arrêté arrete "

@@ -80,8 +80,9 @@ FORMS = {
         "dans mon etat"
     ),
     "volunteer": (
-        "benevol*|bénévol*|volontaire|don|dons|donner|m engager|engager|militer|militant|manif*|marche|mobilis*|"
-        "allie|vigile|elus|sanctuaire|petition"
+        "reseau d intervention rapide|intervention rapide|reseau de reponse rapide|rejoindre un reseau|rejoindre|"
+        "s engager|m engager|benevol*|bénévol*|volontaire|don|dons|donner|engager|militer|militant|manif*|marche|"
+        "mobilis*|allie|vigile|elus|sanctuaire|petition"
     ),
     "help_others": (
         "aider les migrants|aider les immigres|aider les immigrants|aider la communaute|aider ma communaute|"

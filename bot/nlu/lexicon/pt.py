@@ -79,8 +79,9 @@ FORMS = {
         "perto de mim|no meu estado"
     ),
     "volunteer": (
+        "rede de resposta rapida|resposta rapida|entrar numa rede|entro numa rede|participar de um grupo|"
         "voluntari*|doar|doacao|doacoes|me envolver|envolver|organizar|protest*|manifestacao|passeata|ativis*|"
-        "aliado|resposta rapida|vigilia|legisladores|santuario|abaixo assinado"
+        "aliado|vigilia|legisladores|santuario|abaixo assinado"
     ),
     "help_others": (
         "ajudar minha comunidade|minha comunidade|ajudar a comunidade|ajudar os imigrantes|ajudar imigrantes|"
