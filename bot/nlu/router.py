@@ -55,16 +55,16 @@ CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100
 CONCEPT_WEAK_MATCH = 80.0  # a phrase match below this score (no exact phrase, loosely shared words)...
 CONCEPT_GAP = 6.0  # ...gives way, even when urgent, to a flow the concepts prefer by this much over its own
 # The concepts that name an urgent flow's situation, and how far below the best flow it may score and still win.
-# Each: (concepts that name it, concepts that say it is elsewhere). Coming in or being let in is the home's
-# door unless the message names a public place ('can ICE come into the school' is public_places).
+# Each urgent flow: the concepts that name its situation; and those that do unless the message names a public
+# place (coming in or being let in is the home's door, but 'can ICE come into the school' is public_places).
 PUBLIC = frozenset({"school", "church", "hospital", "work"})
-URGENT_SITUATIONS = {
-    "ice_at_door": (frozenset({"knock"}), frozenset()),
-    "airport": (frozenset({"airport"}), frozenset()),
-    "checkpoints": (frozenset({"checkpoint"}), frozenset()),
+URGENT_SITUATIONS: dict[str, frozenset[str]] = {
+    "ice_at_door": frozenset({"knock"}),
+    "airport": frozenset({"airport"}),
+    "checkpoints": frozenset({"checkpoint"}),
 }
-URGENT_UNLESS_PUBLIC = {"ice_at_door": frozenset({"open"})}
-URGENT_SPAN = 30.0
+URGENT_UNLESS_PUBLIC: dict[str, frozenset[str]] = {"ice_at_door": frozenset({"open"})}
+URGENT_SPAN = 30.0  # ...and wins over a non-urgent best that leads it by at most this much
 SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
 # Ties between languages in a short message go to the more widely spoken language among the bot's users.
 BY_SPEAKERS = ("en", "es", "zh", "vi", "ar", "pt", "ht", "fr", "ur", "zh-Hant")
@@ -352,7 +352,7 @@ class Router:
         public = bool(topics & PUBLIC)
         found = [
             f
-            for f, (names, _) in URGENT_SITUATIONS.items()
+            for f, names in URGENT_SITUATIONS.items()
             if f in self.urgent
             and (names & topics or not public and URGENT_UNLESS_PUBLIC.get(f, frozenset()) & topics)
             and best - verdict.score(f) <= URGENT_SPAN
