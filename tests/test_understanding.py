@@ -67,6 +67,36 @@ def test_every_example_of_the_issue_routes_right_in_the_right_language(
     assert (result.session.at.split(".")[0], result.session.lang) == (flow, lang)
 
 
+# The second round's mechanisms, one example each (dev-set lines): a word read in the message's own language, an
+# Arabic ending, a typo of a lexicon form, an urgent situation at the end of a long story, questions about the bot
+# and off-topic requests that open nothing, the detector's doubt settled by the phrases' language, Taiwanese usage.
+SECOND_ROUND = [
+    ("thang em bi giam o nha tu quan vi lai xe ko bang, gio ICE giu ko cho ra", "detainers", "vi"),
+    ("شو لازم اعمل اذا اجو الهجرة ودقوا على بابي", "ice_at_door", "ar"),
+    ("mi ermana esta detenida en el aeropuero", "airport", "es"),
+    ("我来美国十几年了，孩子在这里上学，我在餐馆打工，今天早上有两个穿着写着ICE外套的人一直敲门，叫我的名字，我女儿在哭，我该怎么办",
+     "ice_at_door", "zh"),
+    ("how does this work", "menu", "en"),
+    ("busco trabajo", "menu", "es"),
+    ("a e bi ICE bat, h e ko bt a o dau", "find_detained", "vi"),
+    ("quero ser voluntario", "take_action", "pt"),
+    ("will the hospital report me to immigration", "calling_911", "en"),
+    ("gin yon checkpoint la patrouille frontière sou la route la", "checkpoints", "ht"),
+]
+
+
+@pytest.mark.parametrize(("text", "flow", "lang"), SECOND_ROUND)
+def test_second_round_examples_route_right_in_the_right_language(
+    engine: Engine, text: str, flow: str, lang: str
+) -> None:
+    result = first(engine, text)
+    assert (result.session.at.split(".")[0], result.session.lang) == (flow, lang)
+
+
+def test_taiwanese_usage_in_shared_characters_is_traditional() -> None:
+    assert (han_script("我沒有身分"), han_script("移民署的人在外面"), han_script("我没有身份")) == ("Hant", "Hant", "Hans")
+
+
 @pytest.mark.parametrize(("text", "lang", "own"), [("ICE wale darwaze pe hain", "ur", "اردو"),
                                                   ("ana ma7jouz fel matar", "ar", "العربية")])
 def test_romanised_text_is_answered_in_its_script_with_english_offered_in_one_line(
