@@ -12,16 +12,17 @@ from bot.nlu.hanzi import han_script, to_simplified
 from bot.nlu.langid import LanguageDetector
 from bot.nlu.romanised import romanised_guess
 
-# Measured 2026-12-04 (docs/measurements.md): flow AND language right. Each gate is the figure reached minus
-# 0.02 (one line of about 70). The issue asks for 0.95 overall and 0.90 per language on the held-out set: not
-# reached (0.899 overall). Raise these gates when the figures rise; never tune on the held-out lines to do it.
-HELDOUT_MIN = 0.879  # reached 0.899 (629/700)
-HELDOUT_PER_LANGUAGE_MIN = {  # reached: ar .887 en .931 es .915 fr .929 ht .900 pt .943 ur .914 vi .838 zh .843
-    "ar": 0.867, "en": 0.911, "es": 0.895, "fr": 0.909, "ht": 0.880, "pt": 0.923, "ur": 0.894, "vi": 0.818,
-    "zh": 0.823, "zh-Hant": 0.862,  # zh-Hant reached .882
+# Measured 2026-12-04 (docs/measurements.md), after the second round of issue 15: flow AND language right. Each
+# gate is the figure reached minus 0.02 (one line of about 70). The issue asks for 0.95 overall and 0.90 per
+# language on the held-out set: not reached (0.913 overall; ar, vi, zh, zh-Hant under 0.90). Raise these gates
+# when the figures rise; never tune on the held-out lines to do it.
+HELDOUT_MIN = 0.893  # reached 0.913 (639/700)
+HELDOUT_PER_LANGUAGE_MIN = {  # reached: ar .873 en .931 es .915 fr .914 ht .943 pt .929 ur .929 vi .897 zh .900
+    "ar": 0.853, "en": 0.911, "es": 0.895, "fr": 0.894, "ht": 0.923, "pt": 0.909, "ur": 0.909, "vi": 0.877,
+    "zh": 0.880, "zh-Hant": 0.877,  # zh-Hant reached .897
 }
-DEVSET_MIN = 0.97  # reached 0.987 (1068/1082)
-DEVSET_PER_LANGUAGE_MIN = 0.94  # reached 0.967 at worst (zh-Hant)
+DEVSET_MIN = 0.973  # reached 0.993 (2200/2215)
+DEVSET_PER_LANGUAGE_MIN = 0.962  # reached 0.982 at worst (en)
 
 
 def first(engine: Engine, text: str) -> Result:
@@ -64,6 +65,36 @@ def test_every_example_of_the_issue_routes_right_in_the_right_language(
 ) -> None:
     result = first(engine, text)
     assert (result.session.at.split(".")[0], result.session.lang) == (flow, lang)
+
+
+# The second round's mechanisms, one example each (dev-set lines): a word read in the message's own language, an
+# Arabic ending, a typo of a lexicon form, an urgent situation at the end of a long story, questions about the bot
+# and off-topic requests that open nothing, the detector's doubt settled by the phrases' language, Taiwanese usage.
+SECOND_ROUND = [
+    ("thang em bi giam o nha tu quan vi lai xe ko bang, gio ICE giu ko cho ra", "detainers", "vi"),
+    ("شو لازم اعمل اذا اجو الهجرة ودقوا على بابي", "ice_at_door", "ar"),
+    ("mi ermana esta detenida en el aeropuero", "airport", "es"),
+    ("我来美国十几年了，孩子在这里上学，我在餐馆打工，今天早上有两个穿着写着ICE外套的人一直敲门，叫我的名字，我女儿在哭，我该怎么办",
+     "ice_at_door", "zh"),
+    ("how does this work", "menu", "en"),
+    ("busco trabajo", "menu", "es"),
+    ("a e bi ICE bat, h e ko bt a o dau", "find_detained", "vi"),
+    ("quero ser voluntario", "take_action", "pt"),
+    ("will the hospital report me to immigration", "calling_911", "en"),
+    ("gin yon checkpoint la patrouille frontière sou la route la", "checkpoints", "ht"),
+]
+
+
+@pytest.mark.parametrize(("text", "flow", "lang"), SECOND_ROUND)
+def test_second_round_examples_route_right_in_the_right_language(
+    engine: Engine, text: str, flow: str, lang: str
+) -> None:
+    result = first(engine, text)
+    assert (result.session.at.split(".")[0], result.session.lang) == (flow, lang)
+
+
+def test_taiwanese_usage_in_shared_characters_is_traditional() -> None:
+    assert (han_script("我沒有身分"), han_script("移民署的人在外面"), han_script("我没有身份")) == ("Hant", "Hant", "Hans")
 
 
 @pytest.mark.parametrize(("text", "lang", "own"), [("ICE wale darwaze pe hain", "ur", "اردو"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
-from bot.core.kit import Kit, Turn
+from bot.core.kit import Guess, Kit, Turn
 from bot.core.output import reply, show_picker
 from bot.nlu.hanzi import han_script
 
@@ -48,14 +48,30 @@ def detect_language(kit: Kit, turn: Turn, text: str) -> None:
     if found and getattr(guess, "method", "") == "romanised":
         s.lang = found  # 'police ne mujhe roka': answered in Urdu script, English offered
         turn.events.append("romanised")
-    elif short in supported and not (found and guess and guess.confidence >= SURE_DETECTOR):
+    elif short in supported and not (found and found != short and guess and _listed_or_sure(guess)):
         s.lang = short or "en"
         if s.lang in ROMANISED:
             turn.events.append("romanised")
     elif sure and sure.lang in supported and sure.score >= 95:
         s.lang = chinese_script(sure.lang, text, supported)
+    elif sure and sure.lang in supported and _unsure(guess):
+        # The words that opened a flow are the phrases' of one language; the detector has no clear view
+        # ('a e bi ICE bat, h e ko bt a o dau': texting Vietnamese it cannot place).
+        s.lang = chinese_script(sure.lang, text, supported)
     elif found:
         s.lang = found
+
+
+def _listed_or_sure(guess: Guess) -> bool:
+    """The detector is sure, or found the language's own words ('quero ser voluntario': quero is Portuguese,
+    though 'voluntario' is in the Spanish lexicon too)."""
+    return guess.confidence >= SURE_DETECTOR or getattr(guess, "method", "") == "wordlist"
+
+
+def _unsure(guess: Guess | None) -> bool:
+    """The detector abstained, or only its statistical model guessed, and not surely."""
+    method = getattr(guess, "method", "")
+    return guess is None or guess.lang is None or method == "model" and guess.confidence < SURE_DETECTOR
 
 
 def _hinted(hint: str, supported: Mapping[str, object]) -> str | None:

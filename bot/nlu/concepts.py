@@ -11,11 +11,18 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
+from bot.nlu.candidates import TypoCandidates
 from bot.nlu.textnorm import is_han, word_tokens
 
+TYPO_MIN = 5  # an unknown word this long may be a typo of a form...
+TYPO_SIM_SHORT = 85.0  # ...this close for a word of TYPO_MIN letters...
+TYPO_SIM = 88.0  # ...and this close for longer ones ('deteined' ~ 'detained', 'aeropuero' ~ 'aeropuerto')
+MAX_TOKENS = 240  # words (Chinese: characters) read per message: a story's ask comes last; bounded time
 MIN_PREFIX = 3  # 'rob*' yes; shorter stems match too much
 MEMO_WORDS = 50_000  # message words whose one-word hits are remembered (bounded memory)
 _PLAIN = re.compile(r"[a-z0-9 ]+")
@@ -40,7 +47,9 @@ def _is_arabic(token: str) -> bool:
 class Lexicon:
     """Every form of every concept in every language, indexed for matching a message in one pass."""
 
-    def __init__(self, lexicons: Mapping[str, Mapping[str, str]]) -> None:
+    def __init__(self, lexicons: Mapping[str, Mapping[str, str]], vocabulary: Collection[str] = ()) -> None:
+        """Index the forms. `vocabulary`: words known elsewhere (the phrases', the language lists'): a message
+        word in it or in a form is never taken for a typo of a form."""
         self.single: dict[str, list[tuple[str, str]]] = defaultdict(list)  # one-word form -> [(concept, lang)]
         self.prefixes: dict[str, list[tuple[str, str]]] = defaultdict(list)  # one-word stem -> [(concept, lang)]
         # first two words of a longer form -> [(the form's words, ends with a prefix, concept, language)]; a
@@ -52,6 +61,10 @@ class Lexicon:
                 for form in forms.split("|"):
                     self._add(form.strip(), concept, lang)
         self.stem_lengths = sorted({len(stem) for stem in self.prefixes})
+        self.known = set(vocabulary) | set(self.single) | set(self.prefixes)
+        self.known |= {w for lists in (*self.forms.values(), *self.stem_pairs.values()) for ws, *_ in lists for w in ws}
+        latin = sorted(w for w in self.single if w.isascii() and w.isalpha() and len(w) >= TYPO_MIN - 1)
+        self.typos = TypoCandidates(latin)
         self._words: dict[str, tuple[tuple[str, str], ...]] = {}  # a message word -> its one-word hits (memo)
 
     def _add(self, form: str, concept: str, lang: str) -> None:
@@ -83,10 +96,21 @@ class Lexicon:
                         if n > len(variant):
                             break
                         hits += self.prefixes.get(variant[:n], ())
+            if not hits:
+                hits += self._typo(token)
             found = tuple(hits)
             if len(self._words) < MEMO_WORDS:
                 self._words[token] = found
         return found
+
+    def _typo(self, token: str) -> list[tuple[str, str]]:
+        """The one-word forms an unknown Latin word is a typo of ('deteined', 'aeropuero', 'darwazey'): a word
+        no phrase, language list or form has, close to one form (rapidfuzz ratio, as the router's typos)."""
+        if len(token) < TYPO_MIN or not token.isascii() or not token.isalpha() or token in self.known:
+            return []
+        cutoff = TYPO_SIM_SHORT if len(token) == TYPO_MIN else TYPO_SIM
+        found = process.extractOne(token, self.typos.candidates(token), scorer=fuzz.ratio, score_cutoff=cutoff)
+        return [(concept, "") for concept, _ in self.single[found[0]]] if found else []  # no language: a guess
 
     def _at(self, tokens: list[str], i: int) -> list[tuple[int, str, str]]:
         """(end, concept, language) of every form that starts at token i."""
@@ -104,7 +128,7 @@ class Lexicon:
                     out.append((i + n, concept, lang))
         return out
 
-    def find(self, text: str, max_tokens: int = 80) -> list[Hit]:
+    def find(self, text: str, max_tokens: int = MAX_TOKENS) -> list[Hit]:
         """The concepts of a message; a form inside a longer matched form does not count."""
         tokens = word_tokens(text)[:max_tokens]
         found: dict[tuple[int, int, str], list[str]] = defaultdict(list)
@@ -123,10 +147,26 @@ class Lexicon:
 
 
 def _variants(token: str) -> tuple[str, ...]:
-    """The word, and an Arabic word without a one-letter conjunction or preposition."""
-    if len(token) > 3 and _is_arabic(token) and token[0] in _CLITICS:
-        return (token, token[1:])
-    return (token,)
+    """The word; an Arabic-script word also without a one-letter conjunction or preposition in front, and
+    without a pronoun or plural ending ('بابی' my door, 'وقفونی' they stopped me, 'دقوا' they knocked)."""
+    if not _is_arabic(token):
+        return (token,)
+    found = _VARIANTS.get(token)
+    if found is None:
+        bases = [token, token[1:]] if len(token) > 3 and token[0] in _CLITICS else [token]
+        out = list(bases)
+        for base in bases:
+            for suffix in _SUFFIXES:
+                if base.endswith(suffix) and len(base) - len(suffix) >= 2:
+                    out.append(base[: -len(suffix)])
+                    break
+        found = _VARIANTS[token] = tuple(dict.fromkeys(out)) if len(_VARIANTS) < MEMO_WORDS else tuple(out)
+    return found
+
+
+# Arabic pronoun and plural endings, longest first (as normalised: ی for ي, ک for ك).
+_SUFFIXES = ("ونی", "تنی", "وها", "وهم", "ها", "نا", "هم", "کم", "نی", "وا", "وه", "ی", "ه", "ک")
+_VARIANTS: dict[str, tuple[str, ...]] = {}
 
 
 def _same(token: str, word: str, prefix: bool) -> bool:
@@ -134,11 +174,13 @@ def _same(token: str, word: str, prefix: bool) -> bool:
     return token == word or prefix and token.startswith(word)
 
 
-# Concepts that say nothing about a topic ('hi', 'thanks'): never features of a flow.
-NOT_TOPICS = frozenset({"greet", "thanks", "laugh"})
+# Concepts that say nothing about a topic of ours ('hi', 'thanks', 'I need a job', 'how does this work?'): never
+# features of a flow.
+NOT_TOPICS = frozenset({"greet", "thanks", "laugh", "offtopic", "meta"})
 # Concepts too vague to be a topic next to a greeting or thanks ("shukriya bhai": thanks, brother).
 WEAK = frozenset({"relative", "now", "if", "officer", "free", "citizen", "phone", "children", "apply"})
 SMOOTHING = 0.5  # add-one-half: a concept never seen with a flow still gets a (small) chance
+PAIR_SHRINK = 1.0  # a pair seen n times in the phrases counts n/(n+1): one phrase is thin evidence
 
 
 @dataclass(frozen=True)
@@ -148,6 +190,10 @@ class Verdict:
     ranked: tuple[tuple[str, float], ...]
     concepts: frozenset[str]
     langs: dict[str, float]
+
+    def score(self, flow: str) -> float:
+        """A flow's score (the lowest one for a flow not ranked)."""
+        return dict(self.ranked).get(flow, self.ranked[-1][1] if self.ranked else 0.0)
 
     def best(self) -> tuple[str, float, float]:
         """(flow, score, lead over the runner-up); ('', 0, 0) with no evidence."""
@@ -175,8 +221,9 @@ class ConceptModel:
         self.weights: dict[str, dict[str, float]] = {}
         for feature, by_flow in counts.items():
             seen = sum(by_flow.values())
+            shrink = seen / (seen + PAIR_SHRINK) if "+" in feature else 1.0
             self.weights[feature] = {
-                f: _log_ratio(by_flow.get(f, 0), per_flow[f], seen - by_flow.get(f, 0), total - per_flow[f])
+                f: shrink * _log_ratio(by_flow.get(f, 0), per_flow[f], seen - by_flow.get(f, 0), total - per_flow[f])
                 for f in self.flows
             }
 
@@ -184,13 +231,19 @@ class ConceptModel:
         """The message's concept hits."""
         return self.lexicon.find(text)
 
-    def verdict(self, text: str) -> Verdict:
-        """Every flow's score for the message (the sum of its features' log-likelihood ratios)."""
+    def verdict(self, text: str, own: Callable[[str], bool] | None = None, lang: str = "") -> Verdict:
+        """Every flow's score for the message (the sum of its features' log-likelihood ratios). With the
+        message's language `lang` and `own(word)` (is the word one of that language's own words?), a word of
+        the message's own language is read in that language only: Vietnamese 'bang' (licence) is no English
+        'bang' (knock), 'cho' no Creole word."""
         hits = self.topics(text)
+        if own is not None and lang:
+            hits = _read_in(hits, word_tokens(text), own, LEXICON_LANG.get(lang, lang))
         langs: dict[str, float] = defaultdict(float)
         for h in hits:
             for lang in h.langs:
-                langs[lang] += 1.0 / len(h.langs)
+                if lang:  # a typo's form says nothing of the language ('pizza' is no Arabizi 'izza')
+                    langs[lang] += 1.0 / len(h.langs)
         known = [f for f in features(hits) if f in self.weights or f in self.prior]
         if not known:
             return Verdict((), frozenset(h.concept for h in hits), dict(langs))
@@ -200,6 +253,15 @@ class ConceptModel:
         }
         ranked = tuple(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
         return Verdict(ranked, frozenset(h.concept for h in hits), dict(langs))
+
+
+# The lexicon a message language reads with (Traditional Chinese is matched as Simplified).
+LEXICON_LANG = {"zh-Hant": "zh"}
+
+
+def _read_in(hits: list[Hit], tokens: list[str], own: Callable[[str], bool], lang: str) -> list[Hit]:
+    """The hits, without those another language's lexicon made of the message language's own words."""
+    return [h for h in hits if lang in h.langs or not all(own(t) for t in tokens[h.start : h.end]) or len(h.langs) > 2]
 
 
 def features(hits: list[Hit]) -> list[str]:

@@ -122,6 +122,9 @@ TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
 TRADITIONAL_ONLY = frozenset(TRADITIONAL)
 # Written Cantonese (Hong Kong): the same in both scripts, and read by people who read Traditional characters.
 CANTONESE = frozenset("喺咗嘅冇唔佢哋嚟睇俾畀啲乜嘢咁咩囉嗰攞嘥啱諗冚") | {"差佬", "屋企", "點算", "點解", "邊度"}
+# Taiwanese usage written with characters both scripts share: '身分' (the mainland writes 身份), 志工 (义工/志愿者),
+# 移民署 (Taiwan's name for an immigration agency), 警察局 is shared and not here.
+TAIWANESE = frozenset({"身分", "志工", "移民署", "居留證", "健保", "計程車", "欸"})
 
 
 def to_simplified(text: str) -> str:
@@ -130,10 +133,11 @@ def to_simplified(text: str) -> str:
 
 
 def han_script(text: str) -> str | None:
-    """'Hant' when a text has more Traditional-only than Simplified-only characters, or written Cantonese and no
-    Simplified-only character; 'Hans' when it has Chinese characters otherwise; None without any."""
+    """'Hant' when a text has more Traditional-only than Simplified-only characters, or written Cantonese or
+    Taiwanese usage and no Simplified-only character; 'Hans' when it has Chinese characters otherwise; None
+    without any."""
     trad = sum(c in TRADITIONAL_ONLY for c in text)
     simp = sum(c in SIMPLIFIED_ONLY for c in text)
-    if trad > simp or not simp and any(m in text for m in CANTONESE):
+    if trad > simp or not simp and any(m in text for m in CANTONESE | TAIWANESE):
         return "Hant"
     return "Hans" if any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text) else None

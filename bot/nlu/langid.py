@@ -65,7 +65,7 @@ _WORDS: dict[str, str] = {
     "eso esto ese hacer voy vienen llegó llego llevaron agarró agarro agarraron paró paro pararon quien "
     "quién q xq k ke frontera fronteriza detención detencion casa estacionamiento firmar emergencia "
     "licencia identificación identificacion teléfono telefono solos cárcel carcel fianza audiencia "
-    "ciudadano patrulla redada",
+    "ciudadano patrulla redada pidio pidió pidieron pregunto preguntó preguntaron pararon pullearon",
     "pt": "o os as por para porque este casa carro ola está estão estao na nas no do da dos das minha meu meus "
     "minhas seu sua não nao é são sou estou estamos somos tenho tem preciso ajuda ajudar ajudem advogado "
     "advogada porta polícia imigração imigracao aeroporto detido detida preso presa prenderam deportado "
@@ -75,7 +75,8 @@ _WORDS: dict[str, str] = {
     "falo pode podem nossa nosso também quando onde ontem hoje amanhã amanha parou pararam parado ao pra "
     "pro mim foi levaram pegaram pegou batendo tá tô cadê cade ne né gratuito grátis graça fronteira "
     "estacionamento assine assinar mandado emergência documento documentos carteira identidade celular "
-    "sozinho sozinhos cadeia prisão fiança audiência juiz cidadão patrulha disseram",
+    "sozinho sozinhos cadeia prisão fiança audiência juiz cidadão patrulha disseram numa num dum duma pros pras "
+    "rede resposta",
     "fr": "le les est sont suis sommes ai j'ai jai je j mon ma mes ton son leur leurs ne pas du des au aux et "
     "ou qui à en va sa ce on quoi comment où il elle ils nous vous moi toi lui avec sans maintenant ici "
     "dehors devant porte maison appartement police avocat avocate aide aidez aider besoin arrêté arrete "
@@ -99,13 +100,16 @@ _WORDS: dict[str, str] = {
     "roi nay chong vao dau nguoi nhap giam giu ho khi biet muon goi cuu bi voi gap mien phi thong tin "
     "nhan vien tieng viet co can chung truc xuat khan cap tru san bay giay quyen lang lenh gia dinh hom "
     "dien thoai toa bien gioi tron xe on dc đc hok hem khg kg ntn bik mik mk mn mng bn nhe nka ak uk ukm cx "
-    "cug thui lun oke",
+    "cug thui lun oke bt bjt cs ck vk ngoai truoc tui vay oi ong xa het han chan hoi lau",
 }
 WORDLISTS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
 # Haitian Creole written with French spellings ('la porte moin', 'bezoin'): words no French text has, which keep
 # the message Creole however French the rest looks to the model.
 MARKERS: dict[str, frozenset[str]] = {
-    "ht": frozenset("moin mouin mwin bezoin kounié kounie kouman lakay pitit zanmi genyen mwen nou pral anmwe".split()),
+    "ht": frozenset(
+        "moin mouin mwin bezoin kounié kounie kouman lakay pitit pitite zanmi genyen mwen nou pral anmwe gin yon "
+        "konnin èské eské".split()
+    ),
 }
 MARKER_WEIGHT = 8.0
 _ALL_WORDS: frozenset[str] = frozenset().union(*WORDLISTS.values())

@@ -24,6 +24,13 @@ assalam alaikum assalamualaikum haal theek thik acha accha shukriya janab bhaiya
 tareekh tarikh jaun jaon jaoon jana jata jati khat aaya aayi aya ayi mila milega milegi milta bolne bolta bolti
 poocha pucha puchha sadak safar zor kehte kehta kehti mamu mamoo chacha utha uthaya unhe unko inko dhoondain
 dhundo reh rehna mahine parson subah raat baad pehle liye lekin magar phir sirf bohat bahut zyada thoda kaam
+shoher shohar shouhar pakr
+rasta raste kaghzat kaghzaat kagzaat kaghzaat maange mange mangay maangay mangte poochne puchne batana bataya
+mujhay humein hamein unhon unhone usne usko isko iske uske hamko mereko kyu kyun haan nhi nai krna rha rhi gya
+gyi ghanton ghante ghanta kafi giraftar hirasat thana adalat peshi naukri dhoondh dhoond pakad liya le gaye
+le gayi rakha rakhi kahin jaye jayen karoon karun sakta hoon sakti hoon kaha kahaa karne karte karti
+kehna kahna bola boli bole raha rahi waqt dauran tayyari saboot kisi kitni kitna kitne der rakh rakhna
+rakhte karega karegi karenge denge
 """.split()
 )
 _ARABIZI = frozenset(
@@ -35,6 +42,9 @@ khalas 5alas wallah wallahi inshallah ya3ni yani kda keda kida hena hnak henak d
 ba3d ba3den kteer ktir awi 2awi shwaya shway meen mnein 3shan 3ashan 3alashan kaman kamaan taib tayeb mashi
 yimkin mumkin momken momkin lazem lazim ma7jouz ma7jooz mahjouz shorta bolis matar hegra hijra mo7ami mohami
 3arabeya sayara beit awlad wlad 3eyal shokran shukran marhaba mar7aba ahlan el
+wach wesh bghit bghina dyali dyal diali daba chno chnou kifach bzaf lbolis chorta lhijra chdouni machi walakin
+3lach fach ghadi mchit jat jaw goozi gozi mrati mirati abouya abuya akhoya a5oya ukhti o5ti ndir ndiro ach
+achno khouya khoya shado chado kayn makaynch rajli
 """.split()
 )
 # A Latin word with an Arabizi digit between or after its letters ('wa2afni', '3al', 'la2'), not '2nd' or '5pm'.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +22,9 @@ from rapidfuzz import fuzz, process
 
 from bot.content.model import Phrase
 from bot.nlu.candidates import PhraseCandidates, TypoCandidates
-from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon
+from bot.nlu.concepts import NOT_TOPICS, WEAK, ConceptModel, Lexicon, Verdict
+from bot.nlu.langid import _ALL_WORDS as WORDS_OF_LANGUAGES
+from bot.nlu.langid import NEUTRAL
 from bot.nlu.lexicon import LEXICONS, PRIOR
 from bot.nlu.textnorm import fold, is_han, match_tokens
 
@@ -48,7 +50,21 @@ CONCEPT_SURE = 2.0  # the concept model opens a flow from this score (a sum of l
 CONCEPT_ONE = 3.5  # ...or this score when it saw one concept only ('restaurant' alone is no workplace raid)
 CONCEPT_LEAD = 0.0  # ...with this lead over the runner-up
 CONCEPT_OVERRIDE = 8.0  # ...and overrides a phrase match of the same urgency from this score
+CONCEPT_OVERRIDE_LEAD = 2.0  # ...when it leads the phrase match's own flow there by this much
 CONCEPT_SCORE = 90.0  # the score its matches carry (below an exact phrase's 100: it never decides the language)
+CONCEPT_WEAK_MATCH = 80.0  # a phrase match below this score (no exact phrase, loosely shared words)...
+CONCEPT_GAP = 6.0  # ...gives way, even when urgent, to a flow the concepts prefer by this much over its own
+# The concepts that name an urgent flow's situation, and how far below the best flow it may score and still win.
+# Each urgent flow: the concepts that name its situation; and those that do unless the message names a public
+# place (coming in or being let in is the home's door, but 'can ICE come into the school' is public_places).
+PUBLIC = frozenset({"school", "church", "hospital", "work"})
+URGENT_SITUATIONS: dict[str, frozenset[str]] = {
+    "ice_at_door": frozenset({"knock"}),
+    "airport": frozenset({"airport"}),
+    "checkpoints": frozenset({"checkpoint"}),
+}
+URGENT_UNLESS_PUBLIC: dict[str, frozenset[str]] = {"ice_at_door": frozenset({"open"})}
+URGENT_SPAN = 30.0  # ...and wins over a non-urgent best that leads it by at most this much
 SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
 # Ties between languages in a short message go to the more widely spoken language among the bot's users.
 BY_SPEAKERS = ("en", "es", "zh", "vi", "ar", "pt", "ht", "fr", "ur", "zh-Hant")
@@ -72,7 +88,7 @@ maten swa kounye
 toi la co khong ko o bi da dang nay do thi va voi cho the nao gi duoc roi ma mot nhung cac ve hom qua nay sang toi nao
 bao nhieu
 的 了 是 在 我 你 他 她 们 吗 呢 吧 啊 有 和 就 都 也 要 会 能 个 这 那 么 怎 办 今 天 昨 晚 早 上 现
-样 几 嘅 咗 喺 佢 啲 唔 系 呀 咩
+样 几 什 嘅 咗 喺 佢 啲 唔 系 呀 咩
 في فی من علی عن الی ان انا هو هی هل ما لا یا و او مع هذا هذه کان ماذا افعل الیوم امس الان صباح لیله
 میں میرا میری میرے ہے ہیں کا کی کے کو نے سے پر اور کیا یہ وہ ہو تو بھی ہوں گا گی جی مجھے مجھ ہم
 کر کروں کریں کرو کرنا کرتا کرتی سکتا سکتی سکتے ہوگا ہوگی گیا گئی گئے لیا لی لیے دیا دی رہا رہی رہے والے والا
@@ -218,7 +234,8 @@ class Router:
             del self.exact[key]  # a phrase two flows share is no exact answer: let the scores (and ties) decide
         self.index = _Index(items)
         examples = [(p.text, p.target.split(".")[0]) for p in items]
-        self.concepts = ConceptModel(Lexicon(LEXICONS), examples, PRIOR) if concepts else None
+        vocabulary = {w for w in self.index.langs} | set(WORDS_OF_LANGUAGES)
+        self.concepts = ConceptModel(Lexicon(LEXICONS, vocabulary), examples, PRIOR) if concepts else None
 
     def rank(self, flow: str) -> int:
         """Tie-break order: urgent flows, then flows that are urgent in spirit, then the rest."""
@@ -312,27 +329,59 @@ class Router:
         routing = self._by_phrases(ev)
         if self.concepts is None:
             return routing
-        verdict = self.concepts.verdict(text)
+        verdict = self.concepts.verdict(text, self._own_word(ev.lang) if ev else None, ev.lang if ev else "")
         topics = verdict.concepts - NOT_TOPICS
         if verdict.concepts & NOT_TOPICS and topics <= WEAK and routing.sure and routing.sure.score < 100:
             return Routing(None)  # 'thanks a lot', 'shukriya bhai': a greeting and a stray word are no topic
         flow, score, lead = verdict.best()
+        if flow and self.rank(flow) == 0:
+            flow, score, lead = self._urgent_situation(verdict, topics) or (flow, score, lead)
         if not flow or score < (CONCEPT_SURE if len(topics) > 1 else CONCEPT_ONE) or lead < CONCEPT_LEAD:
             return routing
         if len(topics) == 1 and topics <= WEAK:
             return routing  # 'xin' (please / apply) alone is no topic
-        if routing.sure is None or self._overrides(flow, score, routing.sure):
+        if routing.sure is None or self._overrides(flow, score, routing.sure, verdict):
             return Routing(self._concept_match(flow, ev))
         return routing
 
-    def _overrides(self, flow: str, score: float, sure: Match) -> bool:
+    def _urgent_situation(self, verdict: Verdict, topics: frozenset[str]) -> tuple[str, float, float] | None:
+        """An urgent flow whose situation the message names ('knocking on my door', 'at the airport'), when the
+        whole message leans to a non-urgent one: a story of kids at school and work before 'ICE is knocking'
+        is about the door. (flow, the best score, a lead of 0) or None."""
+        best = verdict.ranked[0][1]
+        public = bool(topics & PUBLIC)
+        found = [
+            f
+            for f, names in URGENT_SITUATIONS.items()
+            if f in self.urgent
+            and (names & topics or not public and URGENT_UNLESS_PUBLIC.get(f, frozenset()) & topics)
+            and best - verdict.score(f) <= URGENT_SPAN
+        ]
+        if not found:
+            return None
+        return max(found, key=verdict.score), best, CONCEPT_LEAD
+
+    def _own_word(self, lang: str) -> Callable[[str], bool]:
+        """Is a word one of `lang`'s own: in its phrases and not a word everyone writes ('ice', 'cbp')?"""
+        langs = self.index.langs
+        return lambda word: lang in langs.get(word, ()) and word not in NEUTRAL
+
+    def _overrides(self, flow: str, score: float, sure: Match, verdict: Verdict) -> bool:
         """The concepts' flow replaces the phrases' sure match: an urgent situation over a non-urgent match, or
         much evidence against a match that is no exact phrase."""
         if flow == self.flow(sure):
             return False
         if flow in self.urgent and self.flow(sure) not in self.urgent:
             return True
-        return score >= CONCEPT_OVERRIDE and sure.score < 100 and (flow in self.urgent) == sure.urgent
+        if sure.score < CONCEPT_WEAK_MATCH and score - verdict.score(self.flow(sure)) >= CONCEPT_GAP:
+            return True  # a loose phrase match the whole message's concepts clearly speak against
+        lead = score - verdict.score(self.flow(sure))
+        return (
+            score >= CONCEPT_OVERRIDE
+            and lead >= CONCEPT_OVERRIDE_LEAD
+            and sure.score < 100
+            and (flow in self.urgent) == sure.urgent
+        )
 
     def short_language(self, text: str) -> str | None:
         """The language of a message of one to three words by the lexicons its words belong to ('la migra' ->

@@ -29,4 +29,20 @@ PRIOR: dict[str, dict[str, float]] = {
     "raid+work": {"public_places": 4.0},
     # Immigration agents at a school, church or hospital: the public-places flow, not the 911 flow's ER node.
     "agent+hospital": {"public_places": 3.0},
+    # Helping others (neighbours, families, the community) is what the take-action flow is about, whatever else
+    # the message names: 'how can I help families ICE arrested' is no search for a detained person.
+    "help_others": {"take_action": 8.0},
+    # A hearing coming and no lawyer yet: the court flow's situation (it says how to find one before the date).
+    "court+lawyer": {"court": 3.0},
+    # Groups to join while wanting to volunteer: the take-action flow's, not a referral to legal help.
+    "organization+volunteer": {"take_action": 3.0},
+    # Fear of being reported (by a hospital, the police, a school) is the 911/ER flow's question: it answers
+    # what those places share with immigration. ICE coming into a hospital stays public_places ('agent+hospital').
+    "report_me": {"calling_911": 4.0},
+    "hospital+report_me": {"calling_911": 4.0},
+    "agent+report_me": {"calling_911": 4.0},
+    # Bail to get someone out of immigration detention is the detained person's flow (its bond node); bail in a
+    # local jail with an ICE hold stays detainers (the hold concept).
+    "bond+detention": {"find_detained": 3.0},
+    "agent+bond": {"find_detained": 2.0},
 }

@@ -3,90 +3,96 @@ with digits for the letters Latin lacks: 2 ء, 3 ع, 5 خ, 7 ح, 9 ق)."""
 
 FORMS = {
     "agent": (
-        "ادارة الهجرة|سلطات الهجرة|حقين الهجرة|الهجرة|هجرة|دائرة الهجرة|مكتب الهجرة|امن الهجرة|"
-        "ضباط الهجرة|موظفين الهجرة|ناس من الهجرة|ايس|آيس|الفدراليين|فيدراليين|hegra|el hegra|hijra|"
-        "el hijra|al hijra|hejra|ayis|el ice|elice"
+        "l7ijra|el 7ijra|lhijra|l hijra|la police dial l hijra|ادارة الهجرة|سلطات الهجرة|حقين الهجرة|الهجرة|هجرة|"
+        "دائرة الهجرة|مكتب الهجرة|امن الهجرة|ضباط الهجرة|موظفين الهجرة|ناس من الهجرة|ايس|آيس|الفدراليين|فيدراليين|"
+        "hegra|el hegra|hijra|el hijra|al hijra|hejra|ayis|el ice|elice"
     ),
     "officer": (
-        "ظابط|الظابط|ظباط|وكلاء|ضباط|ضابط|عناصر|رجال|زلمتين|رجلين|ناس|عساكر|لابسين|سترات|مدنيين|عملاء|"
-        "domat|zobat|ragleen|reglein"
+        "ظابط|الظابط|ظباط|وكلاء|ضباط|ضابط|عناصر|رجال|زلمتين|رجلين|ناس|عساكر|لابسين|سترات|مدنيين|عملاء|domat|zobat|"
+        "ragleen|reglein"
     ),
     "police": (
-        "المباحث|مباحث|القسم|قسم الشرطة|المخفر|مخفر|الامن العام|امن عام|شرطة|الشرطة|شرطي|بوليس|البوليس|"
-        "دورية|مخابرات|shorta|el shorta|elshorta|shorti|bolis|el bolis|boulis|bulis|police|polis|amn"
+        "lbolis|lboulis|el bolis|bolice|chorta|ech chorta|البوليسية|شرطي|المباحث|مباحث|القسم|قسم الشرطة|المخفر|"
+        "مخفر|الامن العام|امن عام|شرطة|الشرطة|بوليس|البوليس|دورية|مخابرات|shorta|el shorta|elshorta|shorti|bolis|"
+        "boulis|bulis|police|polis|amn"
     ),
     "door": "باب|الباب|عالباب|ع الباب|ابواب|الجرس|جرس|bab|el bab|elbab|3al bab|3albab|3a bab|3l bab",
     "home": (
-        "بيت|البيت|بيتي|بيتنا|شقة|شقتي|الشقة|منزل|منزلي|دار|الدار|داري|الشباك|beit|bait|el beit|elbeit|"
-        "betna|beitna|shaqa|sha2a|sha22a|shi22a|manzel"
+        "dar|ddar|l dar|بيت|البيت|بيتي|بيتنا|شقة|شقتي|الشقة|منزل|منزلي|دار|الدار|داري|الشباك|beit|bait|el beit|"
+        "elbeit|betna|beitna|shaqa|sha2a|sha22a|shi22a|manzel"
     ),
     "outside": (
-        "برا|برة|بره|قدام|امام|خارج|تحت البيت|واقفين|واقف|مستنيين|barra|bara|odam|2odam|2edam|quddam|"
-        "wa2fin|wa2fen|wa2feen|ta7t"
+        "برا|برة|بره|قدام|امام|خارج|تحت البيت|واقفين|واقف|مستنيين|barra|bara|odam|2odam|2edam|quddam|wa2fin|wa2fen|"
+        "wa2feen|ta7t"
     ),
     "knock": (
-        "يخبط*|بيخبط*|خبط*|يدق*|بيدق*|دق*|يطرق*|بيطرق*|طرق*|رن الجرس|بيرن|يسالو عن|بيسالو عن|يسال عن|"
-        "bey5abat*|bi5abat*|by5abto|5abat*|bydo22o|bydi22o|bedo2|bido2|da2|ta2|by2ro3|2ar3*|yesalo 3an"
+        "kayd9o|kayde9o|kay d9o|d9o|kaytr9o|يخبط*|بيخبط*|خبط*|يدق*|بيدق*|دق*|يطرق*|بيطرق*|طرق*|رن الجرس|بيرن|"
+        "يسالو عن|بيسالو عن|يسال عن|bey5abat*|bi5abat*|by5abto|5abat*|bydo22o|bydi22o|bedo2|bido2|da2|ta2|by2ro3|"
+        "2ar3*|yesalo 3an"
     ),
     "open": "افتح*|يفتح*|نفتح|افتحلهم|فتح الباب|يدخل*|يدخلو|دخلو|aftah|afta7|efta7|yefta7|yedkhol*|ydkhlo",
     "warrant": (
-        "مذكرة|مذكرة توقيف|مذكرة تفتيش|امر قضائي|امر من المحكمة|اذن من القاضي|اذن تفتيش|ورقة من القاضي|"
-        "mozakra|mudhakkira|amr 2ada2i"
+        "مذكرة|مذكرة توقيف|مذكرة تفتيش|امر قضائي|امر من المحكمة|اذن من القاضي|اذن تفتيش|ورقة من القاضي|mozakra|"
+        "mudhakkira|amr 2ada2i"
     ),
     "airport": (
-        "مطار|المطار|صالة الوصول|الوصول|matar|el matar|elmatar|fel matar|fil matar|bel matar|bil matar|"
-        "fl matar|mataar|el mataar|airport"
+        "مطار|المطار|صالة الوصول|الوصول|matar|el matar|elmatar|fel matar|fil matar|bel matar|bil matar|fl matar|"
+        "mataar|el mataar|airport"
     ),
     "flight": (
-        "طيارة|طائرة|الطيارة|رحلة|رحلتي|وصلت|وصل|وصلنا|نزلت من الطيارة|tayara|tiyara|tyara|wasalt|wesel|"
-        "wasal|re7la|rehla"
+        "طيارة|طائرة|الطيارة|رحلة|رحلتي|وصلت|وصل|وصلنا|نزلت من الطيارة|tayara|tiyara|tyara|wasalt|wesel|wasal|"
+        "re7la|rehla"
     ),
     "customs": (
-        "الديوانة|ديوانة|جمارك|الجمارك|الجمرك|جمرك|تفتيش ثانوي|غرفة|اوضة|غرفه|تحقيق|التحقيق|"
-        "ضابط الجوازات|الجوازات|gamarek|jamarek|gomrok|jomrok|jawazat|gawazat|ouda|2ouda|ghorfa"
+        "الديوانة|ديوانة|جمارك|الجمارك|الجمرك|جمرك|تفتيش ثانوي|غرفة|اوضة|غرفه|تحقيق|التحقيق|ضابط الجوازات|الجوازات|"
+        "gamarek|jamarek|gomrok|jomrok|jawazat|gawazat|ouda|2ouda|ghorfa"
     ),
     "passport": "جواز|جوازي|جواز السفر|باسبور|gawaz|jawaz|gawazi|jawazi|basbor|passport",
     "border": "حدود|الحدود|حرس الحدود|7dod|7odod|hudud|el 7odod",
     "checkpoint": (
-        "حاجز|حواجز|نقطة تفتيش|كمين|كماين|سيطرة|دورية الحدود|حرس الحدود|ترحيل سريع|7agez|hajez|7ajez|"
-        "7ajiz|kamin|kemin|checkpoint|no2tet taftish"
+        "حاجز|حواجز|نقطة تفتيش|كمين|كماين|سيطرة|دورية الحدود|حرس الحدود|ترحيل سريع|7agez|hajez|7ajez|7ajiz|kamin|"
+        "kemin|checkpoint|no2tet taftish"
     ),
     "road": (
-        "طريق|الطريق|طريق سريع|الطريق السريع|هاي وي|اوتوستراد|خط سريع|tari2|tare2|el tari2|tarik|highway|"
-        "autostrad|الشارع العام|شارع عام|الطريق العام"
+        "tri9|triq|tari9|ttri9|f tri9|fi tri9|طريق|الطريق|طريق سريع|الطريق السريع|هاي وي|اوتوستراد|خط سريع|tari2|"
+        "tare2|el tari2|tarik|highway|autostrad|الشارع العام|شارع عام|الطريق العام"
     ),
     "car": (
-        "سيارة|سيارتي|السيارة|عربية|العربية|عربيتي|سايق|سايقة|بسوق|اسوق|القيادة|رخصة|رخصة قيادة|"
-        "رخصة السواقة|شنطة السيارة|3arabeya|3arabiya|3arabiyya|sayara|siyara|sayyara|sayarti|sou2|bsou2|"
-        "ba2ood|sayeq|rokhsa|ro5sa"
+        "سيارة|سيارتي|السيارة|عربية|العربية|عربيتي|سايق|سايقة|بسوق|اسوق|القيادة|رخصة|رخصة قيادة|رخصة السواقة|"
+        "شنطة السيارة|3arabeya|3arabiya|3arabiyya|sayara|siyara|sayyara|sayarti|sou2|bsou2|ba2ood|sayeq|rokhsa|"
+        "ro5sa"
     ),
     "stop": (
-        "وقف*|اوقف*|يوقف*|بيوقف*|مسكني|مسكوني|فتش*|سالني|سالوني|طلب الاوراق|طلبو الاوراق|طلب هويتي|"
-        "wa2af*|w2af*|wa2f*|m2af*|wa2afni|wa2afetni|wa2afouni|mesekni|msakni|mskouni|fatash*|fatesh*|"
-        "sa2alni|sa2alouni"
+        "chdouni|chedouni|chadouni|wa9founi|wa9afni|w9fni|شدوني|وقفني|وقفوني|وقفتني|وقفونا|سالني|سالوني|يسالني|"
+        "تسالني|بيسالوني|يسالوني|وقف*|اوقف*|يوقف*|بيوقف*|مسكني|مسكوني|فتش*|طلب الاوراق|طلبو الاوراق|طلب هويتي|"
+        "wa2af*|w2af*|wa2f*|m2af*|wa2afni|wa2afetni|wa2afouni|mesekni|msakni|mskouni|fatash*|fatesh*|sa2alni|"
+        "sa2alouni"
     ),
     "street": "شارع|الشارع|سوق|محل|الباركنج|موقف|share3|shere3|el share3|shari3|chare3|sou2",
     "papers": (
-        "الكاغط|الكواغط|الوراق|كواغط|اوراق|الاوراق|ورق|الورق|هوية|هويتي|بطاقة|اقامة|اقامه|وثائق|مستندات|"
-        "بدون اوراق|ما عندي اوراق|awra2|wara2|wra2|awraq|hawiya|hawiyya|beta2a|e2ama|i2ama|iqama"
+        "lwra9|wra9|awra9|wara9|lwra9i|wra9i|lkwaghet|lkaghet|kwaghet|وراقي|الوراق|ورقي|الكاغط|الكواغط|كواغط|اوراق|"
+        "الاوراق|ورق|الورق|هوية|هويتي|بطاقة|اقامة|اقامه|وثائق|مستندات|بدون اوراق|ما عندي اوراق|awra2|wara2|wra2|"
+        "awraq|hawiya|hawiyya|beta2a|e2ama|i2ama|iqama"
     ),
     "taken": (
-        "اتمسك|اتمسكت|شدوه|شدوني|شدو|اخدوه|قبضو عليه|تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|akhad*|a5ad*|akhadet|"
-        "a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|قبض علي|اتقبض|انقبض|اعتقل*|معتقل|مسكوه|مسكو|حجزو*|"
-        "محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|m7jouz|mahjouz|ma7jooz|ma7jouza|"
-        "7agazo*|7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|"
-        "mesko*|mskou*|e3ta2al*|m3ta2al*|mo3ta2al"
+        "shado|chado|chdo|shadouh|chaddouh|9abdo 3lih|ched|chedo|محجوز|محجوزة|محجوزين|ماسكينه|ماسكينها|مسكوه|"
+        "مسكوها|شدوه|شدوها|ماسكين|اتمسك|اتمسكت|شدوني|شدو|اخدوه|قبضو عليه|تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|akhad*|"
+        "a5ad*|akhadet|a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|قبض علي|اتقبض|انقبض|اعتقل*|معتقل|مسكو|حجزو*|"
+        "محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|m7jouz|mahjouz|ma7jooz|ma7jouza|7agazo*|"
+        "7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|mesko*|mskou*|e3ta2al*|"
+        "m3ta2al*|mo3ta2al"
     ),
     "relative": (
-        "ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|ختي|عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|"
-        "3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|بنتي|اخوي|اخي|اخويا|امي|ماما|ابوي|بابا|ابويا|"
-        "ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|gozi|goozi|mrati|marati|ebni|ibni|bnti|binti|"
-        "akhoya|a5oya|akhouya|5oya|akhi|a5i|5ayi|khayi|okhti|o5ti|ommi|ummi|mama|baba|abouya|aboya|sa7bi|"
-        "sahbi|jari|gari|7ad|7add|shakhs"
+        "khouya|khoya|khti|khouti|khay|bba|mmi|rajli|mrati|ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|ختي|"
+        "عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|بنتي|اخوي|"
+        "اخي|اخويا|امي|ماما|ابوي|بابا|ابويا|ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|gozi|goozi|marati|"
+        "ebni|ibni|bnti|binti|akhoya|a5oya|akhouya|5oya|akhi|a5i|5ayi|khayi|okhti|o5ti|ommi|ummi|mama|baba|abouya|"
+        "aboya|sa7bi|sahbi|jari|gari|7ad|7add|shakhs"
     ),
     "find": (
-        "ادور|ادور على|ابحث|بحث|دور على|وين|فين|اين|مكانه|مكانها|اعرف مكان|الاقي|الاقيه|محدد|وين هو|"
-        "adawar|adawwar|dawar|ala2i|al2a|ala2ih|feen|fein|fen|wein|wen|mkano|makano|mkanha"
+        "ازاي اعرف|كيف اعرف|كيف أعرف|شلون اعرف|وين ودوه|وين اخدوه|فين خدوه|وين حاطينه|ادور|ادور على|ابحث|بحث|"
+        "دور على|وين|فين|اين|مكانه|مكانها|اعرف مكان|الاقي|الاقيه|محدد|وين هو|adawar|adawwar|dawar|ala2i|al2a|"
+        "ala2ih|feen|fein|fen|wein|wen|mkano|makano|mkanha"
     ),
     "detention": "مركز احتجاز|احتجاز|الحجز|سجن الهجرة|نقلوه|نقلوها|7agz|el 7agz|e7tegaz",
     "bond": "كفالة|الكفالة|بوند|ضمان|اطلعه|اطلعها|kafala|bond",
@@ -94,50 +100,50 @@ FORMS = {
         "سجن|السجن|الحبس|حبس|محبوس|مسجون|سجن المقاطعة|قضية جنائية|sijn|segn|el segn|7abs|ma7bous|masgoun|masjoun|masjun"
     ),
     "hold": (
-        "حاطين عليه|حطو عليه|عليه احتجاز|احتجاز من الهجرة|حاطين عليه احتجاز|طلب احتجاز|hold|ديتينر|"
-        "detainer|287g|287|يسلموه للهجرة|تسليم للهجرة|48 ساعة"
+        "حاطين عليه|حطو عليه|عليه احتجاز|احتجاز من الهجرة|حاطين عليه احتجاز|طلب احتجاز|hold|ديتينر|detainer|287g|"
+        "287|يسلموه للهجرة|تسليم للهجرة|48 ساعة"
     ),
     "release": "يطلع|يطلعوه|طلع|افراج|الافراج|يفرجو|يطلق سراح|ytla3|yetla3|efrag|ifraj",
     "emergency": (
         "911|طوارئ|الطوارئ|اسعاف|الاسعاف|اتصل بالشرطة|اتصل بالبوليس|ابلغ|بلاغ|اشتكي|شكوى|is3af|es3af|tawari2|balagh"
     ),
     "crime": (
-        "يضربني|بيضربني|ضربني|ضربوني|ضرب|عنف|عنف اسري|اعتداء|سرقة|سرقوا|سرقو|حرامي|تهديد|يهددني|ضحية|"
-        "جريمة|نصب|احتيال|bydrabni|bi2dreb|darabni|3onf|sara2o|sare2|7arami|yhaddedni"
+        "يضربني|بيضربني|ضربني|ضربوني|ضرب|عنف|عنف اسري|اعتداء|سرقة|سرقوا|سرقو|حرامي|تهديد|يهددني|ضحية|جريمة|نصب|"
+        "احتيال|bydrabni|bi2dreb|darabni|3onf|sara2o|sare2|7arami|yhaddedni"
     ),
     "lawyer": (
-        "محامي|محامية|محامين|مساعدة قانونية|استشارة قانونية|مستشار قانوني|mo7ami|mu7ami|mohami|muhami|"
-        "m7ami|ma7ami|mo7amy|mo7amiya|muhamiya|lawyer"
+        "محامي|محامية|محامين|مساعدة قانونية|استشارة قانونية|مستشار قانوني|mo7ami|mu7ami|mohami|muhami|m7ami|ma7ami|"
+        "mo7amy|mo7amiya|muhamiya|lawyer"
     ),
     "free": (
         "ببلاش|بلاش|مجاني|مجانا|مجانية|رخيص|ما معي مصاري|ما معي فلوس|bbalash|balash|bi balash|majani|mag3ani|maggani"
     ),
     "organization": "منظمة|منظمات|جمعية|مؤسسة|خط مساعدة|لمين اتصل|مين اتصل|رقم|mnazama|gam3eya|jam3iya",
     "volunteer": (
-        "تطوع|اتطوع|متطوع|متطوعة|تبرع|اتبرع|مظاهرة|وقفة احتجاجية|ناشط|انضم|tatawo3|atatawa3|tatawa3|"
-        "motatawe3|atbara3|tabaro3"
+        "تطوع|اتطوع|متطوع|متطوعة|تبرع|اتبرع|مظاهرة|وقفة احتجاجية|ناشط|انضم|tatawo3|atatawa3|tatawa3|motatawe3|"
+        "atbara3|tabaro3"
     ),
     "help_others": (
-        "مساعدة المهاجرين|اساعد المهاجرين|المهاجرين|الجالية|المجتمع|مجتمعي|العائلات|ساعد الناس|"
-        "el mohajreen|mohajrin|el gälia|el jalia"
+        "اساعد جيراني|نساعد جيراننا|اساعد المهاجرين|جيراني المهاجرين|اساعد العائلات|اساعد الناس|مساعدة المهاجرين|"
+        "المهاجرين|الجالية|المجتمع|مجتمعي|العائلات|ساعد الناس|el mohajreen|mohajrin|el gälia|el jalia"
     ),
     "citizen": "مواطن|مواطنة|امريكي|جنسية امريكية|mowaten|amriki",
     "children": (
-        "اولاد|الاولاد|ولادي|اولادي|اطفال|اطفالي|الاطفال|عيالي|العيال|الصغار|ولاد|البزورة|wlad|awlad|"
-        "wladi|el wlad|atfal|3eyal|3iyal|3yali|ewladi|wledi|sghar"
+        "اولاد|الاولاد|ولادي|اولادي|اطفال|اطفالي|الاطفال|عيالي|العيال|الصغار|ولاد|البزورة|wlad|awlad|wladi|el wlad|"
+        "atfal|3eyal|3iyal|3yali|ewladi|wledi|sghar"
     ),
     "care": (
         "يهتم|يعتني|يربي|مين ياخد|مين راح ياخد|مين رح ياخد|مين يرعى|رعاية|حضانة|وصي|وصاية|يجيب الاولاد|"
         "ياخد الاولاد|ياخد|yehtam|ya5od|yakhod|min yakhod|meen ya5od|wasi"
     ),
     "plan": (
-        "خطة|خطه|اجهز|جهز|تحضير|احتياط|توكيل|وكالة|شهادة ميلاد|شهادات الميلاد|الاوراق المهمة|احفظ|5etta|"
-        "khetta|khotta|tawkil|قبل ان|قبل ما"
+        "خطة|خطه|اجهز|جهز|تحضير|احتياط|توكيل|وكالة|شهادة ميلاد|شهادات الميلاد|الاوراق المهمة|احفظ|5etta|khetta|"
+        "khotta|tawkil|قبل ان|قبل ما"
     ),
     "if": "اذا|لو|في حال|iza|eza|lw|izza",
     "deport": (
-        "رحلوني|ترحيل|يرحلوني|يرحلو|رحل|ترحيلي|يسفروني|تسفير|ابعاد|يطردوني|ra7alouni|ra77alouni|tar7il|"
-        "tarhil|yrahlouni|yra7louni|ra7louni|ysafrouni|tasfir|deport"
+        "اترحل|اترحلت|انترحل|ترحل|رحلوه|رحلوها|يرحلوه|ترحيل|رحلوني|يرحلوني|يرحلو|رحل|ترحيلي|يسفروني|تسفير|ابعاد|"
+        "يطردوني|ra7alouni|ra77alouni|tar7il|tarhil|yrahlouni|yra7louni|ra7louni|ysafrouni|tasfir|deport"
     ),
     "court": "محكمة|المحكمة|جلسة|الجلسة|محكمة الهجرة|موعد المحكمة|ma7kama|mahkama|el ma7kama|galsa|jalsa",
     "judge": "قاضي|القاضي|2adi|el 2adi|qadi",
@@ -147,27 +153,39 @@ FORMS = {
     "church": "كنيسة|الكنيسة|جامع|الجامع|مسجد|المسجد|صلاة الجمعة|kanisa|kenisa|game3|jame3|masjed|masjid",
     "hospital": "مستشفى|المستشفى|مستشفي|عيادة|دكتور|طبيب|mostashfa|mustashfa|3iyada|doktor",
     "work": (
-        "شغل|الشغل|شغلي|عمل|العمل|مصنع|المصنع|مطعم|ورشة|صاحب الشغل|المدير|معمل|shoghl|sho3'l|shoghli|"
-        "shughl|3amal|masna3|mat3am"
+        "شغل|الشغل|شغلي|عمل|العمل|مصنع|المصنع|مطعم|ورشة|صاحب الشغل|المدير|معمل|shoghl|sho3'l|shoghli|shughl|3amal|"
+        "masna3|mat3am"
     ),
-    "raid": "مداهمة|مداهمات|كبسة|حملة|حملات|مداهمه|kabsa|7amla|mdahama",
+    "raid": (
+        "اخدوا عمال|اخذوا عمال|اخدوا العمال|اخذوا العمال|اخدوا ناس|مسكوا عمال|مسكوا ناس|مداهمة|مداهمات|كبسة|حملة|"
+        "حملات|مداهمه|kabsa|7amla|mdahama"
+    ),
     "status": (
-        "جرين كارد|الجرين كارد|البطاقة الخضراء|الكرت الاخضر|اقامة دائمة|تاشيرة|فيزا|لجوء|لاجئ|داكا|tps|"
-        "بارول|الجنسية|تصريح عمل|وضعي القانوني|green card|grin card|visa|fiza|tashira|lojo2|luju2|daca"
+        "وضعي|وضعي القانوني|كمهاجر|وضع الهجرة|جرين كارد|الجرين كارد|البطاقة الخضراء|الكرت الاخضر|اقامة دائمة|"
+        "تاشيرة|فيزا|لجوء|لاجئ|داكا|tps|بارول|الجنسية|تصريح عمل|green card|grin card|visa|fiza|tashira|lojo2|luju2|"
+        "daca"
     ),
     "expire": "تنتهي|انتهت|خلصت|يخلص|تجديد|اجدد|تمديد|الغو|الغاء|bt5las|5elset|tajdid",
     "travel": "سافر|اسافر|سفر|السفر|برا البلد|ارجع على|ازور|شهور|سنة|safer|asafer|safar|asaafer",
     "register": "تسجيل|اسجل|بصمات|tasjil",
     "phone": "تلفون|تلفوني|موبايل|موبايلي|جوال|الموبايل|mobile|telefon|mobaily",
     "greet": (
-        "السلام عليكم|سلام|مرحبا|اهلا|صباح الخير|مساء الخير|كيفك|كيفكم|ازيك|شلونك|salam|marhaba|mar7aba|"
-        "ahlan|salamo 3aleikom|salam 3alaykom|kifak|kifik|ezayak|ezzayek|ezayek|shlonak"
+        "السلام عليكم|سلام|مرحبا|اهلا|صباح الخير|مساء الخير|كيفك|كيفكم|ازيك|شلونك|salam|marhaba|mar7aba|ahlan|"
+        "salamo 3aleikom|salam 3alaykom|kifak|kifik|ezayak|ezzayek|ezayek|shlonak"
     ),
     "thanks": "شكرا|مشكور|يعطيك العافية|مع السلامة|shokran|shukran|mashkour|yslmo|teslam",
     "now": (
-        "الان|الحين|هلق|هلا|دلوقتي|توا|بسرعة|ضروري|الحقوني|ساعدوني|النجدة|خايف|خايفة|halla2|hala2|"
-        "delwa2ti|dilwa2ti|daba|elhen|7alan|bsor3a|el7a2ouni|sa3dooni|kha2ef|khayef|5ayef|5ayfa"
+        "الان|الحين|هلق|هلا|دلوقتي|توا|بسرعة|ضروري|الحقوني|ساعدوني|النجدة|خايف|خايفة|halla2|hala2|delwa2ti|"
+        "dilwa2ti|daba|elhen|7alan|bsor3a|el7a2ouni|sa3dooni|kha2ef|khayef|5ayef|5ayfa"
     ),
     "apply": "اقدم|تقديم|قدم على|اطلب|3ayez a2dem|a2adem",
     "laugh": "ههه|هههه|ههههه|hhh|hhhh|hahaha|lol",
+    "offtopic": (
+        "ادور على شغل|ابحث عن عمل|ابي شغل|محتاج شغل|بدي شغل|اتعلم انجليزي|اتعلم انكليزي|تعلم الانجليزي|دروس انجليزي"
+    ),
+    "meta": (
+        "هل هذه الخدمة مجانية|الخدمة مجانية|مين معي|مين انت|من انت|كيف تشتغل|كيف تشتغل هاي الخدمة|شو هاد|شو هذا|"
+        "مين حضرتك"
+    ),
+    "report_me": "يبلغ|بيبلغ|يبلغوا|بيبلغوا|تبلغ|يخبروا الهجرة|يبلغ الهجرة|يبلغ عني|بيبلغ الهجرة",
 }

@@ -2,16 +2,17 @@
 
 FORMS = {
     "agent": (
-        "ice|immigration|immigration officers|immigration agents|dhs|hsi|ero|federal agents|feds|"
-        "deportation officers|deportation officer|border patrol agents"
+        "imigration|inmigration|immigation|imigrations|immigrations|imigracion|inmigracion|ice|immigration|"
+        "immigration officers|immigration agents|dhs|hsi|ero|federal agents|feds|deportation officers|"
+        "deportation officer|border patrol agents"
     ),
     "officer": (
         "agents|agent|officers|officer|men in vests|guys in vests|vests|uniforms|uniformed|plain clothes|"
         "plainclothes|unmarked|badges|two men|2 men|some men|guys|they say they re|they said they were"
     ),
     "police": (
-        "police|cop|cops|sheriff|sheriffs|deputy|deputies|trooper|troopers|patrol car|popo|5 0|five o|"
-        "pigs|state police|highway patrol"
+        "poice|polise|polic|plice|pollice|policia|police|cop|cops|sheriff|sheriffs|deputy|deputies|trooper|"
+        "troopers|patrol car|popo|5 0|five o|pigs|state police|highway patrol"
     ),
     "door": "door|doors|doorbell|door bell|front door|back door|porch|doorstep|doorway",
     "home": (
@@ -19,70 +20,68 @@ FORMS = {
         "mobile home|window|windows"
     ),
     "outside": ("outside|out front|in front|parked|van|vans|truck outside|suv|suvs|waiting outside|across the street"),
-    "knock": ("knock*|bang*|pound*|ringing|ring the bell|rang the bell|kicking|yelling open|open up|asking for"),
+    "knock": "knock*|bang*|pound*|ringing|ring the bell|rang the bell|kicking|yelling open|open up|asking for",
     "open": (
-        "open the door|let them in|let them come in|come in|come inside|get in|enter|entering|"
-        "force their way|break in|break down|open it|should i open|do i open"
+        "open the door|let them in|let them come in|come in|come inside|get in|enter|entering|force their way|"
+        "break in|break down|open it|should i open|do i open"
     ),
     "warrant": (
         "warrant|warrants|search warrant|arrest warrant|signed by a judge|court order|i 205|i205|administrative"
     ),
     "airport": (
-        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|"
-        "layover|connecting flight"
+        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|layover|"
+        "connecting flight"
     ),
     "flight": "flight|flew|flying|fly in|landed|landing|plane|just arrived|arrived|arriving|came in from",
     "customs": (
-        "customs|cbp|secondary|secondary inspection|port of entry|inspection|entry|entering the us|"
-        "re entry|reentry|immigration officer at the airport|passport control"
+        "customs|cbp|secondary|secondary inspection|port of entry|inspection|entry|entering the us|re entry|"
+        "reentry|immigration officer at the airport|passport control"
     ),
     "passport": "passport|passports",
     "border": "border|borders|frontier|bridge|crossing|cross|crossed",
     "checkpoint": (
-        "checkpoint*|check point*|road block|roadblock|immigration check|inspection station|"
-        "border patrol|100 miles|expedited removal|fast deportation"
+        "checkpoint*|check point*|road block|roadblock|immigration check|inspection station|border patrol|"
+        "100 miles|expedited removal|fast deportation"
     ),
     "road": "highway|freeway|interstate|i 10|i 35|road|roads|route|driving to|drive to",
     "car": (
-        "car|cars|truck|driving|drive|drove|driver|vehicle|pulled over|pull over|pulled me over|"
-        "traffic stop|licence|drivers license|driver s license|trunk|taillight|speeding|ticket|uber|lyft|"
-        "bus"
+        "car|cars|truck|driving|drive|drove|driver|vehicle|pulled over|pull over|pulled me over|traffic stop|"
+        "licence|drivers license|driver s license|trunk|taillight|speeding|ticket|uber|lyft|bus"
     ),
     "stop": (
-        "stopped|stop me|stopped me|stopping|pulled over|pulled me over|pull over|questioned|questioning|"
-        "asking questions|asked questions|asked me|asking me|where im from|where i m from|"
-        "where i am from|detain me|detaining me|grabbed me|frisk*|pat down|patted|search me|searched me|"
-        "searching me|am i free to go|free to leave|harass*|profil*"
+        "asked if|asked me if|asking if|asking me if|asked whether|asked me whether|stoped|stoped me|stopt|"
+        "stoppped|stopped|stop me|stopped me|stopping|pulled over|pulled me over|pull over|questioned|questioning|"
+        "asking questions|asked questions|asked me|asking me|where im from|where i m from|where i am from|"
+        "detain me|detaining me|grabbed me|frisk*|pat down|patted|search me|searched me|searching me|"
+        "am i free to go|free to leave|harass*|profil*"
     ),
     "street": (
-        "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|"
-        "gas station|home depot"
+        "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|gas station|"
+        "home depot"
     ),
     "papers": (
         "papers|documents|id|ids|identification|license|proof|my status|ssn|social security|no papers|"
         "dont have papers|don t have papers|without papers|undocumented|illegal"
     ),
     "taken": (
-        "holding him|holding her|holding me|holding them|being held|held|are holding|is holding|took|"
-        "taken|take him|take her|take them|picked up|pick up|arrested|arrest*|detained|detain*|grabbed|"
-        "caught|got caught|got picked|got taken|got arrested|got detained|locked up|in custody|custody|"
-        "nabbed|rounded up|deported|disappeared|missing|no one knows|nobody knows|haven t heard|"
-        "havent heard"
+        "holding him|holding her|holding me|holding them|being held|held|are holding|is holding|took|taken|"
+        "take him|take her|take them|picked up|pick up|arrested|arrest*|detained|detain*|grabbed|caught|got caught|"
+        "got picked|got taken|got arrested|got detained|locked up|in custody|custody|nabbed|rounded up|deported|"
+        "disappeared|missing|no one knows|nobody knows|haven t heard|havent heard"
     ),
     "relative": (
-        "husband|wife|son|daughter|brother|sister|mom|mother|mum|dad|father|cousin|uncle|aunt|nephew|"
-        "niece|grandma|grandpa|grandmother|grandfather|boyfriend|girlfriend|partner|friend|neighbor|"
-        "neighbour|coworker|co worker|roommate|family member|relative|someone|somebody|my brother in law|"
-        "fiance|papa|mama|bro|sis"
+        "husband|wife|son|daughter|brother|sister|mom|mother|mum|dad|father|cousin|uncle|aunt|nephew|niece|grandma|"
+        "grandpa|grandmother|grandfather|boyfriend|girlfriend|partner|friend|neighbor|neighbour|coworker|co worker|"
+        "roommate|family member|relative|someone|somebody|my brother in law|fiance|papa|mama|bro|sis"
     ),
     "find": (
-        "find|finding|locate|locator|locating|where is|where s|wheres|where are|where they took|"
-        "which jail|which detention|search for|look for|looking for|track|a number|anumber|alien number|"
-        "odls|where he is|where she is|where they are"
+        "find|finding|locate|locator|locating|where is|where s|wheres|where are|where they took|which jail|"
+        "which detention|search for|look for|looking for|track|a number|anumber|alien number|odls|where he is|"
+        "where she is|where they are"
     ),
     "detention": (
-        "detention|detention center|detention centre|processing center|ice facility|ice custody|"
-        "immigration jail|immigration detention|transferred|transfer|moved him|moved her"
+        "detention|detention center|detention centre|processing center|ice facility|ice custody|immigration jail|"
+        "immigration detention|transferred|transfer|moved him|moved her"
     ),
     "bond": "bond|bonds|bail|bailout|bail out|get him out|get her out|get them out|out of detention",
     "jail": (
@@ -90,54 +89,52 @@ FORMS = {
         "criminal charge|charges|public defender"
     ),
     "hold": (
-        "hold|holds|ice hold|immigration hold|detainer|detainers|287g|287 g|i 247|i247|48 hours|"
-        "put a hold|hold on him|hold on her|transfer to ice|hand him to ice|turn him over|turned over|"
-        "released to ice"
+        "for ice|for immigration|keep him for ice|hold someone for ice|hold|holds|ice hold|immigration hold|"
+        "detainer|detainers|287g|287 g|i 247|i247|48 hours|put a hold|hold on him|hold on her|transfer to ice|"
+        "hand him to ice|turn him over|turned over|released to ice"
     ),
     "release": "released|release|releasing|let out|get out|getting out|leave jail|out of jail|serving time",
     "emergency": (
-        "911|nine one one|emergency|ambulance|call the police|call the cops|call police|call cops|"
-        "report it|report a crime|report to police|report to the police|file a report|police report"
+        "911|nine one one|emergency|ambulance|call the police|call the cops|call police|call cops|report it|"
+        "report a crime|report to police|report to the police|file a report|police report"
     ),
     "crime": (
-        "hit me|hits me|hitting me|beat*|abus*|violence|violent|domestic|assault*|rob*|robbery|stole|"
-        "stolen|theft|broke into|break in|burglar*|threat*|attack*|shot|shooting|stabbed|rape*|raped|"
-        "hurt me|hurts me|victim|crime|crimes|scam*|fraud|u visa|t visa|trafficking"
+        "hit me|hits me|hitting me|beat*|abus*|violence|violent|domestic|assault*|rob*|robbery|stole|stolen|theft|"
+        "broke into|break in|burglar*|threat*|attack*|shot|shooting|stabbed|rape*|raped|hurt me|hurts me|victim|"
+        "crime|crimes|scam*|fraud|u visa|t visa|trafficking"
     ),
     "lawyer": (
-        "lawyer|lawyers|attorney|attorneys|legal aid|legal help|legal advice|legal services|paralegal|"
-        "immigration lawyer|counsel|notario|notary|consultant|clinic|pro bono|representation|"
-        "represent me"
+        "lawer|lawers|layer|lawyar|atorney|attorny|atty|abogado|lawyer|lawyers|attorney|attorneys|legal aid|"
+        "legal help|legal advice|legal services|paralegal|immigration lawyer|counsel|notario|notary|consultant|"
+        "clinic|pro bono|representation|represent me"
     ),
     "free": "free|cheap|affordable|no cost|low cost|cant afford|can t afford|money",
     "organization": (
         "organization|organisation|group|groups|nonprofit|non profit|hotline|hotlines|help line|helpline|"
-        "who can i call|who do i call|number to call|resources|near me|near houston|in my area|"
-        "in my state"
+        "who can i call|who do i call|number to call|resources|near me|near houston|in my area|in my state"
     ),
     "volunteer": (
-        "my county|my city|city council|county board|working with ice|cooperate with ice|"
-        "cooperating with ice|volunteer*|donate|donation*|get involved|involved|organize|organizing|"
-        "protest*|march|rally|activism|activist|ally|allies|rapid response|accompan*|vigil|town hall|"
-        "lawmakers|congress|sanctuary|petition|advocate|advocacy|fundraiser|spread the word|share this|"
-        "trust act|oppose 287"
+        "my county|my city|city council|county board|working with ice|cooperate with ice|cooperating with ice|"
+        "volunteer*|donate|donation*|get involved|involved|organize|organizing|protest*|march|rally|activism|"
+        "activist|ally|allies|rapid response|accompan*|vigil|town hall|lawmakers|congress|sanctuary|petition|"
+        "advocate|advocacy|fundraiser|spread the word|share this|trust act|oppose 287"
     ),
     "help_others": (
         "help immigrants|help my immigrant|help my neighbors|help my neighbours|help others|help people|"
         "help families|protect families|protect immigrants|protect my community|support immigrants|"
-        "support families|my community|our community|immigrant neighbors|immigrant neighbours|"
-        "the community|help out|do something|what can i do to help|how can i help|how can we help|"
-        "our church get|our congregation"
+        "support families|my community|our community|immigrant neighbors|immigrant neighbours|the community|"
+        "help out|do something|what can i do to help|how can i help|how can we help|our church get|"
+        "our congregation"
     ),
     "citizen": "citizen|citizens|us citizen|american citizen|born here|naturalized",
     "children": (
-        "kids|kid|children|child|baby|babies|toddler|my little ones|minor|minors|son and daughter|"
-        "my son and|my daughter and|school age"
+        "kids|kid|children|child|baby|babies|toddler|my little ones|minor|minors|son and daughter|my son and|"
+        "my daughter and|school age"
     ),
     "care": (
         "take care|takes care|look after|looks after|care for|caregiver|caretaker|custody of|guardian*|"
-        "pick up my kids|pick up the kids|pick them up|stay with|keep my kids|raise my|who will watch|"
-        "who watches|who takes|who will take|babysit*"
+        "pick up my kids|pick up the kids|pick them up|stay with|keep my kids|raise my|who will watch|who watches|"
+        "who takes|who will take|babysit*"
     ),
     "plan": (
         "plan|planning|prepare|prepared|preparing|in case|just in case|emergency plan|safety plan|"
@@ -148,48 +145,63 @@ FORMS = {
     "if": "if|if i|if they|if ice|in case|what if|what happens if|when i get|should i get",
     "deport": "deport*|removal|removed|sent back|send me back|kicked out|order of removal",
     "court": (
-        "court|courts|courthouse|court house|hearing|hearings|immigration court|master calendar|"
-        "individual hearing|court date|eoir|trial|case date"
+        "court|courts|courthouse|court house|hearing|hearings|immigration court|master calendar|individual hearing|"
+        "court date|eoir|trial|case date"
     ),
     "judge": "judge|judges",
     "checkin": (
-        "check in|check ins|checkin|checkins|check-in|report to ice|reporting to ice|report to|"
-        "ice office|ice appointment|appointment|isap|ankle monitor|ankle bracelet|supervision|reporting"
+        "check in|check ins|checkin|checkins|check-in|report to ice|reporting to ice|report to|ice office|"
+        "ice appointment|appointment|isap|ankle monitor|ankle bracelet|supervision|reporting"
     ),
     "missed": "missed|miss|missing my|forgot|late for|couldn t go|couldnt go|didn t go|didnt go|could not go",
     "school": (
-        "school|schools|elementary|middle school|high school|daycare|day care|kindergarten|college|"
-        "university|campus|teacher|classroom|bus stop at school"
+        "school|schools|elementary|middle school|high school|daycare|day care|kindergarten|college|university|"
+        "campus|teacher|classroom|bus stop at school"
     ),
     "church": "church|churches|mosque|temple|synagogue|congregation|sunday service|pastor|priest",
     "hospital": (
-        "hospital|hospitals|clinic|clinics|doctor|doctors|emergency room|er waiting|waiting room|medical|"
-        "medicaid|health center|urgent care"
+        "hospital|hospitals|clinic|clinics|doctor|doctors|emergency room|er waiting|waiting room|medical|medicaid|"
+        "health center|urgent care"
     ),
     "work": (
-        "work|job|jobs|workplace|factory|plant|meat plant|warehouse|farm|construction|job site|"
-        "restaurant|kitchen|car wash|carwash|employer|boss|manager|coworkers|shift|i 9|i9|e verify|"
-        "everify|audit"
+        "work|job|jobs|workplace|factory|plant|meat plant|warehouse|farm|construction|job site|restaurant|kitchen|"
+        "car wash|carwash|employer|boss|manager|coworkers|shift|i 9|i9|e verify|everify|audit"
     ),
-    "raid": "raid|raids|raiding|sweep|sweeps|roundup|round up",
+    "raid": (
+        "took workers|took my coworkers|took coworkers|took people|took a bunch|arrested workers|arrested people|"
+        "raid|raids|raiding|sweep|sweeps|roundup|round up"
+    ),
     "status": (
-        "green card|greencard|residency|resident|permanent resident|lpr|tps|daca|dreamer*|visa|visas|"
-        "parole|chnv|humanitarian parole|asylum|asylee|refugee|work permit|ead|status|citizenship|"
-        "naturaliz*|uscis|i 94|i94|h1b|h 1b|f1|student visa|overstay*|expired"
+        "green card|greencard|residency|resident|permanent resident|lpr|tps|daca|dreamer*|visa|visas|parole|chnv|"
+        "humanitarian parole|asylum|asylee|refugee|work permit|ead|status|citizenship|naturaliz*|uscis|i 94|i94|"
+        "h1b|h 1b|f1|student visa|overstay*|expired"
     ),
     "expire": (
-        "expire|expires|expired|expiring|expiration|renew*|extend|extension|ending|ends|end soon|"
-        "terminated|termination|cancel*|revoked|running out|runs out"
+        "expire|expires|expired|expiring|expiration|renew*|extend|extension|ending|ends|end soon|terminated|"
+        "termination|cancel*|revoked|running out|runs out"
     ),
     "travel": (
         "travel*|trip|abroad|outside the country|outside the us|leave the country|go back home|visit my|"
         "visit family|months|for a year|6 months|8 months|vacation|fly home|go home for"
     ),
-    "register": ("register|registration|registered|register now|registry|alien registration|g 325r|fingerprint*"),
+    "register": "register|registration|registered|register now|registry|alien registration|g 325r|fingerprint*",
     "phone": "phone|phones|cellphone|cell phone|laptop|social media|password|unlock",
     "greet": "hi|hello|hey|good morning|good afternoon|good evening|how are you|whats up|what s up|yo|sup",
     "thanks": "thanks|thank you|thx|ty|appreciate it|bye|ok thanks",
     "now": "now|right now|rn|asap|urgent|emergency|help me|help|please help|hurry|quick|scared|panic*|omg",
     "apply": "apply|applying|application|file for|submit|apply for",
     "laugh": "lol|lmao|haha|hahaha|hehe|lmfao",
+    "offtopic": (
+        "need a job|looking for a job|looking for work|find a job|find work|get a job|job offer|hiring|"
+        "learn english|english classes|english class"
+    ),
+    "meta": (
+        "how does this work|how this works|how do i use this|is this free|is it free|who is this|who are you|"
+        "what is this|is this a bot|are you a bot|are you a real person|does this cost|how much does this cost|"
+        "wrong number"
+    ),
+    "report_me": (
+        "report me|report us|report me to|call immigration on me|call immigration|tell immigration|"
+        "notify immigration|turn me in|reports people|report people"
+    ),
 }

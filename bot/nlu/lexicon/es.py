@@ -2,25 +2,26 @@
 
 FORMS = {
     "agent": (
-        "migra|la migra|migracion|inmigracion|los de inmigracion|los de la migra|agentes de inmigracion|"
-        "oficiales de inmigracion|ice|la ice|los federales|federales|la pinche migra|migrantes no"
+        "inmigrasion|imigracion|migrasion|inmigrasión|migra|la migra|migracion|inmigracion|los de inmigracion|"
+        "los de la migra|agentes de inmigracion|oficiales de inmigracion|ice|la ice|los federales|federales|"
+        "la pinche migra|migrantes no"
     ),
     "officer": (
-        "agentes|agente|oficiales|oficial|hombres con chalecos|chalecos|uniformados|unos senores|"
-        "unos tipos|unos hombres|dos hombres|encubiertos|de civil|placas"
+        "agentes|agente|oficiales|oficial|hombres con chalecos|chalecos|uniformados|unos senores|unos tipos|"
+        "unos hombres|dos hombres|encubiertos|de civil|placas"
     ),
     "police": (
-        "policia|policias|la poli|poli|chota|la chota|jura|la jura|tombos|tombo|placa|la placa|sheriff|"
-        "alguacil|patrulla|patrullero|patrulleros|puercos|cerdos|azules|federal de caminos"
+        "polisia|pulicia|polis|policia|policias|la poli|poli|chota|la chota|jura|la jura|tombos|tombo|placa|"
+        "la placa|sheriff|alguacil|patrulla|patrullero|patrulleros|puercos|cerdos|azules|federal de caminos"
     ),
     "door": "puerta|puertas|timbre|porton|la entrada",
     "home": (
-        "casa|mi casa|la casa|hogar|apartamento|depa|departamento|traila|la traila|vivienda|cantón|"
-        "canton|chante|mi chante|ventana|edificio|domicilio"
+        "casa|mi casa|la casa|hogar|apartamento|depa|departamento|traila|la traila|vivienda|cantón|canton|chante|"
+        "mi chante|ventana|edificio|domicilio"
     ),
-    "outside": ("afuera|fuera|enfrente|frente|estacionados|estacionado|camioneta|camionetas|van|esperando afuera"),
+    "outside": "afuera|fuera|enfrente|frente|estacionados|estacionado|camioneta|camionetas|van|esperando afuera",
     "knock": "toc*|golpe*|tumbar|aporre*|timbr*|preguntando por|buscando a|gritando",
-    "open": ("abrir|abro|abra|abrirles|les abro|dejarlos entrar|dejarlos pasar|entrar|entraron|meterse|se meten"),
+    "open": "abrir|abro|abra|abrirles|les abro|dejarlos entrar|dejarlos pasar|entrar|entraron|meterse|se meten",
     "warrant": (
         "papel|un papel|papel firmado|orden|orden judicial|orden de arresto|orden firmada|orden de cateo|"
         "firmada por un juez|i 205"
@@ -28,116 +29,115 @@ FORMS = {
     "airport": "aeropuerto|aeropuertos|terminal|aereopuerto|areopuerto|aeropueto",
     "flight": "vuelo|vole|volo|aterrice|aterrizo|aterrizamos|llegue|llego|llegando|avion|venia de|vengo de",
     "customs": (
-        "aduana|aduanas|revision secundaria|segunda revision|cuarto|cuartito|inspeccion|"
-        "puerto de entrada|control migratorio|cbp"
+        "aduana|aduanas|revision secundaria|segunda revision|cuarto|cuartito|inspeccion|puerto de entrada|"
+        "control migratorio|cbp"
     ),
     "passport": "pasaporte|pasaportes",
     "border": "frontera|fronteriza|fronterizo|la linea|linea|garita|puente|cruzar|cruce|cruzando",
     "checkpoint": (
         "reten|retenes|puesto de control|puesto de revision|punto de control|control de carretera|garita|"
-        "la revision|revision en la carretera|patrulla fronteriza|la border|border patrol|"
-        "deportacion rapida|expulsion expedita"
+        "la revision|revision en la carretera|patrulla fronteriza|la border|border patrol|deportacion rapida|"
+        "expulsion expedita"
     ),
     "road": "carretera|carreteras|autopista|freeway|camino|la calle de|highway|ruta|manejando a",
     "car": (
-        "carro|coche|troca|trocona|auto|manejando|manejaba|manejar|conduciendo|conducir|vehiculo|"
-        "camioneta|licencia|licencia de manejo|sin licencia|cajuela|maletero|multa|infraccion"
+        "carro|coche|troca|trocona|auto|manejando|manejaba|manejar|conduciendo|conducir|vehiculo|camioneta|"
+        "licencia|licencia de manejo|sin licencia|cajuela|maletero|multa|infraccion"
     ),
     "stop": (
-        "paro|pararon|paró|me paro|me pararon|detuvo|me detuvo|me detuvieron|paraba|parando|detenerme|"
-        "me pregunto|me preguntaron|me pidio|me pidieron|me pide|me revisaron|revisar|registrar|cateo|"
-        "catearon|preguntando de donde|de donde soy|parada de trafico|me agarraron en la calle"
+        "me pregunto si|me preguntaron si|pregunto si|preguntaron si|me pregunta si|preguntando si|paro|pararon|"
+        "paró|me paro|me pararon|detuvo|me detuvo|me detuvieron|paraba|parando|detenerme|me pregunto|"
+        "me preguntaron|me pidio|me pidieron|me pide|me revisaron|revisar|registrar|cateo|catearon|"
+        "preguntando de donde|de donde soy|parada de trafico|me agarraron en la calle"
     ),
     "street": (
-        "calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|"
-        "home depot|mercado|super"
+        "calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|home depot|mercado|"
+        "super"
     ),
     "papers": (
-        "papeles|sin papeles|documentos|indocumentado|indocumentada|ilegal|identificacion|id|mica|"
-        "licencia|social|seguro social|pruebas|estatus"
+        "papeles|sin papeles|documentos|indocumentado|indocumentada|ilegal|identificacion|id|mica|licencia|social|"
+        "seguro social|pruebas|estatus"
     ),
     "taken": (
-        "se llevaron|se lo llevaron|se la llevaron|llevaron|agarraron|agarro|lo agarro|la agarro|"
-        "detuvieron|detenido|detenida|arrestaron|arrestado|arrestada|atraparon|pescaron|levantaron|"
-        "apanaron|encerraron|encerrado|lo tienen|la tienen|preso|presa|desaparecio|no sabemos|nadie sabe|"
-        "no aparece"
+        "se llevaron|se lo llevaron|se la llevaron|llevaron|agarraron|agarro|lo agarro|la agarro|detuvieron|"
+        "detenido|detenida|arrestaron|arrestado|arrestada|atraparon|pescaron|levantaron|apanaron|encerraron|"
+        "encerrado|lo tienen|la tienen|preso|presa|desaparecio|no sabemos|nadie sabe|no aparece"
     ),
     "relative": (
-        "esposo|esposa|marido|mujer|hijo|hija|hermano|hermana|mama|papa|apa|ama|jefa|jefe|mi viejo|"
-        "mi vieja|primo|prima|tio|tia|sobrino|sobrina|abuelo|abuela|novio|novia|pareja|amigo|amiga|"
-        "vecino|vecina|compadre|comadre|cunado|cunada|suegro|suegra|alguien|familiar|carnal|compa"
+        "esposo|esposa|marido|mujer|hijo|hija|hermano|hermana|mama|papa|apa|ama|jefa|jefe|mi viejo|mi vieja|primo|"
+        "prima|tio|tia|sobrino|sobrina|abuelo|abuela|novio|novia|pareja|amigo|amiga|vecino|vecina|compadre|comadre|"
+        "cunado|cunada|suegro|suegra|alguien|familiar|carnal|compa"
     ),
     "find": (
-        "encontrar|encuentro|buscar|busco|buscando|localizar|donde esta|donde lo tienen|donde la tienen|"
-        "a donde|adonde|donde se lo llevaron|en que carcel|en que centro|numero a|numero de extranjero|"
-        "localizador|saber donde"
+        "encontrar|encuentro|buscar|busco|buscando|localizar|donde esta|donde lo tienen|donde la tienen|a donde|"
+        "adonde|donde se lo llevaron|en que carcel|en que centro|numero a|numero de extranjero|localizador|"
+        "saber donde"
     ),
     "detention": (
-        "centro de detencion|detencion|detenidos|custodia|corralon|hielera|la hielera|perrera|"
-        "lo trasladaron|transferido|trasladado"
+        "centro de detencion|detencion|detenidos|custodia|corralon|hielera|la hielera|perrera|lo trasladaron|"
+        "transferido|trasladado"
     ),
     "bond": "fianza|fianzas|bono|bond|sacarlo|sacarla|sacar a|salir bajo fianza",
     "jail": (
-        "carcel|carceles|prision|bote|el bote|tambo|el tambo|cana|la cana|condado|carcel del condado|"
-        "cargos|caso criminal|dui|manejar borracho|defensor publico"
+        "carcel|carceles|prision|bote|el bote|tambo|el tambo|cana|la cana|condado|carcel del condado|cargos|"
+        "caso criminal|dui|manejar borracho|defensor publico"
     ),
     "hold": (
-        "hold|detainer|detener para ice|retencion|orden de retencion|candado|287g|287 g|48 horas|"
-        "entregar a ice|lo entregan a migracion|pasarlo a migracion|i 247"
+        "para ice|para la migra|para inmigracion|hold|detainer|detener para ice|retencion|orden de retencion|"
+        "candado|287g|287 g|48 horas|entregar a ice|lo entregan a migracion|pasarlo a migracion|i 247"
     ),
     "release": "salga|salir|sale|soltar|lo sueltan|libera*|cumplir su condena",
     "emergency": (
-        "911|emergencia|ambulancia|llamar a la policia|llamo a la policia|llamar a los policias|reportar|"
-        "denunciar|denuncia|poner una denuncia|hacer un reporte"
+        "911|emergencia|ambulancia|llamar a la policia|llamo a la policia|llamar a los policias|reportar|denunciar|"
+        "denuncia|poner una denuncia|hacer un reporte"
     ),
     "crime": (
-        "me pega|me golpea|golpea|golpeo|pegar|violencia|violencia domestica|abus*|asalt*|robo|robaron|"
-        "me robaron|amenaz*|ataca*|me lastima|victima|delito|crimen|estafa*|fraude|visa u|visa t"
+        "me pega|me golpea|golpea|golpeo|pegar|violencia|violencia domestica|abus*|asalt*|robo|robaron|me robaron|"
+        "amenaz*|ataca*|me lastima|victima|delito|crimen|estafa*|fraude|visa u|visa t"
     ),
     "lawyer": (
-        "abogado|abogada|abogados|licenciado|licenciada|el lic|ayuda legal|asesoria legal|consulta legal|"
-        "notario|asesor|representacion legal|defensor|servicios legales"
+        "abogao|avogado|abogada|abogado de migrasion|abogado|abogados|licenciado|licenciada|el lic|ayuda legal|"
+        "asesoria legal|consulta legal|notario|asesor|representacion legal|defensor|servicios legales"
     ),
-    "free": ("gratis|gratuito|gratuita|barato|barata|sin costo|que no cobre|no cobre|no tengo dinero|economico"),
+    "free": "gratis|gratuito|gratuita|barato|barata|sin costo|que no cobre|no cobre|no tengo dinero|economico",
     "organization": (
         "organizacion|organizaciones|grupo|grupos|linea de ayuda|a quien llamo|a quien puedo llamar|"
         "numero para llamar|recursos|cerca de mi|en mi estado|en mi area"
     ),
     "volunteer": (
-        "voluntari*|donar|donacion*|involucrarme|involucrar*|organizar*|protest*|marcha|manifestacion|"
-        "activis*|aliado|aliados|respuesta rapida|acompanar|vigilia|legisladores|santuario|peticion|"
-        "abogar|red de respuesta|red de respuesta rapida|red de apoyo"
+        "voluntari*|donar|donacion*|involucrarme|involucrar*|organizar*|protest*|marcha|manifestacion|activis*|"
+        "aliado|aliados|respuesta rapida|acompanar|vigilia|legisladores|santuario|peticion|abogar|red de respuesta|"
+        "red de respuesta rapida|red de apoyo"
     ),
     "help_others": (
-        "familias inmigrantes|apoyar a familias|apoyar a los inmigrantes|ayudar a los inmigrantes|"
-        "ayudar a inmigrantes|ayudar a mi comunidad|ayudar a la comunidad|ayudar a otros|"
-        "ayudar a las familias|proteger a las familias|mi comunidad|la comunidad|nuestra comunidad|"
-        "como puedo ayudar|como ayudo|hacer algo|apoyar a"
+        "apoyar a familias|apoyar a las familias|apoyar a los inmigrantes|ayudar a familias|"
+        "ayudar a los inmigrantes|familias inmigrantes|ayudar a inmigrantes|ayudar a mi comunidad|"
+        "ayudar a la comunidad|ayudar a otros|ayudar a las familias|proteger a las familias|mi comunidad|"
+        "la comunidad|nuestra comunidad|como puedo ayudar|como ayudo|hacer algo|apoyar a"
     ),
     "citizen": "ciudadano|ciudadana|ciudadanos|nacido aqui|naci aqui",
     "children": (
-        "hijos|ninos|nenes|chamacos|chiquillos|plebes|morros|bebe|bebes|menores|mis hijos|los ninos|"
-        "chavos|escuincles|cipotes|patojos|guaguas"
+        "hijos|ninos|nenes|chamacos|chiquillos|plebes|morros|bebe|bebes|menores|mis hijos|los ninos|chavos|"
+        "escuincles|cipotes|patojos|guaguas"
     ),
     "care": (
-        "cuidar|cuide|cuidara|cuidado de|quien se queda|se queda con|quedarse con|recoger a|recoja|"
-        "custodia de|tutor|tutela|guardian|quien los cuida|quien cuida"
+        "cuidar|cuide|cuidara|cuidado de|quien se queda|se queda con|quedarse con|recoger a|recoja|custodia de|"
+        "tutor|tutela|guardian|quien los cuida|quien cuida"
     ),
     "plan": (
         "plan|planear|preparar*|preparad*|por si acaso|por si|en caso de|carta poder|poder notarial|"
-        "actas de nacimiento|acta de nacimiento|papeles importantes|dejarle|dejar a|numeros de memoria|"
-        "de memoria"
+        "actas de nacimiento|acta de nacimiento|papeles importantes|dejarle|dejar a|numeros de memoria|de memoria"
     ),
     "if": "si me|si nos|si la migra|si ice|si yo|si a mi|si mi|en caso de|que pasa si|por si",
-    "deport": ("deport*|me deportan|deportacion|expuls*|me sacan del pais|me echan|remocion|orden de deportacion"),
+    "deport": "deport*|me deportan|deportacion|expuls*|me sacan del pais|me echan|remocion|orden de deportacion",
     "court": (
         "corte|cortes|audiencia|audiencias|tribunal|juzgado|cita en la corte|fecha de corte|eoir|"
         "la corte de inmigracion"
     ),
     "judge": "juez|jueza|jueces",
     "checkin": (
-        "cita|citas|reportarme|presentarme|firmar|firma con ice|cita con ice|oficina de ice|grillete|"
-        "brazalete|isap|supervision|reportarse"
+        "cita|citas|reportarme|presentarme|firmar|firma con ice|cita con ice|oficina de ice|grillete|brazalete|"
+        "isap|supervision|reportarse"
     ),
     "missed": "perdi|se me paso|falte|no fui|no pude ir|olvide|llegue tarde",
     "school": (
@@ -146,29 +146,45 @@ FORMS = {
     "church": "iglesia|iglesias|templo|misa|parroquia|capilla|mezquita|pastor|padre de la iglesia",
     "hospital": ("hospital|hospitales|clinica|clinicas|doctor|medico|sala de emergencias|emergencias|centro de salud"),
     "work": (
-        "trabajo|jale|el jale|chamba|la chamba|chambear|fabrica|planta|empacadora|bodega|campo|rancho|"
-        "construccion|obra|restaurante|cocina|lavado de carros|car wash|patron|jefe del trabajo|"
-        "mayordomo|i 9"
+        "chamba|la chamba|el jale|trabajo|jale|chambear|fabrica|planta|empacadora|bodega|campo|rancho|construccion|"
+        "obra|restaurante|cocina|lavado de carros|car wash|patron|jefe del trabajo|mayordomo|i 9"
     ),
-    "raid": "redada|redadas|operativo|operativos|batida|barrida|razzia",
+    "raid": (
+        "cayo la migra|cayeron|le cayo la migra|cayo inmigracion|se llevaron a un buen|un buen de compas|"
+        "se llevaron a varios|se llevaron a todos|se llevaron a muchos|agarraron a varios|levantaron a varios|"
+        "redada|redadas|operativo|operativos|batida|barrida|razzia"
+    ),
     "status": (
-        "green card|tarjeta verde|residencia|residente|tps|daca|dreamer|visa|visas|parole|"
-        "permiso humanitario|asilo|asilado|refugiado|permiso de trabajo|estatus|ciudadania|"
-        "naturalizacion|uscis"
+        "green card|tarjeta verde|residencia|residente|tps|daca|dreamer|visa|visas|parole|permiso humanitario|"
+        "asilo|asilado|refugiado|permiso de trabajo|estatus|ciudadania|naturalizacion|uscis"
     ),
     "expire": (
-        "vence|vencer|vencio|vencida|se me vence|renovar|renovacion|extender|se acaba|terminar|termina|"
-        "cancelaron|cancelan|revocaron|quitaron"
+        "se me vencio|se vencio|bencio|se me bencio|vencido|se me acabo|vence|vencer|vencio|vencida|se me vence|"
+        "renovar|renovacion|extender|se acaba|terminar|termina|cancelaron|cancelan|revocaron|quitaron"
     ),
     "travel": (
-        "viajar|viaje|salir del pais|ir a mexico|ir a guatemala|ir a mi pais|visitar|mucho tiempo|meses|"
-        "un ano|vacaciones"
+        "viajar|viaje|salir del pais|ir a mexico|ir a guatemala|ir a mi pais|visitar|mucho tiempo|meses|un ano|"
+        "vacaciones"
     ),
     "register": "registrar*|registro|inscribirse|huellas",
     "phone": "celular|telefono|cel",
-    "greet": ("hola|buenos dias|buenas tardes|buenas noches|buenas|que tal|como esta|como estas|que onda|saludos"),
+    "greet": "hola|buenos dias|buenas tardes|buenas noches|buenas|que tal|como esta|como estas|que onda|saludos",
     "thanks": "gracias|muchas gracias|mil gracias|adios|bye",
-    "now": ("ahora|ahorita|ahora mismo|ya|urgente|rapido|auxilio|socorro|ayuda|ayudenme|por favor|miedo|panico"),
+    "now": "ahora|ahorita|ahora mismo|ya|urgente|rapido|auxilio|socorro|ayuda|ayudenme|por favor|miedo|panico",
     "apply": "solicitar|aplicar|pedir asilo|meter papeles|tramitar|tramite",
     "laugh": "jaja|jajaja|jajajaja|jeje|jejeje|jsjs|xd",
+    "offtopic": (
+        "busco trabajo|buscando trabajo|necesito trabajo|necesito un trabajo|necesito chamba|busco chamba|"
+        "busco jale|ofertas de trabajo|aprender ingles|clases de ingles"
+    ),
+    "duty": "me toca|nos toca|le toca|te toca|les toca",
+    "meta": (
+        "como funciona esto|como funciona|esto es gratis|es gratis|quien eres|quien es|que es esto|eres un robot|"
+        "cuanto cuesta esto|numero equivocado|me equivoque de numero"
+    ),
+    "report_me": (
+        "me reportan|reportarme|me reporta|me denuncian|denunciarme|llaman a migracion|llaman a la migra|"
+        "avisan a migracion|le avisan a inmigracion"
+    ),
+    "when": "el mes que entra|la semana que entra|el ano que entra|que entra",
 }

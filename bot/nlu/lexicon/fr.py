@@ -9,8 +9,8 @@ FORMS = {
         "agents|agent|officiers|officier|des hommes|deux hommes|des mecs|des types|gilets|en uniforme|en civil|badges"
     ),
     "police": (
-        "police|policier|policiers|flic|flics|keuf|keufs|gendarme|gendarmes|condé|conde|shérif|sherif|"
-        "patrouille|voiture de police"
+        "police|policier|policiers|flic|flics|keuf|keufs|gendarme|gendarmes|condé|conde|shérif|sherif|patrouille|"
+        "voiture de police"
     ),
     "door": "porte|portes|sonnette|palier|devant la porte|a la porte",
     "home": "maison|chez moi|chez nous|appartement|appart|domicile|logement|immeuble|fenetre",
@@ -33,67 +33,71 @@ FORMS = {
     "road": "route|autoroute|highway|nationale|chemin",
     "car": "voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|vehicule|coffre|amende",
     "stop": (
-        "arrete|arrêté|m a arrete|controle|controlé|m a controle|interpelle|interpellé|m ont arrete|"
-        "demande mes papiers|demandent mes papiers|fouill*|d ou je viens|questionne|questions"
+        "m a demande si|demande si|ils m ont demande si|m ont demande si|demandent si|arrete|arrêté|m a arrete|"
+        "controle|controlé|m a controle|interpelle|interpellé|m ont arrete|demande mes papiers|"
+        "demandent mes papiers|fouill*|d ou je viens|questionne|questions"
     ),
     "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station",
     "papers": (
-        "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|"
-        "statut|clandestin|illegal"
+        "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|statut|"
+        "clandestin|illegal"
     ),
     "taken": (
-        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|"
-        "détenu|détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait"
+        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|détenue|"
+        "enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait"
     ),
     "relative": (
-        "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"
-        "neveu|niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|"
-        "famille"
+        "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|neveu|"
+        "niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|famille"
     ),
     "find": (
-        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|"
-        "quelle prison|numero a|numero d etranger|localisateur"
+        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|quelle prison|"
+        "numero a|numero d etranger|localisateur"
     ),
-    "detention": ("centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere"),
+    "detention": "centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere",
     "bond": "caution|bond|liberer sous caution|le faire sortir|la faire sortir",
     "jail": "prison|taule|tôle|zonzon|cellule|maison d arret|comte|prison du comte|casier|proces penal",
-    "hold": "hold|detainer|demande de detention|demande de retention|retenir|287g|48 heures|remettre a l ice",
+    "hold": (
+        "pour l ice|pour l immigration|hold|detainer|demande de detention|demande de retention|retenir|287g|"
+        "48 heures|remettre a l ice"
+    ),
     "release": "libere|liberee|libéré|sortir|sort|sortie",
     "emergency": (
-        "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|"
-        "signaler|deposer plainte"
+        "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|signaler|"
+        "deposer plainte"
     ),
     "crime": (
-        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|"
-        "cambriol*|menace|menaces|victime|crime|arnaque*|fraude|visa u|visa t"
+        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|menace|"
+        "menaces|victime|crime|arnaque*|fraude|visa u|visa t"
     ),
     "lawyer": (
-        "avocat|avocate|avocats|aide juridique|aide juridictionnelle|conseil juridique|juriste|notaire|"
-        "consultant|defense"
+        "avocat|avocate|avocats|aide juridique|aide juridictionnelle|conseil juridique|juriste|notaire|consultant|"
+        "defense"
     ),
     "free": "gratuit|gratuite|gratuitement|pas cher|sans frais|pas d argent",
     "organization": (
-        "association|associations|organisation|groupe|groupes|ligne d aide|qui appeler|ressources|"
-        "pres de chez moi|dans mon etat"
+        "association|associations|organisation|groupe|groupes|ligne d aide|qui appeler|ressources|pres de chez moi|"
+        "dans mon etat"
     ),
     "volunteer": (
-        "benevol*|bénévol*|volontaire|don|dons|donner|m engager|engager|militer|militant|manif*|marche|"
+        "reseau d intervention rapide|intervention rapide|reseau de reponse rapide|rejoindre un reseau|rejoindre|"
+        "s engager|m engager|benevol*|bénévol*|volontaire|don|dons|donner|engager|militer|militant|manif*|marche|"
         "mobilis*|allie|vigile|elus|sanctuaire|petition"
     ),
     "help_others": (
-        "aider les migrants|aider les immigres|aider les immigrants|aider la communaute|"
-        "aider ma communaute|aider les autres|aider les familles|proteger les familles|ma communaute|"
-        "notre communaute|la communaute|comment aider|faire quelque chose|soutenir"
+        "aider les migrants|aider les immigres|aider les immigrants|aider la communaute|aider ma communaute|"
+        "aider les autres|aider les familles|proteger les familles|ma communaute|notre communaute|la communaute|"
+        "comment aider|faire quelque chose|soutenir"
     ),
     "citizen": "citoyen|citoyenne|citoyens|ne ici|nee ici",
     "children": "enfants|enfant|gosses|mioches|petits|bebe|mes enfants|les enfants|mineurs",
     "care": (
-        "garder|gardera|s occuper|s occupera|prendre soin|qui va garder|qui va s occuper|"
-        "recuperer les enfants|aller chercher|tuteur|tutelle|garde des enfants"
+        "garder|gardera|s occuper|s occupera|prendre soin|qui va garder|qui va s occuper|recuperer les enfants|"
+        "aller chercher|tuteur|tutelle|garde des enfants"
     ),
     "plan": (
-        "plan|prevoir|preparer|prepare|au cas ou|en cas de|procuration|actes de naissance|"
-        "papiers importants|laisser a|par coeur"
+        "plan|prevoir|preparer|prepare|au cas ou|en cas de|procuration|actes de naissance|papiers importants|"
+        "laisser a|par coeur"
     ),
     "if": "si je|si on|s ils|si l ice|au cas ou|et si|que se passe t il si",
     "deport": "expuls*|deport*|renvoy*|reconduit|obligation de quitter|oqtf",
@@ -107,8 +111,11 @@ FORMS = {
         "salle d attente|salle d urgence|aux urgences|hopital|hôpital|hopitaux|clinique|medecin|docteur|"
         "urgences de l hopital"
     ),
-    "work": ("travail|boulot|taf|job|usine|chantier|entrepot|restaurant|cuisine|patron|employeur|entreprise|i 9"),
-    "raid": "descente|descentes|rafle|rafles|raid|operation|coup de filet",
+    "work": "travail|boulot|taf|job|usine|chantier|entrepot|restaurant|cuisine|patron|employeur|entreprise|i 9",
+    "raid": (
+        "arrete des collegues|embarque des collegues|arrete plusieurs|embarque plusieurs|rafle|descente|descentes|"
+        "rafles|raid|operation|coup de filet"
+    ),
     "status": (
         "carte verte|green card|residence|resident permanent|tps|daca|visa|visas|parole|asile|refugie|"
         "permis de travail|statut|citoyennete|naturalisation|uscis"
@@ -124,4 +131,13 @@ FORMS = {
     "now": "maintenant|tout de suite|vite|urgent|au secours|aidez moi|svp|s il vous plait|peur",
     "apply": "demander|faire une demande|deposer une demande|postuler",
     "laugh": "mdr|ptdr|lol",
+    "offtopic": (
+        "je cherche du travail|cherche du travail|cherche un emploi|cherche un travail|besoin d un travail|"
+        "trouver un travail|apprendre l anglais|cours d anglais"
+    ),
+    "meta": (
+        "comment ca marche|comment ca fonctionne|c est gratuit|est ce gratuit|c est qui|qui est ce|qui etes vous|"
+        "c est quoi|mauvais numero"
+    ),
+    "report_me": ("me denoncer|me signaler|signaler a l immigration|previennent l immigration|appellent l immigration"),
 }

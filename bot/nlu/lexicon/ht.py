@@ -3,14 +3,17 @@
 FORMS = {
     "agent": "imigrasyon|imigrasyon an|imigration|ajan imigrasyon|ice|ice la|dwan",
     "officer": "ajan|ajan yo|ofisye|de nèg|de neg|nèg|neg yo|mesye yo|inifòm|inifom|badj",
-    "police": "lapolis|polis|police|la police|polis la|lapolis la|chef|sherif|cho",
+    "police": "la police|lapolice|police la|lapolis|polis|police|polis la|lapolis la|chef|sherif|cho",
     "door": "pòt|pot|lapòt|lapot|la porte|porte|pot la|pòt la|baryè|barye",
     "home": "kay|lakay|kay mwen|lakay mwen|kay la|apatman|chanm|fenèt|fenet|la kay|maison",
     "outside": "deyò|deyo|devan|devant|anba|dewò|kanpe deyò|tann",
     "knock": "frape|frapé|kogne|ap frape|sonnen|mande pou",
     "open": "louvri|ouvri|ouvè|ouve|antre|kite yo antre|fòse|fose",
     "warrant": "manda|manda jij|papye jij|siyen pa yon jij|i 205",
-    "airport": "ayewopò|ayewopo|ayeropò|ayeropo|aeroport|aéroport|ayopò|ayopo|terminal",
+    "airport": (
+        "aewopo|aeropo|ayewopot|ayeropot|ayopot|aewopot|ayewo|eyopo|aeroport la|ayewopò|ayewopo|ayeropò|ayeropo|"
+        "aeroport|aéroport|ayopò|ayopo|terminal"
+    ),
     "flight": "avyon|vòl|vol|rive|ateri|sot ayiti|soti ayiti|vini",
     "customs": "dwan|douane|enspeksyon|chanm apa|biwo imigrasyon|cbp",
     "passport": "paspò|paspo|passeport",
@@ -22,26 +25,33 @@ FORMS = {
     "road": "wout|lawout|otowout|highway|granchemen",
     "car": "machin|machinn|loto|oto|kondi|kondwi|chofè|chofe|lisans|pèmi|pemi|kòf|kof|tikè",
     "stop": (
-        "rete m|rete mwen|arete m|arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|"
-        "kesyone|poze m kesyon|kote m soti"
+        "mande m si|mande mwen si|mande si|mande l si|yo mande m si|mande moin si|rete m|rete mwen|arete m|"
+        "arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|kesyone|poze m kesyon|kote m soti"
     ),
     "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon",
-    "papers": "papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
+    "papers": "papie|papier|papié|papye m|papie moin|papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
     "taken": (
         "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
         "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote"
     ),
     "relative": (
-        "mari|madanm|pitit gason|pitit fi|frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|"
-        "nyès|grann|granpè|mennaj|zanmi|vwazen|vwazin|yon moun|fanmi"
+        "pitite moin|pitite|mari moin|madanm moin|fre moin|manman moin|papa moin|mari|madanm|pitit gason|pitit fi|"
+        "frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|granpè|mennaj|zanmi|vwazen|vwazin|"
+        "yon moun|fanmi"
     ),
     "find": "jwenn|chèche|cheche|kote li ye|kote l ye|ki kote|ki prizon|ki sant|nimewo a|lokalize",
     "detention": "detansyon|sant detansyon|nan detansyon|prizon imigrasyon|transfere",
     "bond": "kosyon|bond|fè l soti|fe l soti|peye kosyon",
     "jail": "prizon|jòl|jol|kacho|nan prizon|konte|ka kriminèl",
-    "hold": "hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|48 edtan|bay ice",
+    "hold": (
+        "pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|"
+        "48 edtan|bay ice"
+    ),
     "release": "lage|soti|libere",
-    "emergency": "911|ijans|ijan|anbilans|rele lapolis|rele polis|fè plent|fe plent|plent|rapòte|rapote",
+    "emergency": (
+        "rele la police|rele lapolice|rele la polis|rele polis la|911|ijans|ijan|anbilans|rele lapolis|rele polis|"
+        "fè plent|fe plent|plent|rapòte|rapote"
+    ),
     "crime": "bat mwen|bat|frape m|vyolans|abi|agrese|vòlè|vole|volè|menase|menas|viktim|krim|viza u",
     "lawyer": "avoka|avoka yo|èd legal|ed legal|asistans legal|konsèy legal|nòtè|note|konsiltan",
     "free": "gratis|gratuit|pa chè|pa che|san lajan|pa gen lajan",
@@ -50,13 +60,14 @@ FORMS = {
         "volontè|volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|manifestasyon|aktivis|sanktyè|petisyon"
     ),
     "help_others": (
-        "ede imigran|ede moun|ede kominote|kominote a|kominote mwen|ede fanmi|pwoteje fanmi|"
-        "kijan m ka ede|fè yon bagay|fe yon bagay|sipòte|sipote"
+        "ede vwazen|ede vwazen m|vwazen m|vwazen mwen|ede fanmi|ede fanmi imigran|ede imigran|ede moun|"
+        "ede kominote|kominote mwen|zon mwen|kominote a|pwoteje fanmi|kijan m ka ede|fè yon bagay|fe yon bagay|"
+        "sipòte|sipote"
     ),
     "citizen": "sitwayen|sitwayèn|fèt isit|fet isit",
     "children": "timoun|timoun yo|pitit mwen yo|pitit yo|ti moun|bebe|minè",
     "care": "okipe|pran swen|gade|kiyès k ap|kiyes k ap|kilès k ap|ki moun k ap|al chèche timoun|titè|gadyen",
-    "plan": ("plan|prepare|pare|an ka|si ta rive|prokirasyon|batistè|batiste|papye enpòtan|kite ak|pa kè|pa ke"),
+    "plan": "plan|prepare|pare|an ka|si ta rive|prokirasyon|batistè|batiste|papye enpòtan|kite ak|pa kè|pa ke",
     "if": "si yo|si m|si mwen|si ice|an ka",
     "deport": "depòte|depote|deporte|depòtasyon|depotasyon|voye m ale|mete m deyò",
     "court": "tribinal|tribunal|odyans|lakou|dat tribinal|eoir",
@@ -67,10 +78,10 @@ FORMS = {
     "church": "legliz|legliz la|église|eglise|tanp|mès|mes|pastè|paste|moske",
     "hospital": "sal datant|sal dat|sal datant lan|ijans lopital|lopital|opital|hôpital|klinik|doktè|dokte",
     "work": "travay|djòb|djob|faktori|izin|chantye|restoran|kizin|patwon|bòs|bos|i 9",
-    "raid": "rafle|desant|operasyon|rafl",
+    "raid": "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|rafl",
     "status": (
-        "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|"
-        "pemi travay|estati|sitwayènte|natiralizasyon|uscis"
+        "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|pemi travay|"
+        "estati|sitwayènte|natiralizasyon|uscis"
     ),
     "expire": "ekspire|fini|ap fini|renouvle|pwolonje|anile|revoke",
     "travel": "vwayaje|vwayaj|ale ayiti|ann ayiti|kite peyi a|lontan|mwa|yon ane|vakans",
@@ -81,4 +92,11 @@ FORMS = {
     "now": "kounye a|kounya|kounyea|touswit|vit|ijan|anmwe|ede m|tanpri|pè|pe",
     "apply": "aplike|fè demann|fe demann|mande azil",
     "laugh": "lol|hahaha|mdr",
+    "offtopic": (
+        "m ap chache travay|chache travay|m bezwen travay|bezwen yon travay|jwenn travay|aprann angle|kou angle"
+    ),
+    "meta": (
+        "kijan sa mache|kijan sa fonksyone|eske sa gratis|sa gratis|ki moun sa a|kiyes ou ye|kisa sa ye|sa se kisa"
+    ),
+    "report_me": "rapote m|rapote mwen|rapote|denonse m|denonse|avize imigrasyon|rele imigrasyon",
 }

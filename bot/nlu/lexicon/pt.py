@@ -2,12 +2,12 @@
 
 FORMS = {
     "agent": (
-        "imigracao|a imigracao|os da imigracao|agentes da imigracao|ice|federais|a federal|"
-        "policia federal|oficiais de imigracao"
+        "imigracao|a imigracao|os da imigracao|agentes da imigracao|ice|federais|a federal|policia federal|"
+        "oficiais de imigracao"
     ),
     "officer": (
-        "agentes|agente|oficiais|oficial|homens de colete|coletes|uns caras|dois caras|uns homens|"
-        "fardados|a paisana|distintivo"
+        "agentes|agente|oficiais|oficial|homens de colete|coletes|uns caras|dois caras|uns homens|fardados|"
+        "a paisana|distintivo"
     ),
     "police": "policia|policial|policiais|pm|os pm|gambe|os gambe|homens|viatura|xerife|cana|guarda",
     "door": "porta|portas|campainha|portao",
@@ -32,46 +32,46 @@ FORMS = {
         "carro|dirigindo|dirigir|motorista|carteira de motorista|carta|habilitacao|cnh|veiculo|porta malas|multa|uber"
     ),
     "stop": (
-        "parou|pararam|me parou|me pararam|parado|abordado|abordada|abordagem|enquadr*|me perguntou|"
-        "me perguntaram|pediu|pediram|revistar|revistaram|revista|querem revistar|de onde eu sou"
+        "perguntou se|perguntaram se|pergunta se|perguntou se eu|me perguntou se|perguntando se|parou|pararam|"
+        "me parou|me pararam|parado|abordado|abordada|abordagem|enquadr*|me perguntou|me perguntaram|pediu|pediram|"
+        "revistar|revistaram|revista|querem revistar|de onde eu sou"
     ),
-    "street": ("rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus"),
+    "street": "rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus",
     "papers": (
-        "documento|documentos|papeis|sem documento|sem documentos|indocumentado|ilegal|identidade|rg|"
-        "carteira|green card|status"
+        "documento|documentos|papeis|sem documento|sem documentos|indocumentado|ilegal|identidade|rg|carteira|"
+        "green card|status"
     ),
     "taken": (
-        "levaram|levou|pegaram|pegou|prenderam|preso|presa|detido|detida|deteve|detiveram|capturado|"
-        "sumiu|ninguem sabe|nao sabemos|nao sei onde"
+        "levaram|levou|pegaram|pegou|prenderam|preso|presa|detido|detida|deteve|detiveram|capturado|sumiu|"
+        "ninguem sabe|nao sabemos|nao sei onde"
     ),
     "relative": (
-        "marido|esposa|mulher|esposo|filho|filha|irmao|irma|mae|pai|primo|prima|tio|tia|sobrinho|"
-        "sobrinha|avo|namorado|namorada|amigo|amiga|vizinho|vizinha|cunhado|cunhada|alguem|parente|mano|"
-        "mina"
+        "marido|esposa|mulher|esposo|filho|filha|irmao|irma|mae|pai|primo|prima|tio|tia|sobrinho|sobrinha|avo|"
+        "namorado|namorada|amigo|amiga|vizinho|vizinha|cunhado|cunhada|alguem|parente|mano|mina"
     ),
     "find": (
-        "achar|acho|encontrar|procurar|procuro|localizar|onde ele esta|onde ela esta|onde esta|cade|"
-        "pra onde|para onde|qual centro|qual prisao|numero a|localizador"
+        "achar|acho|encontrar|procurar|procuro|localizar|onde ele esta|onde ela esta|onde esta|cade|pra onde|"
+        "para onde|qual centro|qual prisao|numero a|localizador"
     ),
     "detention": "centro de detencao|detencao|custodia|transferido|transferida",
     "bond": "fianca|bond|tirar ele|tirar ela|soltar|pagar fianca",
     "jail": "cadeia|prisao|presidio|xadrez|xilindro|cana|condado|delegacia|processo criminal|dui",
     "hold": (
-        "hold|detainer|pedido pra segurar|pedido para segurar|segurar ele|segurar ela|reter|retencao|"
-        "287g|48 horas|entregar pro ice|entregar para o ice"
+        "pro ice|para o ice|pra imigracao|hold|detainer|pedido pra segurar|pedido para segurar|segurar ele|"
+        "segurar ela|reter|retencao|287g|48 horas|entregar pro ice|entregar para o ice"
     ),
     "release": "solto|solta|soltar|sair|sai|libertad*|liberad*",
     "emergency": (
-        "911|emergencia|ambulancia|chamar a policia|ligar pra policia|ligar para a policia|denunciar|"
-        "denuncia|boletim de ocorrencia|registrar queixa"
+        "911|emergencia|ambulancia|chamar a policia|ligar pra policia|ligar para a policia|denunciar|denuncia|"
+        "boletim de ocorrencia|registrar queixa"
     ),
     "crime": (
-        "me bate|bate em mim|apanhei|agressao|agredid*|violencia|violencia domestica|abus*|assalt*|roub*|"
-        "furt*|ameac*|vitima|crime|golpe|fraude|visto u|visto t"
+        "me bate|bate em mim|apanhei|agressao|agredid*|violencia|violencia domestica|abus*|assalt*|roub*|furt*|"
+        "ameac*|vitima|crime|golpe|fraude|visto u|visto t"
     ),
     "lawyer": (
-        "advogado|advogada|advogados|ajuda juridica|ajuda legal|assessoria juridica|defensor|defensoria|"
-        "notario|consultor"
+        "advogado|advogada|advogados|ajuda juridica|ajuda legal|assessoria juridica|defensor|defensoria|notario|"
+        "consultor"
     ),
     "free": "gratis|gratuito|gratuita|barato|barata|sem custo|de graca|nao tenho dinheiro",
     "organization": (
@@ -79,50 +79,54 @@ FORMS = {
         "perto de mim|no meu estado"
     ),
     "volunteer": (
-        "voluntari*|doar|doacao|doacoes|me envolver|envolver|organizar|protest*|manifestacao|passeata|"
-        "ativis*|aliado|resposta rapida|vigilia|legisladores|santuario|abaixo assinado"
+        "rede de resposta rapida|resposta rapida|entrar numa rede|entro numa rede|participar de um grupo|"
+        "voluntari*|doar|doacao|doacoes|me envolver|envolver|organizar|protest*|manifestacao|passeata|ativis*|"
+        "aliado|vigilia|legisladores|santuario|abaixo assinado"
     ),
     "help_others": (
-        "ajudar minha comunidade|ajudar a minha comunidade|familias imigrantes|ajudar os imigrantes|"
-        "ajudar imigrantes|ajudar a comunidade|ajudar outros|ajudar as familias|proteger as familias|"
-        "minha comunidade|nossa comunidade|a comunidade|como posso ajudar|fazer alguma coisa|apoiar"
+        "ajudar minha comunidade|minha comunidade|ajudar a comunidade|ajudar os imigrantes|ajudar imigrantes|"
+        "ajudar a minha comunidade|familias imigrantes|ajudar outros|ajudar as familias|proteger as familias|"
+        "nossa comunidade|a comunidade|como posso ajudar|fazer alguma coisa|apoiar"
     ),
     "citizen": "cidadao|cidada|cidadaos|nascido aqui|nasceu aqui",
     "children": "filhos|criancas|crianca|bebe|meus filhos|as criancas|menores|molecada|pequenos",
     "care": (
-        "cuidar|cuida|cuidaria|fica com|ficar com|quem fica|buscar na escola|pegar na escola|guarda|"
-        "tutor|tutela|responsavel"
+        "cuidar|cuida|cuidaria|fica com|ficar com|quem fica|buscar na escola|pegar na escola|guarda|tutor|tutela|"
+        "responsavel"
     ),
     "plan": (
-        "plano|planejar|preparar|preparad*|caso eu|caso me|por via das duvidas|procuracao|"
-        "certidao de nascimento|certidoes|papeis importantes|deixar com|de cor|decorar"
+        "plano|planejar|preparar|preparad*|caso eu|caso me|por via das duvidas|procuracao|certidao de nascimento|"
+        "certidoes|papeis importantes|deixar com|de cor|decorar"
     ),
     "if": "se eu|se me prenderem|se me pegarem|se for|caso eu|caso me|e se|o que acontece se",
     "deport": "deport*|expuls*|mandar de volta|me mandam embora|remocao",
     "court": "tribunal|corte|audiencia|audiencias|juizado|data da audiencia|eoir",
     "judge": "juiz|juiza",
     "checkin": (
-        "check in|me apresentar|apresentacao|assinar no ice|comparecer|escritorio do ice|tornozeleira|"
-        "isap|consulta marcada|agendamento"
+        "check in|me apresentar|apresentacao|assinar no ice|comparecer|escritorio do ice|tornozeleira|isap|"
+        "consulta marcada|agendamento"
     ),
     "missed": "perdi|faltei|nao fui|nao consegui ir|esqueci",
     "school": "escola|escolas|colegio|creche|faculdade|universidade|professora|professor",
     "church": "igreja|igrejas|templo|missa|culto|pastor|padre|mesquita",
     "hospital": "hospital|hospitais|clinica|posto de saude|pronto socorro|medico|emergencia do hospital",
     "work": (
-        "trabalho|trampo|servico|obra|fabrica|firma|empresa|restaurante|cozinha|limpeza|patrao|chefe|"
-        "construcao|lava jato|i 9"
+        "trabalho|trampo|servico|obra|fabrica|firma|empresa|restaurante|cozinha|limpeza|patrao|chefe|construcao|"
+        "lava jato|i 9"
     ),
-    "raid": "batida|batidas|operacao|operacoes|blitz no trabalho|varredura|incursao",
+    "raid": (
+        "levaram uns colegas|levaram varios|levaram os trabalhadores|prenderam varios|pegaram varios|batida|"
+        "batidas|operacao|operacoes|blitz no trabalho|varredura|incursao"
+    ),
     "status": (
         "green card|cartao verde|residencia|residente|tps|daca|visto|vistos|parole|asilo|refugiado|"
         "permissao de trabalho|status|cidadania|naturalizacao|uscis"
     ),
     "expire": (
-        "vence|vencer|venceu|vencido|renovar|renovacao|acabar|vai acabar|acaba|termina|terminar|"
-        "cancelaram|cancelar|revogaram"
+        "vence|vencer|venceu|vencido|renovar|renovacao|acabar|vai acabar|acaba|termina|terminar|cancelaram|"
+        "cancelar|revogaram"
     ),
-    "travel": ("viajar|viagem|sair do pais|ir pro brasil|ir para o brasil|visitar|muito tempo|meses|um ano|ferias"),
+    "travel": "viajar|viagem|sair do pais|ir pro brasil|ir para o brasil|visitar|muito tempo|meses|um ano|ferias",
     "register": "registr*|cadastr*|digitais",
     "phone": "celular|telefone|zap",
     "greet": "oi|ola|bom dia|boa tarde|boa noite|tudo bem|tudo bom|e ai|salve",
@@ -130,4 +134,14 @@ FORMS = {
     "now": "agora|agora mesmo|ja|urgente|rapido|socorro|ajuda|me ajuda|medo|por favor",
     "apply": "pedir|solicitar|aplicar|dar entrada",
     "laugh": "kkk|kkkk|kkkkk|kkkkkk|rsrs|rs|haha",
+    "offtopic": (
+        "preciso de um emprego|preciso de emprego|procuro emprego|procurando emprego|preciso de trabalho|"
+        "procuro trabalho|aprender ingles|aulas de ingles"
+    ),
+    "meta": (
+        "como funciona isso|como funciona|isso e de graca|e de graca|e gratis|quem e voce|o que e isso|numero errado"
+    ),
+    "report_me": (
+        "me denunciar|me denunciam|denunciam|avisam a imigracao|chamam a imigracao|chamar a imigracao|me entregar"
+    ),
 }

@@ -4,70 +4,69 @@
 FORMS = {
     "agent": (
         "امیگریشن|امیگریشن والے|امیگریشن والوں|آئس|آئس والے|ایجنٹ|وفاقی|imigration|immigration wale|"
-        "immigration walay|immigration walon|ice wale|ice walay|ice walon|ice wali|immigreshan|"
-        "amigration"
+        "immigration walay|immigration walon|ice wale|ice walay|ice walon|ice wali|immigreshan|amigration"
     ),
     "officer": (
-        "افسر|افسران|اہلکار|وردی|جیکٹ|دو آدمی|کچھ لوگ|لوگ|afsar|afsaran|ahalkar|wardi|do aadmi|kuch log|"
-        "log|aadmi|admi|agent|agents"
+        "افسر|افسران|اہلکار|وردی|جیکٹ|دو آدمی|کچھ لوگ|لوگ|afsar|afsaran|ahalkar|wardi|do aadmi|kuch log|log|aadmi|"
+        "admi|agent|agents"
     ),
     "police": (
-        "پولیس|پولیس والے|پولس|سپاہی|تھانیدار|شیرف|police|polis|pulis|police wale|police walay|"
-        "police walon|thanedar|sipahi|cop"
+        "پولیس|پولیس والے|پولس|سپاہی|تھانیدار|شیرف|police|polis|pulis|police wale|police walay|police walon|"
+        "thanedar|sipahi|cop"
     ),
-    "door": ("دروازہ|دروازے|دروازه|گیٹ|گھنٹی|darwaza|darwaze|darwazay|darwaaza|darvaza|darvaze|gate|ghanti|bell"),
+    "door": "دروازہ|دروازے|دروازه|گیٹ|گھنٹی|darwaza|darwaze|darwazay|darwaaza|darvaza|darvaze|gate|ghanti|bell",
     "home": "گھر|مکان|فلیٹ|اپارٹمنٹ|کھڑکی|ghar|gher|makan|makaan|flat|apartment|khirki|khidki",
     "outside": (
         "باہر|سامنے|کھڑے|کھڑی|گاڑی کھڑی|bahar|bahir|baahar|samne|saamne|khare|khade|khari|khadi|khada|khara|ruke"
     ),
     "knock": (
-        "کھٹکھٹا*|کھٹکھٹ*|دستک|بجا رہے|گھنٹی بجا|پوچھ رہے|khatkhata*|khatkhat*|khatka*|dastak|baja rahe|"
-        "bajaa rahe|pooch rahe|puch rahe|dhoond rahe"
+        "کھٹکھٹا*|کھٹکھٹ*|دستک|بجا رہے|گھنٹی بجا|پوچھ رہے|khatkhata*|khatkhat*|khatka*|dastak|baja rahe|bajaa rahe|"
+        "pooch rahe|puch rahe|dhoond rahe"
     ),
     "open": "کھول|کھولوں|کھولنا|کھولیں|اندر|گھس|khol|kholun|kholoon|kholna|kholen|andar|ghus*",
     "warrant": "وارنٹ|جج کا حکم|عدالتی حکم|سرچ وارنٹ|warrant|warant|judge ka hukam|adalti hukam",
     "airport": (
         "ایئرپورٹ|ائیرپورٹ|ایرپورٹ|ہوائی اڈہ|ہوائی اڈے|airport|airpot|eirport|havai adda|hawai adda|hawai adde"
     ),
-    "flight": ("فلائٹ|جہاز|پہنچی|پہنچا|پہنچے|اترا|اتری|flight|flite|jahaz|pohanch*|pahunch*|utra|utri|aaya|aayi|aai"),
+    "flight": "فلائٹ|جہاز|پہنچی|پہنچا|پہنچے|اترا|اتری|flight|flite|jahaz|pohanch*|pahunch*|utra|utri|aaya|aayi|aai",
     "customs": (
-        "کسٹم|کسٹمز|امیگریشن کاؤنٹر|کمرے|کمرہ|تلاشی|پوچھ گچھ|custom|customs|kastam|kamre|kamra|"
-        "pooch gach|puch gach|puchtach"
+        "کسٹم|کسٹمز|امیگریشن کاؤنٹر|کمرے|کمرہ|تلاشی|پوچھ گچھ|custom|customs|kastam|kamre|kamra|pooch gach|"
+        "puch gach|puchtach"
     ),
     "passport": "پاسپورٹ|passport|paasport",
     "border": "بارڈر|سرحد|border|sarhad",
     "checkpoint": (
-        "چیک پوسٹ|ناکہ|ناکے|چیکنگ|بارڈر پٹرول|بارڈر پیٹرول|check post|checkpost|checkpoint|naka|naake|"
-        "nake|checking|border patrol|border petrol"
+        "چیک پوسٹ|ناکہ|ناکے|چیکنگ|بارڈر پٹرول|بارڈر پیٹرول|check post|checkpost|checkpoint|naka|naake|nake|"
+        "checking|border patrol|border petrol"
     ),
     "road": "سڑک|ہائی وے|موٹروے|راستے|sarak|sadak|highway|motorway|raste|rastay",
     "car": (
-        "گاڑی|کار|ڈرائیو|ڈرائیونگ|لائسنس|ڈگی|چالان|gaari|gari|gaadi|gadi|car|driving|drive|license|"
-        "licence|lisans|diggi|challan"
+        "گاڑی|کار|ڈرائیو|ڈرائیونگ|لائسنس|ڈگی|چالان|gaari|gari|gaadi|gadi|car|driving|drive|license|licence|lisans|"
+        "diggi|challan"
     ),
     "stop": (
-        "روکا|روک|روکی|روک لیا|روک لی|روکے|roka|rok|roki|rok liya|rok li|rokay|roke|rok rakha|talashi|"
-        "talaashi|pooch taach|poochtach|پوچھ تاچھ|کاغذات مانگے|kagaz mange|kaghaz mange|papers mange"
+        "روکا|روک|روکی|روک لیا|روک لی|روکے|roka|rok|roki|rok liya|rok li|rokay|roke|rok rakha|talashi|talaashi|"
+        "pooch taach|poochtach|پوچھ تاچھ|کاغذات مانگے|kagaz mange|kaghaz mange|papers mange"
     ),
     "street": "سڑک|گلی|بازار|دکان|پارکنگ|sarak|gali|galli|bazar|bazaar|dukaan|dukan|parking|store",
     "papers": (
-        "کاغذات|کاغذ|دستاویزات|شناختی|آئی ڈی|بغیر کاغذات|kagzat|kaghzaat|kaghzat|kagaz|kaghaz|papers|"
-        "documents|id card|shanakhti|bina kagzat|bagair kagzat"
+        "کاغذات|کاغذ|دستاویزات|شناختی|آئی ڈی|بغیر کاغذات|kagzat|kaghzaat|kaghzat|kagaz|kaghaz|papers|documents|"
+        "id card|shanakhti|bina kagzat|bagair kagzat"
     ),
     "taken": (
-        "پکڑ*|گرفتار|حراست|لے گئے|لے گئی|لے گیا|اٹھا لیا|اٹھا کر|غائب|پتہ نہیں|pakad*|pakar*|pakr*|"
-        "giraftar|griftar|hirasat|le gaye|le gayi|le gai|le gaya|le gye|utha liya|utha le|utha ke|ghaib|"
-        "pata nahi|pata nahin"
+        "pakr liya|pakar liya|pakad liya|pakra|pakda|utha liya|le gaye|le gayi|le gae|پکڑ*|گرفتار|حراست|لے گئے|"
+        "لے گئی|لے گیا|اٹھا لیا|اٹھا کر|غائب|پتہ نہیں|pakad*|pakar*|pakr*|giraftar|griftar|hirasat|le gai|le gaya|"
+        "le gye|utha le|utha ke|ghaib|pata nahi|pata nahin"
     ),
     "relative": (
-        "شوہر|بیوی|بیٹا|بیٹی|بھائی|بہن|امی|ابو|ابا|والد|والدہ|چچا|ماموں|خالہ|پھوپھی|کزن|دوست|پڑوسی|"
-        "رشتہ دار|کوئی|shohar|shauhar|husband|biwi|bivi|wife|beta|beti|bhai|bhaai|behen|bahen|behan|ammi|"
-        "ammy|abbu|abu|abba|walid|walida|chacha|mamu|mamoo|khala|phupho|cousin|dost|parosi|padosi|"
+        "shoher|shouhar|shohr|showhar|husband|hasband|شوہر|بیوی|بیٹا|بیٹی|بھائی|بہن|امی|ابو|ابا|والد|والدہ|چچا|"
+        "ماموں|خالہ|پھوپھی|کزن|دوست|پڑوسی|رشتہ دار|کوئی|shohar|shauhar|biwi|bivi|wife|beta|beti|bhai|bhaai|behen|"
+        "bahen|behan|ammi|ammy|abbu|abu|abba|walid|walida|chacha|mamu|mamoo|khala|phupho|cousin|dost|parosi|padosi|"
         "rishtedar|koi"
     ),
     "find": (
-        "ڈھونڈ*|تلاش|کہاں|پتا|پتہ|معلوم|کس جیل|کس سینٹر|dhoond*|dhund*|talash|kahan|kahaan|kidhar|"
-        "pata karun|pata kaise|maloom|kis jail|kis center|a number"
+        "ڈھونڈ*|تلاش|کہاں|پتا|پتہ|معلوم|کس جیل|کس سینٹر|dhoond*|dhund*|talash|kahan|kahaan|kidhar|pata karun|"
+        "pata kaise|maloom|kis jail|kis center|a number"
     ),
     "detention": "حراستی مرکز|ڈیٹینشن|حوالات|detention|detention center|hawalat|hirasati",
     "bond": "بانڈ|ضمانت|bond|zamanat|zamaanat|chhudwa*|chudwa*",
@@ -75,17 +74,16 @@ FORMS = {
     "hold": "ہولڈ|hold|detainer|ڈیٹینر|287g|48 گھنٹے|48 ghante|hawale|حوالے",
     "release": "رہا|رہائی|چھوڑ|نکل|riha|rihai|chhod|chor dein|nikal",
     "emergency": (
-        "بلاؤں|بلاؤ|بلانا|بلایا|کال کروں|call karun|call karoon|bulaun|bulaon|bulau|bulana|911|ایمرجنسی|"
-        "ایمبولینس|پولیس کو کال|پولیس کو بلا|رپورٹ|شکایت|emergency|ambulance|police ko call|"
-        "police ko bula*|report|shikayat"
+        "بلاؤں|بلاؤ|بلانا|بلایا|کال کروں|call karun|call karoon|bulaun|bulaon|bulau|bulana|911|ایمرجنسی|ایمبولینس|"
+        "پولیس کو کال|پولیس کو بلا|رپورٹ|شکایت|emergency|ambulance|police ko call|police ko bula*|report|shikayat"
     ),
     "crime": (
-        "مارتا|مارا|مار پیٹ|تشدد|چوری|ڈاکہ|دھمکی|زیادتی|جرم|فراڈ|maarta|marta|maara|mara|maar peet|"
-        "tashaddud|chori|daka|dhamki|ziyadti|jurm|fraud|robbery"
+        "مارتا|مارا|مار پیٹ|تشدد|چوری|ڈاکہ|دھمکی|زیادتی|جرم|فراڈ|maarta|marta|maara|mara|maar peet|tashaddud|chori|"
+        "daka|dhamki|ziyadti|jurm|fraud|robbery"
     ),
     "lawyer": (
-        "وکیل|وکیلوں|قانونی مدد|قانونی مشورہ|wakeel|wakil|vakeel|vakil|wakeelon|qanooni madad|"
-        "kanooni madad|qanuni madad|qanooni mashwara|lawyer|attorney"
+        "وکیل|وکیلوں|قانونی مدد|قانونی مشورہ|wakeel|wakil|vakeel|vakil|wakeelon|qanooni madad|kanooni madad|"
+        "qanuni madad|qanooni mashwara|lawyer|attorney"
     ),
     "free": "مفت|سستا|سستی|بغیر پیسے|پیسے نہیں|muft|mufat|free|sasta|sasti|paise nahi|paisay nahi",
     "organization": "تنظیم|ادارہ|ہیلپ لائن|کس کو کال|tanzeem|idara|helpline|kis ko call|kisko call",
@@ -97,14 +95,14 @@ FORMS = {
         "doosron ki madad|community|biradari|muhajireen"
     ),
     "citizen": "شہری|امریکی شہری|یہاں پیدا|shehri|shahri|citizen|yahan paida",
-    "children": ("بچے|بچوں|بچی|بچہ|اولاد|bache|bachay|bachon|bachun|bachcha|bachche|bachi|aulad|olad|kids|children"),
+    "children": "بچے|بچوں|بچی|بچہ|اولاد|bache|bachay|bachon|bachun|bachcha|bachche|bachi|aulad|olad|kids|children",
     "care": (
-        "دیکھ بھال|سنبھال*|رکھے گا|رکھے گی|کون رکھے|کون لے|سرپرست|dekh bhal|dekhbhal|sambhal*|sanbhal*|"
-        "kon rakhega|kaun rakhega|kaun lega|kon lega|sarparast"
+        "دیکھ بھال|سنبھال*|رکھے گا|رکھے گی|کون رکھے|کون لے|سرپرست|dekh bhal|dekhbhal|sambhal*|sanbhal*|kon rakhega|"
+        "kaun rakhega|kaun lega|kon lega|sarparast"
     ),
     "plan": (
-        "پلان|منصوبہ|تیاری|احتیاط|مختار نامہ|پیدائش کا سرٹیفکیٹ|ضروری کاغذات|plan|mansooba|tayyari|"
-        "tayari|ehtiyat|mukhtar nama|zaroori kagzat"
+        "پلان|منصوبہ|تیاری|احتیاط|مختار نامہ|پیدائش کا سرٹیفکیٹ|ضروری کاغذات|plan|mansooba|tayyari|tayari|ehtiyat|"
+        "mukhtar nama|zaroori kagzat"
     ),
     "if": "اگر|agar|agr|ager|kahin",
     "deport": "ڈیپورٹ|ملک بدر|واپس بھیج|deport*|mulk badar|wapas bhej*|wapis bhej*",
@@ -116,24 +114,30 @@ FORMS = {
     "church": "گرجا|گرجا گھر|چرچ|مسجد|مندر|گوردوارہ|نماز|church|masjid|mosque|mandir|gurdwara|namaz",
     "hospital": "ہسپتال|اسپتال|کلینک|ڈاکٹر|hospital|haspatal|aspatal|clinic|doctor|daktar",
     "work": (
-        "کام|نوکری|فیکٹری|دفتر|ریسٹورنٹ|مالک|منیجر|kaam|kam pe|kam par|naukri|nokri|factory|daftar|"
-        "restaurant|malik|manager|job|dukaan"
+        "کام|نوکری|فیکٹری|دفتر|ریسٹورنٹ|مالک|منیجر|kaam|kam pe|kam par|naukri|nokri|factory|daftar|restaurant|"
+        "malik|manager|job|dukaan"
     ),
     "raid": "چھاپہ|چھاپے|چھاپا|chhapa|chapa|chhape|chape|raid",
     "status": (
-        "گرین کارڈ|ویزا|ویزہ|سیاسی پناہ|پناہ|ٹی پی ایس|ڈاکا|پیرول|شہریت|ورک پرمٹ|اسٹیٹس|green card|"
-        "greencard|visa|viza|panah|siyasi panah|asylum|tps|daca|parole|shehriyat|work permit|status"
+        "گرین کارڈ|ویزا|ویزہ|سیاسی پناہ|پناہ|ٹی پی ایس|ڈاکا|پیرول|شہریت|ورک پرمٹ|اسٹیٹس|green card|greencard|visa|"
+        "viza|panah|siyasi panah|asylum|tps|daca|parole|shehriyat|work permit|status"
     ),
     "expire": "ختم|ختم ہونے|رینیو|تجدید|منسوخ|khatam|khatm|renew|tajdeed|mansookh|expire",
     "travel": "سفر|جانا|پاکستان|ہندوستان|انڈیا|مہینے|سال|safar|pakistan|india|mahine|mahinay|saal|wapas jana",
     "register": "رجسٹر|رجسٹریشن|اندراج|register|registration|rajistar",
     "phone": "فون|موبائل|phone|fone|mobile",
     "greet": (
-        "السلام علیکم|سلام|آداب|کیا حال ہے|ہیلو|assalam o alaikum|assalamualaikum|aoa|salam|adaab|"
-        "kya haal|kia haal|kya hal|namaste"
+        "السلام علیکم|سلام|آداب|کیا حال ہے|ہیلو|assalam o alaikum|assalamualaikum|aoa|salam|adaab|kya haal|"
+        "kia haal|kya hal|namaste"
     ),
     "thanks": "شکریہ|مہربانی|خدا حافظ|shukriya|shukria|meharbani|khuda hafiz|allah hafiz",
     "now": "ابھی|جلدی|فوراً|فورا|مدد|بچاؤ|ڈر|abhi|jaldi|foran|fauran|madad|bachao|dar lag|ghabra*",
     "apply": "apply|darkhwast|درخواست|اپلائی",
     "laugh": "hahaha|lol|ہاہاہا",
+    "offtopic": "naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|انگریزی سیکھنا|english seekhni",
+    "meta": (
+        "ye kaise kaam karta hai|kaise kaam karta hai|kya ye free hai|ye free hai|aap kaun|aap kaun hain|"
+        "یہ کیسے کام کرتا ہے|کیسے کام کرتا ہے|آپ کون"
+    ),
+    "report_me": "report karega|report karenge|report kar denge|bata denge|ittila|اطلاع|رپورٹ کر|رپورٹ کرے",
 }

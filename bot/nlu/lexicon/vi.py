@@ -3,97 +3,107 @@ teencode ('ko', 'dc', 'e' for em)."""
 
 FORMS = {
     "agent": (
-        "di tru|so di tru|nhan vien di tru|ice|canh sat di tru|nguoi cua ice|nguoi di tru|lien bang|"
-        "dac vu|nhap cu va hai quan|cuc di tru|nhan vien ice|canh sat ice|di tru my|so di tru my|"
-        "nguoi cua so di tru"
+        "di tru|so di tru|nhan vien di tru|ice|canh sat di tru|nguoi cua ice|nguoi di tru|lien bang|dac vu|"
+        "nhap cu va hai quan|cuc di tru|nhan vien ice|canh sat ice|di tru my|so di tru my|nguoi cua so di tru"
     ),
     "officer": (
         "nhan vien|may nguoi|vai nguoi|hai nguoi|may ong|may thang|ao gile|ao vest|dong phuc|thuong phuc|dac vu"
     ),
-    "police": "canh sat|cong an|police|xe canh sat|sheriff|canh sat giao thong|csgt",
+    "police": (
+        "cs|canh sat di tru|ong canh sat|may ong canh sat|canh sat|cong an|police|xe canh sat|sheriff|"
+        "canh sat giao thong|csgt"
+    ),
     "door": (
-        "dap cua|cua chinh|bam chuong cua|go cua nha|dap cua nha|go cua|mo cua|truoc cua|ngoai cua|"
-        "cua nha|chuong cua|bam chuong"
+        "dap cua|cua chinh|bam chuong cua|go cua nha|dap cua nha|go cua|mo cua|truoc cua|ngoai cua|cua nha|"
+        "chuong cua|bam chuong"
     ),
     "home": (
-        "nha rieng|phong tro|nha tro|nha cua toi|nha minh|o nha|ve nha|tai nha|nha cua|nha toi|nha em|"
-        "can ho|chung cu|cho o|phong|cua so"
+        "nha rieng|phong tro|nha tro|nha cua toi|nha minh|o nha|ve nha|tai nha|nha cua|nha toi|nha em|can ho|"
+        "chung cu|cho o|phong|cua so"
     ),
     "outside": "ngoai|ben ngoai|o ngoai|truoc nha|dung truoc|dung ngoai|dau xe|dau truoc|xe dau",
     "knock": "dap cua|go manh|dap manh|goi cua|dap|go cua|bam chuong|gọi cửa",
     "open": "mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua",
     "warrant": "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205",
-    "airport": "cua khau|xuat canh|san bay|phi truong|airport|nha ga",
+    "airport": "san bai|phi truog|xan bay|cua khau|xuat canh|san bay|phi truong|airport|nha ga",
     "flight": (
         "xuong may bay|moi xuong may bay|may bay|chuyen bay|bay qua|bay sang|ha canh|moi den|vua den|vua toi|den noi"
     ),
-    "customs": ("hoi chuyen|phong rieng hoi|hai quan|nhap canh|kiem tra|phong rieng|phong nho|tham van|cbp|cua khau"),
+    "customs": "hoi chuyen|phong rieng hoi|hai quan|nhap canh|kiem tra|phong rieng|phong nho|tham van|cbp|cua khau",
     "passport": "ho chieu|passport",
     "border": "bien gioi|bien phong|vung bien",
     "checkpoint": (
-        "tram kiem soat|tram kiem tra|chot|chot chan|diem kiem tra|tuan tra bien gioi|bien phong|"
-        "checkpoint|truc xuat nhanh|chot kiem tra|tram bien phong|kiem tra tren duong"
+        "tram kiem soat|tram kiem tra|chot|chot chan|diem kiem tra|tuan tra bien gioi|bien phong|checkpoint|"
+        "truc xuat nhanh|chot kiem tra|tram bien phong|kiem tra tren duong"
     ),
     "road": "xa lo|duong cao toc|cao toc|quoc lo|highway|freeway|tren duong|duong",
     "car": "xe|lai xe|dang lai|bang lai|giay phep lai xe|cop xe|thung xe|ve phat|tai xe",
     "stop": (
-        "chan|chan lai|chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|"
-        "kham xet|luc soat|hoi toi tu dau|tra hoi|bat dung xe|dung xe|xet giay|hach hoi|kiem tra xe|"
-        "bi chan lai"
+        "hoi giay|doi giay to|doi giay|hoi bang lai|xet giay to|chan e|chan em|chan toi|chan tui|chan|chan lai|"
+        "chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|kham xet|luc soat|"
+        "hoi toi tu dau|tra hoi|bat dung xe|dung xe|xet giay|hach hoi|kiem tra xe|bi chan lai"
     ),
     "street": "di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang",
     "papers": "giay to|khong giay to|ko giay to|giay|cmnd|can cuoc|id|ho so|tinh trang|bat hop phap",
     "taken": (
-        "bat|bi bat|bat di|bat roi|bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|"
-        "khong biet o dau|ko biet o dau|bat giu|bi tom|bi hot|bi bat giu|bi dua di|bi dan di|bi ice bat|"
-        "bi di tru bat|bat coc"
+        "ice hot|ice bat|ice tom|di tru hot|di tru bat|canh sat bat|cs bat|ice bat giu|ice bat di|ice hot di|"
+        "bi tom|bi hot|hot di|tom roi|bi bat rui|bat rui|bi cong an bat|bi canh sat bat|bat|bi bat|bat di|bat roi|"
+        "bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|khong biet o dau|ko biet o dau|bat giu|"
+        "bi bat giu|bi dua di|bi dan di|bi ice bat|bi di tru bat|bat coc"
     ),
     "relative": (
-        "chong|me toi|ba toi|bo toi|cha toi|vo toi|anh toi|chi toi|em toi|chong em|me em|ba em|ban toi|"
-        "con trai|con gai|anh trai|em trai|chi gai|em gai|hang xom|nguoi than|nguoi nha|ai do|anh ho|"
-        "chi ho|em ho|cau toi|di toi|chu toi|co toi|bac toi|ong noi|ba noi|ong ngoai|ba ngoai|con toi|"
-        "ban trai|ban gai|nguoi yeu|me chong|bo chong|ban than|con trai toi|con gai toi"
+        "ong xa|ba xa|ck|vk|chong e|vo e|me e|ba e|bo e|anh e|chi e|con e|chong tui|vo tui|me tui|ba tui|con tui|"
+        "em tui|anh tui|chong|me toi|ba toi|bo toi|cha toi|vo toi|anh toi|chi toi|em toi|chong em|me em|ba em|"
+        "ban toi|con trai|con gai|anh trai|em trai|chi gai|em gai|hang xom|nguoi than|nguoi nha|ai do|anh ho|"
+        "chi ho|em ho|cau toi|di toi|chu toi|co toi|bac toi|ong noi|ba noi|ong ngoai|ba ngoai|con toi|ban trai|"
+        "ban gai|nguoi yeu|me chong|bo chong|ban than|con trai toi|con gai toi"
     ),
     "find": (
-        "kiem|kiem o dau|tim o dau|tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|"
-        "tim kiem|tim nguoi|o dau|dang o dau|giam o dau|trai nao|tra cuu|so a|a number|dinh vi"
+        "o dau|dang o dau|bi nhot o dau|dem di dau|kiem o dau|kiem ong|kiem nguoi|di kiem|kiem|tim o dau|"
+        "tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|tim kiem|tim nguoi|giam o dau|trai nao|"
+        "tra cuu|so a|a number|dinh vi"
     ),
     "detention": "trai giam|trung tam giam giu|giam giu|trai tam giam|chuyen trai",
     "bond": "bao lanh|tien bao lanh|tien the chan|bond|dong tien",
-    "jail": ("man han tu|man han|ra tu|o tu|bi tu|ngoi tu|nha tu|trai tu|di tu|nha giam|an hinh su|toi hinh su"),
+    "jail": (
+        "o nha tu|nha tu quan|nha tu hat|man han tu|man han|ra tu|o tu|bi tu|ngoi tu|nha tu|trai tu|di tu|nha giam|"
+        "an hinh su|toi hinh su"
+    ),
     "hold": "hold|detainer|lenh giu|giu lai cho ice|giao cho ice|287g|48 gio",
     "release": "ra tu|duoc tha|tha ra|mien toi",
     "emergency": (
-        "bao canh sat|goi cs|bao cong an|goi cong an|911|goi 911|cap cuu|xe cap cuu|khan cap|"
-        "goi canh sat|trinh bao|bao an"
+        "bao canh sat|goi cs|bao cong an|goi cong an|911|goi 911|cap cuu|xe cap cuu|khan cap|goi canh sat|"
+        "trinh bao|bao an"
     ),
     "crime": (
-        "danh|bi danh|danh dap|bao luc|bao hanh|bao luc gia dinh|cuop|trom|bi trom|lua dao|doa|de doa|"
-        "nan nhan|toi pham|xam hai|danh vo|bi cuop|bi lua|quay roi|hanh hung"
+        "danh|bi danh|danh dap|bao luc|bao hanh|bao luc gia dinh|cuop|trom|bi trom|lua dao|doa|de doa|nan nhan|"
+        "toi pham|xam hai|danh vo|bi cuop|bi lua|quay roi|hanh hung"
     ),
     "lawyer": (
-        "luat su di tru|tu van luat|thue luat su|luat su|tro giup phap ly|tu van phap ly|giup do phap ly|"
-        "phap ly|van phong luat"
+        "luat su di tru|tu van luat|thue luat su|luat su|tro giup phap ly|tu van phap ly|giup do phap ly|phap ly|"
+        "van phong luat"
     ),
     "free": "mien phi|free|gia re|khong ton tien|ko co tien",
     "organization": "to chuc|nhom|duong day nong|hotline|goi ai|tai nguyen|gan toi|o tieu bang",
     "volunteer": (
-        "tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|"
-        "bieu tinh|bieu dương|van dong|nha lap phap"
+        "tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|bieu tinh|"
+        "bieu dương|van dong|nha lap phap"
     ),
     "help_others": (
-        "giup nguoi nhap cu|giup do nguoi|giup cong dong|cong dong|giup cac gia dinh|bao ve gia dinh|"
-        "lam gi de giup|giup nguoi khac"
+        "phu giup|giup may gia dinh|may gia dinh nhap cu|gia dinh nhap cu|nguoi nhap cu trong khu|khu minh|"
+        "giup hang xom|giup do hang xom|giup nhung nguoi|giup nguoi khong co giay to|hang xom|giup nhung gia dinh|"
+        "giup gia dinh|giup nguoi nhap cu|giup nguoi|giup do cong dong|cong dong|giup do nguoi|giup cong dong|"
+        "giup cac gia dinh|bao ve gia dinh|lam gi de giup|giup nguoi khac"
     ),
     "citizen": "cong dan|quoc tich my|sinh o day|sinh ra o my",
     "children": "cac con|con cai|con nho|tre em|tre con|may dua nho|may dua con|con toi",
     "care": (
-        "ai lo cho con|ai trong con|ai nuoi con|don con|giu con|nuoi con|lo cho|cham soc|nuoi|ai lo|"
-        "ai nuoi|ai trong|giam ho|nguoi giam ho"
+        "ai lo cho con|ai trong con|ai nuoi con|don con|giu con|nuoi con|lo cho|cham soc|nuoi|ai lo|ai nuoi|"
+        "ai trong|giam ho|nguoi giam ho"
     ),
     "plan": (
-        "phong truong hop|sap xep truoc|ke hoach|chuan bi|phong khi|du phong|giay uy quyen|uy quyen|"
-        "giay khai sinh|giay to quan trong|hoc thuoc"
+        "phong truong hop|sap xep truoc|ke hoach|chuan bi|phong khi|du phong|giay uy quyen|uy quyen|giay khai sinh|"
+        "giay to quan trong|hoc thuoc"
     ),
     "if": "neu|neu toi|neu em|lo nhu|trong truong hop|ngo",
     "deport": "truc xuat|bi truc xuat|tra ve|dua ve nuoc|duoi ve",
@@ -102,27 +112,35 @@ FORMS = {
     ),
     "judge": "tham phan|quan toa",
     "checkin": (
-        "trinh dien ice|cuoc hen ice|hen trinh dien|trinh dien|diem danh|check in|ky ten|cuoc hen|"
-        "hen voi ice|van phong ice|vong deo chan"
+        "trinh dien ice|cuoc hen ice|hen trinh dien|trinh dien|diem danh|check in|ky ten|cuoc hen|hen voi ice|"
+        "van phong ice|vong deo chan"
     ),
     "missed": "lo hen|bo lo|tre hen|khong di|ko di|quen",
-    "school": ("dua con di hoc|di hoc|lop|truong|truong hoc|lop hoc|nha tre|mau giao|dai hoc|co giao|thay giao"),
-    "church": "giao xu|di le|chua chien|nha chua|nha tho|thanh duong|nha nguyen|nhà thờ",
+    "school": "dua con di hoc|di hoc|lop|truong|truong hoc|lop hoc|nha tre|mau giao|dai hoc|co giao|thay giao",
+    "church": (
+        "vao nha tho|o nha tho|den nha tho|di nha tho|toi nha tho|giao xu|di le|chua chien|nha chua|nha tho|"
+        "thanh duong|nha nguyen|nhà thờ"
+    ),
     "hospital": "kham benh|phong cap cuu|di kham|benh vien|phong kham|bac si|cap cuu benh vien|phong cho",
     "work": (
-        "tiem lam mong|lam nail|di lam|ba chu|hang xuong|lam viec|cho lam|noi lam|tiem nail|xuong|"
-        "nha may|cong ty|ong chu|nha hang|cong truong"
+        "tiem lam mong|lam nail|di lam|ba chu|hang xuong|lam viec|cho lam|noi lam|tiem nail|xuong|nha may|cong ty|"
+        "ong chu|nha hang|cong truong"
     ),
-    "raid": ("ruong bo|ap vao|bat nguoi hang loat|bo rap|bố ráp|ruong|truy quet|dot kich|kiem tra dot xuat|bat bo"),
+    "raid": (
+        "bat may nguoi|bat nhieu nguoi|bat nguoi|hot nguoi|hot may nguoi|ruong bo|ap vao|bat nguoi hang loat|"
+        "bo rap|bố ráp|ruong|truy quet|dot kich|kiem tra dot xuat|bat bo"
+    ),
     "status": (
-        "du hoc|du hoc sinh|sinh vien|visa du hoc|the xanh|thuong tru|thuong tru nhan|tps|daca|visa|"
-        "thi thuc|ty nan|ti nan|parole|giay phep lam viec|tinh trang di tru|quoc tich|nhap tich|uscis|"
-        "tam tru|qua han visa|giay phep|ho so di tru"
+        "qua han visa|o lau|o qua han|du hoc|du hoc sinh|sinh vien|visa du hoc|the xanh|thuong tru|thuong tru nhan|"
+        "tps|daca|visa|thi thuc|ty nan|ti nan|parole|giay phep lam viec|tinh trang di tru|quoc tich|nhap tich|"
+        "uscis|tam tru|giay phep|ho so di tru"
     ),
-    "expire": "sap het han|het han|gia han|sap het|ket thuc|cham dut|huy|thu hoi",
+    "expire": (
+        "qua han|lo han|het han visa|qua han visa|sap het han|het han|gia han|sap het|ket thuc|cham dut|huy|thu hoi"
+    ),
     "travel": (
-        "di nuoc ngoai|ve que|di viet nam|ve viet nam|ve nuoc|du lich|ra nuoc ngoai|di lau|o lau|"
-        "may thang|mot nam|nghi phep"
+        "di nuoc ngoai|ve que|di viet nam|ve viet nam|ve nuoc|du lich|ra nuoc ngoai|di lau|o lau|may thang|mot nam|"
+        "nghi phep"
     ),
     "register": "dang ky|lan tay",
     "phone": "dien thoai|dt|dthoai|phone",
@@ -131,4 +149,10 @@ FORMS = {
     "now": "bay gio|ngay|khan cap|cuu|cuu voi|giup voi|so qua|lam sao",
     "apply": "xin|nop don|lam don|xin ty nan|xin ti nan",
     "laugh": "haha|hihi|kkk|hehe",
+    "offtopic": "tim viec|tim viec lam|can viec lam|can viec|xin viec|hoc tieng anh|lop tieng anh",
+    "meta": (
+        "cai nay dung sao|cai nay la gi|dung nhu the nao|co mat tien khong|co mat phi khong|ai vay|ban la ai|"
+        "cai nay co mat tien"
+    ),
+    "report_me": "bao cho di tru|bao di tru|bao cao di tru|to cao|bao cho ice|bao ice",
 }
