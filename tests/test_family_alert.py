@@ -159,10 +159,10 @@ def test_the_web_demo_shows_what_the_contact_gets_on_a_second_phone(engine: Engi
 
     for text in ("contacts", "1", "Maria", "Ana", "2015550123", "English", "Call Luis", "yes"):
         say(text)
-    assert say("2")[0] == "Test sent to 1 contacts."
+    assert say("2")[0] == "Test sent. Contacts reached: 1."
     (test,) = phone()
     assert test["name"] == "Ana" and "This is a test from Maria." in test["text"]
-    assert say("alert") == ["Alert sent to 1 contacts."]
+    assert say("alert") == ["Alert sent. Contacts reached: 1."]
     (alert,) = phone()
     assert alert["text"].startswith("ALERT from Maria: Call Luis\nWhat to do now:")
     assert phone() == []

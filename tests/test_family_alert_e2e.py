@@ -70,7 +70,7 @@ def test_spanish_contacts_get_the_test_and_the_alert_in_their_languages_once(
         assert texts[-1].startswith("Guardado.")
 
         rig.telegram(CHAT, "2", lang="es")  # "Enviar una prueba" at the saved contact's options
-        assert "Prueba enviada a 2 contactos." in said(bot_api)
+        assert "Prueba enviada. Contactos avisados: 2." in said(bot_api)
         (ana,) = twilio.wait_for(1, to=ANA)
         (john,) = twilio.wait_for(1, to=JOHN)
         assert ana["From"] == BOT_NUMBER
@@ -90,7 +90,7 @@ def test_spanish_contacts_get_the_test_and_the_alert_in_their_languages_once(
         assert ana_alert.startswith("ALERTA de Maria: Me detuvo ICE. Llama a la abogada.\n" + STEPS_ES)
         assert "1-800-898-7180" in ana_alert and "notario" in ana_alert
         assert john_alert.startswith("ALERT from Maria: they may have been detained by immigration.\n" + STEPS_EN)
-        assert "Alerta enviada a 2 contactos." in said(bot_api)
+        assert "Alerta enviada. Contactos avisados: 2." in said(bot_api)
         assert said(bot_api)[-1] == "Su alerta salió hace menos de un minuto. No se envió otra vez."
         rig.idle()
         assert len(twilio.messages(ANA)) == 2 and len(twilio.messages(JOHN)) == 2
@@ -100,7 +100,7 @@ def test_a_checkin_that_runs_out_alerts_and_one_stopped_by_ok_does_not(
         engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, **ONLY_FAMILY) as rig:
         english_setup(rig)
-        assert rig.sms(PERSON, "CHECKIN 2h")[0].startswith("Check-in timer: 2 h. Send OK when you are safe")
+        assert rig.sms(PERSON, "CHECKIN 2h")[0].startswith("Check-in timer: 2 h. When you are safe, send OK")
         rig.fast_forward(3600)
         assert twilio.messages(PERSON) == [] and twilio.messages(ANA) == []   # not yet
         rig.fast_forward(2 * 3600 + 5)
@@ -129,7 +129,7 @@ def test_a_restart_between_setup_and_alert_loses_nothing(
         rig.fast_forward(3600 + 5)
         assert twilio.wait_for(1, to=PERSON)[0]["Body"].startswith("Are you OK?")
         assert rig.sms(PERSON, "ok") == ["Check-in timer stopped. Glad you are OK."]
-        assert rig.sms(PERSON, "alert") == ["Alert sent to 1 contacts."]
+        assert rig.sms(PERSON, "alert") == ["Alert sent. Contacts reached: 1."]
         assert "ALERT from Maria: I was stopped. Call Luis." in twilio.wait_for(1, to=ANA)[0]["Body"]
 
 
@@ -142,7 +142,7 @@ def test_a_contact_who_sent_stop_is_never_messaged_and_the_person_is_told(
         twilio.wait_for(1, to=ANA)
         rig.sms(ANA, "STOP")  # the contact opts out, as anyone can
         assert rig.sms(PERSON, "alert") == [
-            "Alert sent to 0 contacts.\n\nAna cannot be reached: they replied STOP to our messages."]
+            "Alert sent. Contacts reached: 0.\n\nAna cannot be reached: they replied STOP to our messages."]
         rig.idle()
         assert len(twilio.messages(ANA)) == 1
 
@@ -153,14 +153,14 @@ def test_the_bots_own_number_cannot_be_a_contact_and_limits_hold(
         for text in ("contacts", "1", "Maria", "Ana"):
             rig.sms(PERSON, text)
         first = lambda text: rig.sms(PERSON, text)[0].split("\n\n")[0]
-        assert first(BOT_NUMBER) == "That number cannot be a contact. Please send another one."
+        assert first(BOT_NUMBER) == "That number belongs to this service, so it cannot be a contact. Please send another one."
         assert first("555-1234").startswith("I cannot use that number.")
         for text in ("2015550123", "1", "skip", "yes"):
             rig.sms(PERSON, text)
-        assert first("2") == "Test sent to 1 contacts."  # 'Send a test' among the saved contact's options
+        assert first("2") == "Test sent. Contacts reached: 1."  # 'Send a test' among the saved contact's options
         for _ in range(2):
             rig.sms(PERSON, "2")  # 'Emergency contacts', then 'Send a test' there
-            assert first("3") == "Test sent to 1 contacts."
+            assert first("3") == "Test sent. Contacts reached: 1."
         rig.sms(PERSON, "2")
         assert first("3") == "You sent 3 tests today, the most. Try again tomorrow."
         rig.idle()
@@ -220,5 +220,5 @@ def test_the_alert_gets_through_the_rate_limit(engine: Engine, tmp_path: Path, b
         for _ in range(5):
             rig.sms(PERSON, "menu")
         assert rig.sms(PERSON, "menu") == []   # past the limit: silence
-        assert rig.sms(PERSON, "ALERT") == ["Alert sent to 1 contacts."]
+        assert rig.sms(PERSON, "ALERT") == ["Alert sent. Contacts reached: 1."]
         assert "ALERT from Maria" in twilio.wait_for(1, to=ANA)[0]["Body"]
