@@ -10,7 +10,7 @@ from hypothesis import settings
 from bot.core.engine import Engine
 from bot.service.runtime import ROOT, build_engine
 
-pytest_plugins = ["tests.conftest_redis", "tests.conftest_browser"]
+pytest_plugins = ["tests.conftest_redis", "tests.conftest_browser", "tests.conftest_fakes"]
 
 DATA = Path(__file__).parent / "data"
 

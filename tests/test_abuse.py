@@ -123,13 +123,6 @@ def test_whatsapp_rate_limit_is_per_user(engine: Engine, tmp_path: Path, clock: 
 
 
 @pytest.fixture()
-def bot_api() -> Iterator[FakeBotApi]:
-    """A fresh fake Telegram Bot API (real HTTP)."""
-    with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture()
 def tg_app(engine: Engine, tmp_path: Path, bot_api: FakeBotApi) -> Iterator[Flask]:
     """The app with the Telegram webhook on, its Bot API the fake."""
     app = build_app(engine, tmp_path, TELEGRAM_BOT_TOKEN=bot_api.token, TELEGRAM_WEBHOOK_SECRET=TG_SECRET)

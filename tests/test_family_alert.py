@@ -3,7 +3,6 @@ feature off), phone numbers, and the retention reminder (timers fast-forwarded, 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from bot.core.session import Family, Inbound, Session
 from bot.family.numbers import normalise
 from bot.service.privacy import user_key
 from tests.fakes import FakeBotApi, FakeTwilioApi
-from tests.handoff_rig import SECRET, TOKEN, Rig
+from tests.handoff_rig import SECRET, Rig
 
 ON = Family(on=True, contacts=1, named=True)
 
@@ -108,18 +107,6 @@ def test_switched_off_nothing_leads_there(engine: Engine) -> None:
     assert "Emergency contacts" not in replies[0]
     _, replies, _ = step(engine, session, "emergency contacts", off)
     assert replies == ["Emergency contacts are not available on this service."]
-
-
-@pytest.fixture()
-def bot_api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture()
-def twilio() -> Iterator[FakeTwilioApi]:
-    with FakeTwilioApi(auth_token=TOKEN) as fake:
-        yield fake
 
 
 def test_an_unused_setup_is_reminded_once_then_expires(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from cryptography.fernet import Fernet
 from bot.core.engine import Engine
 from bot.service.privacy import user_key
 from tests.fakes import FakeBotApi, FakeTwilioApi
-from tests.handoff_rig import BOT_NUMBER, SECRET, TOKEN, Rig
+from tests.handoff_rig import BOT_NUMBER, SECRET, Rig
 from tests.test_privacy import files_under, redis_everything
 
 PERSON = "+15555550142"
@@ -27,18 +26,6 @@ STEPS_ES = "Qué hacer ahora: busque en locator.ice.gov/odls"
 STEPS_EN = "What to do now: search locator.ice.gov/odls"
 # No responders: emergency contacts work on their own (a case key and Twilio's REST API are enough).
 ONLY_FAMILY = {"KYR_RESPONDERS_TELEGRAM_CHAT": ""}
-
-
-@pytest.fixture()
-def bot_api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture()
-def twilio() -> Iterator[FakeTwilioApi]:
-    with FakeTwilioApi(auth_token=TOKEN) as fake:
-        yield fake
 
 
 def said(bot_api: FakeBotApi, chat: int = CHAT) -> list[str]:

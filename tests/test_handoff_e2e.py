@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from bot.core.engine import Engine
 from bot.handoff.cases import CLAIMED, CLOSED, OPEN
 from bot.service.privacy import user_key
 from tests.fakes import FakeBotApi, FakeTwilioApi
-from tests.handoff_rig import ANA, BO, GROUP, ORG, SECRET, TOKEN, Rig
+from tests.handoff_rig import ANA, BO, GROUP, ORG, SECRET, Rig
 
 PERSON = "+15555550142"
 RESPONDER = "+15555550901"
@@ -37,18 +36,6 @@ SCRIPTS = {
            "volunteer": f"متطوع من {ORG}: ", "closed": "أغلق المتطوع الحالة رقم {n}.", "claimed": "أحد المتطوعين يتابع حالتك رقم {n}، وسيكتب لك هنا.",
            "ended": "انتهت محادثتك مع المتطوع."},
 }
-
-
-@pytest.fixture()
-def bot_api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture()
-def twilio() -> Iterator[FakeTwilioApi]:
-    with FakeTwilioApi(auth_token=TOKEN) as fake:
-        yield fake
 
 
 def airport_intake(rig: Rig, lang: str, sender: str = PERSON, airport: str = "JFK") -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import redis
 from bot.core.engine import Engine
 from bot.service.privacy import user_key
 from tests.fakes import FakeBotApi, FakeTwilioApi
-from tests.handoff_rig import ANA, SECRET, TOKEN, Rig
+from tests.handoff_rig import ANA, SECRET, Rig
 from tests.test_privacy import files_under, redis_everything
 
 PHONE = "+15555550177"
@@ -38,18 +37,6 @@ def assert_nothing_found(blob: bytes | str, where: str) -> None:
                 assert form not in blob, f"{secret!r} found in {where}"
         else:
             assert secret.lower() not in blob.lower(), f"{secret!r} found in {where}"
-
-
-@pytest.fixture()
-def bot_api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture()
-def twilio() -> Iterator[FakeTwilioApi]:
-    with FakeTwilioApi(auth_token=TOKEN) as fake:
-        yield fake
 
 
 def whole_cases(rig: Rig, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:

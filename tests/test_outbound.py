@@ -31,12 +31,6 @@ def twilio() -> Iterator[FakeTwilioApi]:
         yield fake
 
 
-@pytest.fixture()
-def bot_api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
-
-
 class Rig:
     """An Outbound on a SQLite store and SQLite queue in tmp_path, with what it reported sent or failed."""
 

@@ -132,13 +132,6 @@ def web_say(server: Server, app: Flask, text: str) -> None:
 
 
 @pytest.fixture()
-def bot_api() -> Iterator[FakeBotApi]:
-    """A fresh fake Telegram Bot API."""
-    with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture()
 def log_file(tmp_path: Path) -> Iterator[Path]:
     """Every record of every logger at DEBUG, also written to a file (caplog keeps its own copy)."""
     path = tmp_path / "all.log"

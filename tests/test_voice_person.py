@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
@@ -35,18 +34,6 @@ ALWAYS = "Mon-Sun 00:00-24:00 America/New_York"
 OFFICE = "Mon-Fri 09:00-18:00 America/New_York"
 SUNDAY_NOON = datetime(2026, 12, 6, 12, 0, tzinfo=ZoneInfo("America/New_York")).timestamp()
 WITHHELD = "+266696687"
-
-
-@pytest.fixture()
-def bot_api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture()
-def twilio() -> Iterator[FakeTwilioApi]:
-    with FakeTwilioApi(auth_token=TOKEN) as fake:
-        yield fake
 
 
 class Phone:
