@@ -19,7 +19,7 @@ from tests.conftest_browser import live_server
 from tests.require import missing
 from webhook import create_app
 
-LANGS = ["en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr"]
+LANGS = ["en", "es", "zh", "zh-Hant", "ar", "ur", "ht", "pt", "vi", "fr"]
 RTL = {"ar", "ur"}
 FONTS = {"zh": "fonts-noto-cjk", "ar": "fonts-noto-core", "ur": "fonts-noto-core"}
 

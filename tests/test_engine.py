@@ -134,7 +134,7 @@ def test_a_greeting_gets_the_welcome_not_a_did_you_mean(engine: Engine, greeting
     assert result.replies[0].text.startswith(engine.view.t("ui.welcome", result.session.lang))
 
 
-@pytest.mark.parametrize("lang", ["es", "fr", "ht", "pt", "ur", "vi", "ar", "zh"])
+@pytest.mark.parametrize("lang", ["es", "fr", "ht", "pt", "ur", "vi", "ar", "zh", "zh-Hant"])
 def test_the_officer_card_meaning_comes_before_the_card(engine: Engine, lang: str) -> None:
     """What the English card says, in the user's language, ends the node's own text (paged with it, see
     test_paging.py); the card is the turn's last reply, in English, headed for the officer."""

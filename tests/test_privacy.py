@@ -47,7 +47,7 @@ SECRET = "privacy-secret"
 TG_SECRET = "privacy_webhook-secret"
 TG_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 FORM = "application/x-www-form-urlencoded"
-LANGS = ("en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr")
+LANGS = ("en", "es", "zh", "zh-Hant", "ar", "ur", "ht", "pt", "vi", "fr")
 
 PHONE = "+15555550199"
 PHONE_FORMS = ["+15555550199", "15555550199", "5555550199", "555-555-0199", "555 555 0199", "(555) 555-0199",

@@ -20,6 +20,8 @@ from bot.text import pages
 from bot.text.sms import GSM7, sms_info
 
 SMS = pages.sms()  # the default: 3 segments, es/pt/fr folded
+# Every language, found on disk as the bot finds it (zh-Hant too)
+LANGS = ["en", *sorted(p.stem for p in (ROOT / "translations").glob("*.yaml") if not p.stem.startswith("_"))]
 
 
 def officer_keys(content: Content) -> list[str]:
@@ -44,7 +46,7 @@ def test_there_are_officer_and_urgent_nodes_to_check(content: Content) -> None:
     assert len(officer_keys(content)) == 4 and len(urgent_keys(content)) > 30
 
 
-@pytest.mark.parametrize("lang", ["en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_officer_card_is_a_separate_gsm7_sms_in_every_language(engine: Engine, lang: str) -> None:
     """The card is the last SMS of the turn, alone, headed in English and GSM-7, whatever the language before it;
     the localized SMS before it is no longer billed as UCS-2 because of it."""
@@ -65,7 +67,7 @@ def test_the_card_in_english_would_cost_more_glued_to_a_ucs2_text(engine: Engine
     assert sms_info(glued)[1] > sum(apart)
 
 
-@pytest.mark.parametrize("lang", ["en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_first_page_of_every_urgent_node_fits_with_its_opening_line(engine: Engine, lang: str) -> None:
     """Every node of a flow marked urgent: the first SMS is within the page (3 segments), and it holds the node's
     opening line whole (authors put the key action first); the rest follows on MORE."""
@@ -77,7 +79,7 @@ def test_the_first_page_of_every_urgent_node_fits_with_its_opening_line(engine: 
         assert turn.replies[0].text.startswith(opening), (lang, key)
 
 
-@pytest.mark.parametrize("lang", ["en", "es", "zh", "ar", "ur", "ht", "pt", "vi", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_first_sms_at_the_door_says_do_not_open_and_stay_silent(engine: Engine, lang: str) -> None:
     """'ICE is at my door', first SMS, every language: do not open; stay silent, do not lie, sign or run."""
     first = shown(engine, "ice_at_door.start", lang).replies[0].text
