@@ -27,6 +27,10 @@ def step(engine: Engine, session: Session | None, text: str, family: Family = ON
 @pytest.mark.parametrize(("text", "seconds"), [
     ("2h", 7200), ("2 h", 7200), ("2 hours", 7200), ("90m", 5400), ("30 min", 1800), ("1.5h", 5400), ("1,5h", 5400),
     ("2", 7200), ("24h", 86400), ("5m", None), ("25h", None), ("soon", None), ("", None), ("2x", None), ("2 months", None), ("2 horas", 7200), ("1 giờ", 3600),
+    # as people write it in their own languages and digits
+    ("2小时", 7200), ("两小时", 7200), ("兩個小時", 7200), ("半小時", 1800), ("30分钟", 1800), ("٢ ساعة", 7200),
+    ("ساعتين", 7200), ("نص ساعة", 1800), ("۲ گھنٹے", 7200), ("45 منٹ", 2700), ("2 tiếng", 7200), ("30 phut", 1800),
+    ("1h30", 5400), ("1 hora 30 minutos", 5400), ("2 èdtan", 7200), ("十二小时", None), ("2h 2h", None),
 ])
 def test_durations(text: str, seconds: int | None) -> None:
     assert duration(text) == seconds
