@@ -180,3 +180,15 @@ def test_alert_typed_as_the_wanted_word_is_an_answer_not_an_alert(engine: Engine
     assert "family_alert" not in events and replies[0].startswith("Please send one word of 2 to 20 letters")
     session, _, events = step(engine, session, "Bluebird")
     assert "family_word" in events and session.at == "family_alert.word_saved"
+
+
+@pytest.mark.parametrize(("lang", "text", "seconds"), [
+    ("en", "check in 30m", 1800), ("zh", "计时 2小时", 7200), ("ar", "مؤقت الأمان ساعتين", 7200),
+    ("es", "temporizador 1 hora 30 minutos", 5400), ("vi", "hẹn giờ an toàn 2 tiếng", 7200), ("ur", "ٹائمر ۲ گھنٹے", 7200),
+])
+def test_a_checkin_word_of_several_words_then_a_time_in_the_persons_language(
+        engine: Engine, lang: str, text: str, seconds: int) -> None:
+    session = Session(at="menu.start", lang=lang, lang_picked=True)
+    _, replies, events = step(engine, session, text)
+    assert events == [f"family_checkin:{seconds}"]
+    assert replies[0].startswith(engine.view.t("family_alert.msg.checkin_set", lang).split("{time}")[0])

@@ -72,9 +72,8 @@ def checkin(kit: Kit, turn: Turn) -> str | None:
     fam = turn.msg.family
     if not on(kit, turn):
         return None
-    words = turn.text.split(maxsplit=1)
-    if words and kit.words.action(words[0]) == "checkin" or kit.words.action(turn.text) == "checkin":
-        rest = words[1] if len(words) > 1 and kit.words.action(words[0]) == "checkin" else ""
+    rest = _after_checkin(kit, turn.text)
+    if rest is not None:
         return _command(kit, turn, rest)
     if not fam.checkin or turn.s.pending == "duration":
         return None
@@ -84,6 +83,16 @@ def checkin(kit: Kit, turn: Turn) -> str | None:
         _msg(kit, turn, "checkin_stopped")
     # OK alone is the answer to the timer; anything else (a YES to a question included) is read as usual, after.
     return DONE if word == "yes" and not turn.s.pending else None
+
+
+def _after_checkin(kit: Kit, text: str) -> str | None:
+    """What follows the CHECKIN word ('' when alone), or None: the longest opening words that are a CHECKIN word
+    count, so several-word words work with a time after them ('hẹn giờ an toàn 2 tiếng', 'مؤقت الأمان ساعتين')."""
+    words = text.split()
+    for n in range(min(len(words), 4), 0, -1):
+        if kit.words.action(" ".join(words[:n])) == "checkin":
+            return " ".join(words[n:])
+    return None
 
 
 def _command(kit: Kit, turn: Turn, rest: str) -> str:
