@@ -3,15 +3,16 @@
 Each adapter module has `init_app(app)` that registers its routes, and says at start-up when it is off.
 They reach the engine and the service through `kyr(app)`, never through module globals.
 
-The interface every adapter implements (Twilio messaging, the web demo's API, Twilio Voice)::
+The interface every adapter implements (Twilio messaging, Telegram's webhook, the web demo's API, Twilio Voice)::
 
     parse(request)            -> Incoming | Refusal    verify and read the service's request
     refuse(refusal)           -> Response              a refusal in the channel's own form (plain text, JSON...)
     render(incoming, outcome) -> Response              the turn's replies in the channel's own form
     send(to, outcome)         -> bool                  optional: outbound, for channels that can send later
 
-A route is `dispatch(ADAPTER)`: parse → (the refusal's response | the service's turn) → render. Voice takes only
-the first half, `accept(ADAPTER)`: its turn runs in the call's line rather than as one call to the service.
+A route is `dispatch(ADAPTER)`: parse → (the refusal's response | the service's turn) → render. Voice and
+Telegram take only the first half, `accept(ADAPTER)`: their turn runs in their own machinery (the call's line;
+PTB's handlers, which polling shares) rather than as one call to the service.
 """
 
 from __future__ import annotations
@@ -79,13 +80,16 @@ class Incoming:
     """A request an adapter accepted: whose conversation, the message, and the delivery id to de-duplicate on.
 
     `channel` names the conversation's key space for the service ("sms", "telegram", ...); `context` holds what
-    only the adapter itself needs again when it renders (a call's id, the key pressed), never message text."""
+    only the adapter itself needs again when it renders (a call's id, the key pressed), never message text.
+    A channel whose own library reads the message (Telegram: PTB's handlers, which polling shares) passes the
+    request on as `payload` and leaves `sender` and `inbound` empty."""
 
     channel: str
     sender: str
     inbound: Inbound
     delivery_id: str | None = None
     context: Mapping[str, str] = field(default_factory=dict)
+    payload: object = None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Request, Response, current_app, request
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.ext import (
@@ -37,9 +37,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.channels.base import body_too_large, kyr
+from bot.channels.base import Adapter, Incoming, Refusal, accept, body_too_large, kyr
 from bot.core.session import Inbound, Reply
-from bot.service.handler import Service
+from bot.service.handler import Outcome, Service
 from bot.text import pages
 from bot.text.render import body_text
 from bot.text.sms import split_message
@@ -63,6 +63,13 @@ COMMANDS = {
     "help": "Help",
     "delete": "Delete my data now",
 }
+# What a refused webhook request reads (Telegram only logs the status; tests assert them).
+OFF = "Telegram channel is off: set TELEGRAM_BOT_TOKEN"
+FORBIDDEN = "forbidden"
+TOO_LARGE = "update over {} bytes: Telegram never sends one this large"
+INVALID = "invalid update"
+UNREACHABLE = "Telegram API unreachable, retry later"
+NO_REPLIES = Outcome(())  # what the webhook's answer carries: PTB's handlers send the turn's replies themselves
 clock = time.time  # the time a message arrives (a seam: tests move it past the rate-limit window)
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # new private messages, not edits
 MEDIA = (
@@ -351,33 +358,59 @@ def _secret_ok(secret: str) -> bool:
     return bool(secret) and hmac.compare_digest(given.encode(), secret.encode())
 
 
-def telegram_webhook() -> tuple[Response | str, int]:
+# --- the channel interface (bot.channels.base.Adapter) ------------------------------------------------------
+class TelegramAdapter:
+    """Telegram's webhook as an Adapter: a secret-checked update in, an empty 200 out. The update's turn runs
+    in PTB's handlers (the same as polling's), which call the service and send the replies themselves."""
+
+    name = CHANNEL
+
+    def parse(self, req: Request) -> Incoming | Refusal:
+        """Check the request (channel on, secret, size) and read the update's JSON object."""
+        hook: Webhook | None = current_app.extensions.get(EXTENSION)
+        if hook is None:
+            return Refusal(503, OFF)
+        if not _secret_ok(hook.secret):
+            return Refusal(403, FORBIDDEN)
+        if body_too_large():  # declared or chunked: never read past the limit
+            return Refusal(413, TOO_LARGE.format(current_app.config["MAX_CONTENT_LENGTH"]))
+        data = req.get_json(silent=True)
+        update_id = data.get("update_id") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or not isinstance(update_id, int) or isinstance(update_id, bool):
+            return Refusal(400, INVALID)
+        return Incoming(CHANNEL, "", Inbound("", clock()), str(update_id), payload=data)
+
+    def refuse(self, refusal: Refusal) -> Response:
+        """The reason as a bare body (Telegram only reads the status), not logged: it may be anyone's probe."""
+        return current_app.make_response((refusal.reason, refusal.status))
+
+    def render(self, incoming: Incoming, outcome: Outcome) -> Response:
+        """An empty 200: the replies went out through sendMessage, and any other answer makes Telegram retry."""
+        return current_app.make_response(("", 200))
+
+
+ADAPTER: Adapter = TelegramAdapter()
+
+
+def telegram_webhook() -> Response:
     """POST /telegram: verify, hand the update to the Application's loop, wait for its replies, 200."""
-    hook: Webhook | None = current_app.extensions.get(EXTENSION)
-    if hook is None:
-        return "Telegram channel is off: set TELEGRAM_BOT_TOKEN", 503
-    if not _secret_ok(hook.secret):
-        return "forbidden", 403
-    if body_too_large():  # declared or chunked: never read past the limit
-        return f"update over {current_app.config['MAX_CONTENT_LENGTH']} bytes: Telegram never sends one this large", 413
-    data = request.get_json(silent=True)
-    update_id = data.get("update_id") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or not isinstance(update_id, int) or isinstance(update_id, bool):
-        return "invalid update", 400
+    got = accept(ADAPTER)
+    if isinstance(got, Response):
+        return got
     try:
-        running = hook.get()
+        running = current_app.extensions[EXTENSION].get()
     except (TelegramError, concurrent.futures.TimeoutError) as exc:
         logger.warning("telegram application did not start: %s", type(exc).__name__)
-        return "Telegram API unreachable, retry later", 503
-    return _process(running, data)
+        return ADAPTER.refuse(Refusal(503, UNREACHABLE))
+    return _process(running, got)
 
 
-def _process(running: Running, data: dict) -> tuple[str, int]:
+def _process(running: Running, incoming: Incoming) -> Response:
     """Process one update; 200 even when ignored or slow (Telegram would retry otherwise)."""
     try:
-        update = Update.de_json(data, running.application.bot)
+        update = Update.de_json(incoming.payload, running.application.bot)  # type: ignore[arg-type]
     except Exception:
-        return "invalid update", 400
+        return ADAPTER.refuse(Refusal(400, INVALID))
     future = running.submit(running.application.process_update(update))
     try:
         future.result(WAIT)
@@ -385,5 +418,5 @@ def _process(running: Running, data: dict) -> tuple[str, int]:
         logger.warning("telegram update still running after %ss; answered 200", WAIT)
     except Exception as exc:
         logger.warning("telegram update could not be processed: %s", type(exc).__name__)
-        return "invalid update", 400
-    return "", 200
+        return ADAPTER.refuse(Refusal(400, INVALID))
+    return ADAPTER.render(incoming, NO_REPLIES)
