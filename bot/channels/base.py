@@ -10,9 +10,10 @@ The interface every adapter implements (Twilio messaging, Telegram's webhook, th
     render(incoming, outcome) -> Response              the turn's replies in the channel's own form
     send(to, outcome)         -> bool                  optional: outbound, for channels that can send later
 
-A route is `dispatch(ADAPTER)`: parse → (the refusal's response | the service's turn) → render. Voice and
-Telegram take only the first half, `accept(ADAPTER)`: their turn runs in their own machinery (the call's line;
-PTB's handlers, which polling shares) rather than as one call to the service.
+A route is `dispatch(ADAPTER)`: parse → (the refusal's response | the service's turn) → render; the web demo
+passes a turn of its own (its sessions kept apart, new ones bounded). Voice and Telegram take only the first half,
+`accept(ADAPTER)`: their turn runs in their own machinery (the call's line; PTB's handlers, which polling shares)
+rather than as one call to the service.
 """
 
 from __future__ import annotations
@@ -139,7 +140,6 @@ def serve(incoming: Incoming) -> Outcome:
 
 
 def dispatch(adapter: Adapter, run: Callable[[Incoming], Outcome] = serve) -> Response:
-    """One request through a channel: parse → (the refusal's response | the turn, `serve` unless the channel
-    has its own) → render."""
+    """One request through a channel: parse → (the refusal's response | the turn `run`) → render."""
     got = accept(adapter)
     return got if isinstance(got, Response) else adapter.render(got, run(got))

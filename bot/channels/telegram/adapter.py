@@ -148,8 +148,7 @@ def _secret_ok(secret: str) -> bool:
 
 # --- the channel interface (bot.channels.base.Adapter) ------------------------------------------------------
 class TelegramAdapter:
-    """Telegram's webhook as an Adapter: a secret-checked update in, an empty 200 out. The update's turn runs
-    in PTB's handlers (the same as polling's), which call the service and send the replies themselves."""
+    """Telegram's webhook as an Adapter: a checked update in, an empty 200 out (PTB's handlers send the replies)."""
 
     name = CHANNEL
 

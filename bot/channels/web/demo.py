@@ -165,13 +165,13 @@ Read = Callable[[dict[str, Any], str | None, Page | None], Inbound]  # the body,
 
 
 class WebAdapter:
-    """One route of the demo's API as an Adapter: a JSON object in, the turn as JSON out, refusals as JSON.
-    The routes differ only in the message they read (`read`) and whether `lang` is required."""
+    """One route of the demo's API as an Adapter: a JSON object in, the turn or a refusal as JSON out."""
 
     name = CHANNEL
 
     def __init__(self, read: Read, lang_required: bool = False) -> None:
         """Keep how this route reads its message."""
+        # The routes differ only in the message they read and whether `lang` is required: one class, three uses.
         self.read, self.lang_required = read, lang_required
 
     def parse(self, req: Request) -> Incoming | Refusal:
@@ -207,8 +207,7 @@ def read_text(data: dict[str, Any], lang: str | None, page: Page | None) -> Inbo
 
 
 def read_pick(data: dict[str, Any], lang: str | None, page: Page | None) -> Inbound:
-    """The language picked as from the bot's language menu, in one turn ('OK, I will write in ...', then the
-    same step again in that language)."""
+    """A language picked as from the bot's menu: 'OK, I will write in ...', then the same step in it."""
     return Inbound("", clock(), lang_pick=lang, page=page)
 
 
