@@ -17,6 +17,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.channels.base import kyr
 from bot.channels.telegram import adapter as tg
+from bot.channels.telegram import handlers
 from bot.channels.twilio import messaging as twilio_sms
 from bot.core.engine import Engine
 from bot.core.session import Inbound, Reply, Session
@@ -53,7 +54,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The adapters' clock, moved by the test (index 0)."""
     now = [T0]
     monkeypatch.setattr(twilio_sms, "clock", lambda: now[0])
-    monkeypatch.setattr(tg, "clock", lambda: now[0])
+    monkeypatch.setattr(handlers, "clock", lambda: now[0])
     return now
 
 
@@ -250,7 +251,7 @@ def assert_fits(replies: tuple[Reply, ...]) -> None:
     bodies = twilio_sms.sms_bodies(replies) + twilio_sms.whatsapp_bodies(replies)
     assert all(utf16_len(b) <= SMS_MAX for b in bodies), [utf16_len(b) for b in bodies]
     for reply in replies:
-        assert all(utf16_len(text) <= TELEGRAM_MAX for text, _ in tg.messages(reply))
+        assert all(utf16_len(text) <= TELEGRAM_MAX for text, _ in handlers.messages(reply))
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

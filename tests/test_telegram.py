@@ -13,6 +13,7 @@ from telegram import Update
 
 from bot.channels.base import kyr
 from bot.channels.telegram import adapter as tg
+from bot.channels.telegram import handlers
 from bot.core.engine import Engine
 from bot.core.session import Choice, Inbound, Reply, Session
 from bot.service.handler import Service
@@ -44,7 +45,7 @@ def expected(engine: Engine, *texts: str, lang: str = "en") -> tuple[Reply, ...]
     """The replies the engine gives to the last of `texts`, after the others, for a new user."""
     session, replies = None, ()
     for text in texts:
-        result = engine.step(session, Inbound(text, time.time(), lang_hint=lang, page=tg.PAGE))
+        result = engine.step(session, Inbound(text, time.time(), lang_hint=lang, page=handlers.PAGE))
         session, replies = result.session, result.replies
     return replies
 
@@ -75,7 +76,7 @@ def api() -> Iterator[FakeBotApi]:
 @pytest.fixture()
 def polling(api: FakeBotApi, service: Service) -> Iterator[tg.Running]:
     """The polling Application, long-polling the fake (its polls are capped at 0.5 s and woken by pushes)."""
-    running = tg.Running(tg.build_application(api.token, service, api.base_url), poll_interval=0.0, timeout=1)
+    running = tg.Running(handlers.build_application(api.token, service, api.base_url), poll_interval=0.0, timeout=1)
     yield running
     running.stop()
 
@@ -88,17 +89,17 @@ def polling(api: FakeBotApi, service: Service) -> Iterator[tg.Running]:
 ])
 def test_commands_and_texts_map_to_inbound(text: str, kind: str, inbound_text: str) -> None:
     update = Update.de_json(with_fields(load_telegram("message_es"), **{"message.text": text}), None)
-    assert tg.to_inbound(update, 5.0) == Inbound(inbound_text, 5.0, kind=kind, lang_hint="es", page=tg.PAGE)
+    assert handlers.to_inbound(update, 5.0) == Inbound(inbound_text, 5.0, kind=kind, lang_hint="es", page=handlers.PAGE)
 
 
 def test_media_buttons_and_ignored_updates_map_to_inbound() -> None:
     def inbound(update: dict[str, Any]) -> Inbound | None:
-        return tg.to_inbound(Update.de_json(update, None), 1.0)
+        return handlers.to_inbound(Update.de_json(update, None), 1.0)
 
-    media = Inbound("", 1.0, kind="media", lang_hint="en", page=tg.PAGE)  # Telegram's page: 4096 characters
+    media = Inbound("", 1.0, kind="media", lang_hint="en", page=handlers.PAGE)  # Telegram's page: 4096 characters
     assert inbound(load_telegram("sticker")) == media and inbound(load_telegram("photo")) == media
     tap = with_fields(load_telegram("callback_query"), **{"callback_query.data": "o:3"})
-    assert inbound(tap) == Inbound("3", 1.0, lang_hint="en", page=tg.PAGE)
+    assert inbound(tap) == Inbound("3", 1.0, lang_hint="en", page=handlers.PAGE)
     for name in ("callback_query", "edited_message", "my_chat_member", "channel_post", "group_message",
                  "new_chat_members"):
         assert inbound(load_telegram(name)) is None, name
@@ -106,7 +107,7 @@ def test_media_buttons_and_ignored_updates_map_to_inbound() -> None:
 
 def test_long_text_is_split_with_the_keyboard_under_the_last_part() -> None:
     reply = Reply(("A sentence of the reply. " * 40 + "\n\n") * 5, (Choice("1", "One", "x"), Choice("0", "Menu", "menu")))
-    parts = tg.messages(reply)
+    parts = handlers.messages(reply)
     assert len(parts) == 2 and all(len(text) <= 4096 for text, _ in parts)
     assert parts[0][1] is None
     assert [[b.callback_data for b in row] for row in parts[1][1].inline_keyboard] == [["o:1"], ["o:0"]]
@@ -170,7 +171,7 @@ def test_polling_flood_control_is_retried_once_then_given_up(api: FakeBotApi, po
     async def record(seconds: float) -> None:
         waits.append(seconds)
 
-    monkeypatch.setattr(tg, "pause", record)
+    monkeypatch.setattr(handlers, "pause", record)
     api.fail_next("sendMessage", 429, retry_after=3)
     api.push_update(payload("message"))
     api.wait_for("sendMessage", 2)
@@ -188,7 +189,7 @@ def test_polling_flood_control_is_retried_once_then_given_up(api: FakeBotApi, po
 def test_polling_logs_no_ids_texts_or_token(api: FakeBotApi, service: Service,
                                             caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    running = tg.Running(tg.build_application(api.token, service, api.base_url), poll_interval=0.0, timeout=1)
+    running = tg.Running(handlers.build_application(api.token, service, api.base_url), poll_interval=0.0, timeout=1)
     try:
         for name in ("message_es", "group_message", "edited_message", "sticker"):
             api.push_update(payload(name))
@@ -320,8 +321,8 @@ def test_setup_script_sets_webhook_secret_and_commands(api: FakeBotApi, monkeypa
         monkeypatch.setenv(key, value)
     assert setup.main(["--webhook"]) == 0
     assert api.calls("setWebhook") == [{"url": "https://kyr.example.org/telegram", "secret_token": SECRET,
-                                        "allowed_updates": tg.ALLOWED_UPDATES}]
-    assert [c["command"] for c in api.calls("setMyCommands")[0]["commands"]] == list(tg.COMMANDS)
+                                        "allowed_updates": handlers.ALLOWED_UPDATES}]
+    assert [c["command"] for c in api.calls("setMyCommands")[0]["commands"]] == list(handlers.COMMANDS)
     assert setup.main(["--delete"]) == 0 and api.methods()[-1] == "deleteWebhook"
     monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "has spaces")
     assert setup.main(["--webhook", "https://x.example.org/telegram"]) == 2
@@ -351,9 +352,9 @@ def test_right_to_left_replies_carry_the_same_bidi_marks_as_sms(client: Any, hoo
     from bot.text.render import LRM, bidi_text
 
     rtl = Reply("اتصل بـ 1-844-363-1423 في U.S. و 287(g)", (Choice("1", "ICE", "x"),), "ar", True)
-    ((text, markup),) = tg.messages(rtl)
+    ((text, markup),) = handlers.messages(rtl)
     assert text == bidi_text(rtl.text) and f"{LRM}1-844-363-1423{LRM}" in text and markup is not None
-    assert tg.messages(Reply("Call 1-844-363-1423.", (), "en", False))[0][0] == "Call 1-844-363-1423."
+    assert handlers.messages(Reply("Call 1-844-363-1423.", (), "en", False))[0][0] == "Call 1-844-363-1423."
     for lang in ("ar", "ur"):
         user = next(_users)
         for text in ("hi", "1"):   # the greeting, then ICE at the door (its U.S. and numbers need marks)

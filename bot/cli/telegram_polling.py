@@ -17,7 +17,7 @@ import sys
 from telegram.error import InvalidToken
 from telegram.ext import Application
 
-from bot.channels.telegram.adapter import ALLOWED_UPDATES, bot_commands, build_application
+from bot.channels.telegram.handlers import ALLOWED_UPDATES, bot_commands, build_application
 from bot.content.errors import ContentError
 from bot.service.runtime import ConfigError, build_service, settings_from
 

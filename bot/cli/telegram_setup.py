@@ -21,7 +21,8 @@ import sys
 from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
 
-from bot.channels.telegram.adapter import ALLOWED_UPDATES, ROUTE, bot_commands
+from bot.channels.telegram.adapter import ROUTE
+from bot.channels.telegram.handlers import ALLOWED_UPDATES, bot_commands
 
 SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 REJECTED = "TELEGRAM_BOT_TOKEN was rejected: copy it again from @BotFather"

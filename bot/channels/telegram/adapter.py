@@ -1,11 +1,9 @@
-"""Telegram (python-telegram-bot 22): handlers shared by polling and the webhook, and `POST /telegram`.
+"""Telegram's webhook, `POST /telegram`: each update checked, then handed to PTB's handlers (handlers.py).
 
-Polling (`scripts/telegram_polling.py`) and the webhook build the same Application with `build_application`.
-State lives only in kyrbot's store (never PTB's user_data, chat_data or persistence): each WSGI worker has its
-own Application. The webhook runs its Application on an asyncio loop in a daemon thread, started on the first
-request of each process (a loop thread started before gunicorn forks would not exist in the workers); the sync
-Flask view hands it each update and waits, bounded (an async Flask view never runs PTB's handlers, PTB #3711).
-Only private chats are served; groups, channels and edits get no reply, and logs name the kind of update only.
+The webhook runs its Application (built like polling's, with `build_application`) on an asyncio loop in a daemon
+thread, started on the first request of each process: each WSGI worker has its own, and a loop thread started
+before gunicorn forks would not exist in the workers. The sync Flask view hands it each update and waits, bounded
+(an async Flask view never runs PTB's handlers, PTB #3711).
 `TELEGRAM_API_BASE_URL` (app.config, else the environment) points the bot at another Bot API server (tests).
 """
 
@@ -18,236 +16,33 @@ import hmac
 import logging
 import os
 import threading
-import time
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from flask import Flask, Response, current_app, request
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import Forbidden, RetryAfter, TelegramError
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    MessageHandler,
-    TypeHandler,
-    filters,
-)
+from flask import Flask, Request, Response, current_app, request
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application
 
-from bot.channels.base import body_too_large, kyr
-from bot.core.session import Inbound, Reply
-from bot.service.handler import Service
-from bot.text import pages
-from bot.text.render import body_text
-from bot.text.sms import split_message
+from bot.channels.base import Adapter, Incoming, Refusal, accept, body_too_large, kyr
+from bot.channels.telegram import handlers
+from bot.channels.telegram.handlers import CHANNEL, build_application
+from bot.core.session import Inbound
+from bot.service.handler import Outcome, Service
 
 logger = logging.getLogger(__name__)
 
-CHANNEL = "telegram"
 ROUTE = "/telegram"
 EXTENSION = "kyrbot.telegram"
-MAX_TEXT = 4096  # Telegram's limit per message, in and out
-PAGE = pages.TELEGRAM  # the engine cuts replies to 4096 characters of text (options are buttons, not counted)
 WAIT = 20.0  # seconds the view waits for an update's replies (gunicorn kills a worker at 30)
-MAX_RETRY_WAIT = 30.0  # a longer flood-control wait is not worth holding the update for
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
-# Each command (with its menu description) is the global word the engine already knows; /start is the greeting
-# (and ends an opt-out).
-COMMANDS = {
-    "start": "Start: greeting and main menu",
-    "menu": "Main menu",
-    "language": "Change language",
-    "help": "Help",
-    "delete": "Delete my data now",
-}
-clock = time.time  # the time a message arrives (a seam: tests move it past the rate-limit window)
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # new private messages, not edits
-MEDIA = (
-    filters.ATTACHMENT
-    | filters.PHOTO
-    | filters.Sticker.ALL
-    | filters.VOICE
-    | filters.LOCATION
-    | filters.CONTACT
-    | filters.POLL
-    | filters.Dice.ALL
-    | filters.VENUE
-)
-
-
-def to_inbound(update: Update, now: float) -> Inbound | None:
-    """The Inbound for a new private message or a button tap; None for whatever the bot ignores."""
-    chat = update.effective_chat
-    if chat is None or chat.type != "private" or update.edited_message is not None:
-        return None
-    user = update.effective_user
-    hint = user.language_code if user else None
-    if update.callback_query is not None:
-        data = update.callback_query.data or ""
-        return Inbound(data[2:], now, lang_hint=hint, page=PAGE) if data.startswith("o:") and len(data) > 2 else None
-    message = update.message
-    if message is None:
-        return None
-    if message.text is None:
-        return Inbound("", now, kind="media", lang_hint=hint, page=PAGE) if MEDIA.check_update(update) else None
-    return _text_inbound(message.text, now, hint)
-
-
-def _text_inbound(text: str, now: float, hint: str | None) -> Inbound:
-    """A text or a command: /start is the greeting, other known commands are the engine's global words.
-    Telegram never sends more than 4096 characters; a forged longer text is cut."""
-    text = text[:MAX_TEXT]
-    command = text.split(maxsplit=1)[0][1:].split("@")[0].lower() if text.startswith("/") else ""
-    if command == "start":
-        return Inbound(command, now, kind="hello", lang_hint=hint, page=PAGE)
-    return Inbound(command if command in COMMANDS else text, now, lang_hint=hint, page=PAGE)
-
-
-def update_kind(update: Update) -> str:
-    """A name for the kind of update, for logs: never an id or any content."""
-    kind = next((name for name in Update.ALL_TYPES if getattr(update, name, None) is not None), "unknown")
-    if update.my_chat_member is not None:
-        return f"{kind}:{update.my_chat_member.new_chat_member.status}"
-    chat = update.effective_chat
-    return f"{kind}:{chat.type}" if chat is not None and chat.type != "private" else kind
-
-
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    """The reply's options as buttons, one per row; callback_data `o:<key>` (short ASCII, under 64 bytes)."""
-    rows = [
-        [InlineKeyboardButton(o.label, callback_data=f"o:{o.key}")]
-        for o in reply.options
-        if len(f"o:{o.key}".encode()) <= 64
-    ]
-    return InlineKeyboardMarkup(rows) if rows else None
-
-
-def messages(reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:
-    """The Telegram messages for one reply: its text split to 4096 characters, buttons under the last part;
-    Arabic and Urdu get the same bidi marks as SMS (render.bidi_text)."""
-    parts = split_message(body_text(reply), MAX_TEXT)
-    return [(part, keyboard(reply) if i == len(parts) - 1 else None) for i, part in enumerate(parts)]
-
-
-async def pause(seconds: float) -> None:
-    """Wait out flood control (a seam: tests record the delay instead of sleeping)."""
-    await asyncio.sleep(seconds)
-
-
-def _seconds(exc: RetryAfter) -> float:
-    """RetryAfter's delay in seconds, whether PTB gives an int or a timedelta (PTB_TIMEDELTA)."""
-    delay = exc.retry_after
-    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-
-
-async def send(bot: Any, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> bool:
-    """Send one message; flood control (RetryAfter) is waited out and retried once, then given up."""
-    for attempt in (1, 2):
-        try:
-            await bot.send_message(chat_id, text, reply_markup=markup)
-            return True
-        except RetryAfter as exc:
-            delay = _seconds(exc)
-            if attempt == 2 or delay > MAX_RETRY_WAIT:
-                break
-            await pause(delay)
-        except Forbidden:
-            logger.info("telegram send refused: the user blocked the bot")
-            return False
-        except TelegramError as exc:
-            logger.warning("telegram send failed: %s", type(exc).__name__)
-            return False
-    logger.warning("telegram send given up: flood control")
-    return False
-
-
-@dataclass
-class TelegramChannel:
-    """PTB handlers that turn updates into Inbound messages, run them through the service, send the replies."""
-
-    service: Service
-
-    def register(self, application: Application) -> None:
-        """Add the handlers; the first matching handler of the group wins, the last one logs the rest."""
-        group = getattr(self.service, "responder_group", None)  # the responders' group (bot/handoff): it goes first
-        if group is not None:
-            group.register(application)
-        application.add_handler(CommandHandler(list(COMMANDS), self.on_message, filters=PRIVATE))
-        application.add_handler(MessageHandler(PRIVATE & (filters.TEXT | MEDIA), self.on_message))
-        application.add_handler(CallbackQueryHandler(self.on_button))
-        application.add_handler(TypeHandler(Update, self.on_other))
-        application.add_error_handler(self.on_error)
-
-    async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A private text, command, media message or button tap: answered, or logged as ignored."""
-        inbound = to_inbound(update, clock())
-        if inbound is None:
-            return await self.on_other(update, context)
-        await self.respond(update, inbound, context.bot)
-
-    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A button tap: always answer the query, remove the tapped keyboard (one use), then handle the key."""
-        query = update.callback_query
-        if query is None:  # registered as a CallbackQueryHandler: PTB only calls it with one
-            return
-        try:
-            await query.answer()
-            if query.message is not None and getattr(query.message, "reply_markup", None) is not None:
-                await query.edit_message_reply_markup(reply_markup=None)
-        except TelegramError as exc:  # a query too old to answer, a message too old to edit: go on
-            logger.info("telegram callback housekeeping failed: %s", type(exc).__name__)
-        await self.on_message(update, context)
-
-    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Everything the bot does not answer: edits, groups, channels, (un)blocking, unknown types."""
-        logger.info("telegram update ignored kind=%s", update_kind(update))
-
-    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A handler's error is logged by type only (its message could quote the user)."""
-        logger.error("telegram handler error: %s", type(context.error).__name__)
-
-    async def respond(self, update: Update, inbound: Inbound, bot: Any) -> None:
-        """Run the message through the (blocking) service in a thread and send the replies in order."""
-        if update.effective_chat is None:  # to_inbound() answers only messages in a private chat
-            return
-        chat_id = update.effective_chat.id
-        outcome = await asyncio.to_thread(self.service.handle, CHANNEL, str(chat_id), inbound, str(update.update_id))
-        if outcome.duplicate:  # its replies were sent when it first came: a redelivery is not answered twice
-            return
-        for reply in outcome.replies:
-            for text, markup in messages(reply):
-                if not await send(bot, chat_id, text, markup):
-                    return
-
-
-def build_application(token: str, service: Service, base_url: str | None = None, webhook: bool = False) -> Application:
-    """The PTB Application with kyrbot's handlers; `webhook` builds it without an updater (no polling)."""
-    _quiet_libraries()
-    builder = Application.builder().token(token)
-    if base_url:
-        builder = builder.base_url(base_url)
-    if webhook:
-        builder = builder.updater(None)
-    application = builder.build()
-    TelegramChannel(service).register(application)
-    return application
-
-
-def _quiet_libraries() -> None:
-    """httpx logs the bot token (in each URL) at INFO, PTB logs chat ids and texts at DEBUG: never let them."""
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
-    ptb = logging.getLogger("telegram")
-    if ptb.getEffectiveLevel() < logging.INFO:
-        ptb.setLevel(logging.INFO)
-
-
-def bot_commands() -> list[BotCommand]:
-    """The command menu Telegram shows (English descriptions)."""
-    return [BotCommand(name, description) for name, description in COMMANDS.items()]
+# What a refused webhook request reads (Telegram itself only logs the status).
+OFF = "Telegram channel is off: set TELEGRAM_BOT_TOKEN"
+FORBIDDEN = "forbidden"
+TOO_LARGE = "update over {} bytes: Telegram never sends one this large"
+INVALID = "invalid update"
+UNREACHABLE = "Telegram API unreachable, retry later"
+NO_REPLIES = Outcome(())  # what the webhook's answer carries: PTB's handlers send the turn's replies themselves
 
 
 class Running:
@@ -351,33 +146,58 @@ def _secret_ok(secret: str) -> bool:
     return bool(secret) and hmac.compare_digest(given.encode(), secret.encode())
 
 
-def telegram_webhook() -> tuple[Response | str, int]:
+# --- the channel interface (bot.channels.base.Adapter) ------------------------------------------------------
+class TelegramAdapter:
+    """Telegram's webhook as an Adapter: a checked update in, an empty 200 out (PTB's handlers send the replies)."""
+
+    name = CHANNEL
+
+    def parse(self, req: Request) -> Incoming | Refusal:
+        """Check the request (channel on, secret, size) and read the update's JSON object."""
+        hook: Webhook | None = current_app.extensions.get(EXTENSION)
+        if hook is None:
+            return Refusal(503, OFF)
+        if not _secret_ok(hook.secret):
+            return Refusal(403, FORBIDDEN)
+        if body_too_large():  # declared or chunked: never read past the limit
+            return Refusal(413, TOO_LARGE.format(current_app.config["MAX_CONTENT_LENGTH"]))
+        data = req.get_json(silent=True)
+        update_id = data.get("update_id") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or not isinstance(update_id, int) or isinstance(update_id, bool):
+            return Refusal(400, INVALID)
+        return Incoming(CHANNEL, "", Inbound("", handlers.clock()), str(update_id), payload=data)
+
+    def refuse(self, refusal: Refusal) -> Response:
+        """The reason as a bare text body, unlogged (a refused request may be anyone's probe)."""
+        return current_app.make_response((refusal.reason, refusal.status))
+
+    def render(self, incoming: Incoming, outcome: Outcome) -> Response:
+        """An empty 200: the replies went out through sendMessage, and any other answer makes Telegram retry."""
+        return current_app.make_response(("", 200))
+
+
+ADAPTER: Adapter = TelegramAdapter()
+
+
+def telegram_webhook() -> Response:
     """POST /telegram: verify, hand the update to the Application's loop, wait for its replies, 200."""
-    hook: Webhook | None = current_app.extensions.get(EXTENSION)
-    if hook is None:
-        return "Telegram channel is off: set TELEGRAM_BOT_TOKEN", 503
-    if not _secret_ok(hook.secret):
-        return "forbidden", 403
-    if body_too_large():  # declared or chunked: never read past the limit
-        return f"update over {current_app.config['MAX_CONTENT_LENGTH']} bytes: Telegram never sends one this large", 413
-    data = request.get_json(silent=True)
-    update_id = data.get("update_id") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or not isinstance(update_id, int) or isinstance(update_id, bool):
-        return "invalid update", 400
+    got = accept(ADAPTER)
+    if isinstance(got, Response):
+        return got
     try:
-        running = hook.get()
+        running = current_app.extensions[EXTENSION].get()
     except (TelegramError, concurrent.futures.TimeoutError) as exc:
         logger.warning("telegram application did not start: %s", type(exc).__name__)
-        return "Telegram API unreachable, retry later", 503
-    return _process(running, data)
+        return ADAPTER.refuse(Refusal(503, UNREACHABLE))
+    return _process(running, got)
 
 
-def _process(running: Running, data: dict) -> tuple[str, int]:
+def _process(running: Running, incoming: Incoming) -> Response:
     """Process one update; 200 even when ignored or slow (Telegram would retry otherwise)."""
     try:
-        update = Update.de_json(data, running.application.bot)
+        update = Update.de_json(cast("dict[str, Any]", incoming.payload), running.application.bot)  # parse's object
     except Exception:
-        return "invalid update", 400
+        return ADAPTER.refuse(Refusal(400, INVALID))
     future = running.submit(running.application.process_update(update))
     try:
         future.result(WAIT)
@@ -385,5 +205,5 @@ def _process(running: Running, data: dict) -> tuple[str, int]:
         logger.warning("telegram update still running after %ss; answered 200", WAIT)
     except Exception as exc:
         logger.warning("telegram update could not be processed: %s", type(exc).__name__)
-        return "invalid update", 400
-    return "", 200
+        return ADAPTER.refuse(Refusal(400, INVALID))
+    return ADAPTER.render(incoming, NO_REPLIES)

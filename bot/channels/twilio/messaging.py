@@ -23,12 +23,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from xml.sax.saxutils import escape as xml_escape
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Request, Response, current_app, request
 from twilio.request_validator import RequestValidator
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wsgi import get_current_url
 
-from bot.channels.base import body_too_large, kyr
+from bot.channels.base import Adapter, Incoming, Refusal, body_too_large, dispatch, kyr
 from bot.core.session import Inbound, Reply
 from bot.service.handler import Outcome
 from bot.text.render import sms_text, whatsapp_text
@@ -80,32 +80,52 @@ def init_app(app: Flask) -> None:
 
 def twilio_webhook() -> Response:
     """Check, parse and answer one inbound SMS or WhatsApp message with TwiML."""
-    refusal = check_request()
-    if refusal is not None:
-        return refusal
-    shared = kyr()
-    form = request.form
-    channel, inbound = parse_form(form)
-    inbound = replace(inbound, page=shared.settings.page(channel))
-    outcome = shared.service.handle(channel, form["From"], inbound, form["MessageSid"])
-    return twiml(render(channel, inbound.text, outcome, shared.settings.fold_accents))
+    return dispatch(ADAPTER)
+
+
+# --- the channel interface (bot.channels.base.Adapter) ------------------------------------------------------
+class TwilioAdapter:
+    """SMS and WhatsApp as an Adapter: a signed form in, TwiML out; refusals in plain text."""
+
+    name = "twilio"
+
+    def parse(self, req: Request) -> Incoming | Refusal:
+        """Check the request and read it: the channel, the sender, the message and its MessageSid."""
+        refusal = check(req)
+        if refusal is not None:
+            return refusal
+        channel, inbound = parse_form(req.form)
+        inbound = replace(inbound, page=kyr().settings.page(channel))
+        return Incoming(channel, req.form["From"], inbound, req.form["MessageSid"])
+
+    def refuse(self, refusal: Refusal) -> Response:
+        """A short plain-text refusal, logged by its reason only."""
+        return refuse(refusal.reason, refusal.status)
+
+    def render(self, incoming: Incoming, outcome: Outcome) -> Response:
+        """The turn's bodies as one TwiML document (none after a carrier opt-out on SMS)."""
+        fold = kyr().settings.fold_accents
+        return twiml(render(incoming.channel, incoming.inbound.text, outcome, fold))
+
+
+ADAPTER: Adapter = TwilioAdapter()
 
 
 # --- checking ---------------------------------------------------------------------------------------
-def check_request() -> Response | None:
+def check(req: Request) -> Refusal | None:
     """A refusal (503, 413, 415, 403 or 400 with a short reason), or None when the request may be handled."""
     settings = kyr().settings
     if not settings.twilio_token:
-        return refuse(OFF, 503)
+        return Refusal(503, OFF)
     if body_too_large():  # said plainly, before a byte of it is read (a chunked one: no byte past the limit)
-        return refuse(TOO_LARGE.format(current_app.config["MAX_CONTENT_LENGTH"]), 413)
-    if request.mimetype != FORM:
-        return refuse(NOT_FORM, 415)
+        return Refusal(413, TOO_LARGE.format(current_app.config["MAX_CONTENT_LENGTH"]))
+    if req.mimetype != FORM:
+        return Refusal(415, NOT_FORM)
     problem = signature_problem(settings.twilio_token, settings.public_base_url)
     if problem:
-        return refuse(problem, 403)
-    missing = next((name for name in ("From", "MessageSid") if not request.form.get(name, "").strip()), None)
-    return refuse(MISSING_FIELD.format(missing), 400) if missing else None
+        return Refusal(403, problem)
+    missing = next((name for name in ("From", "MessageSid") if not req.form.get(name, "").strip()), None)
+    return Refusal(400, MISSING_FIELD.format(missing)) if missing else None
 
 
 def signature_problem(token: str, public_base_url: str) -> str | None:

@@ -20,7 +20,7 @@ from flask import Flask, Request, Response, current_app, request, send_file
 from twilio.twiml.voice_response import VoiceResponse
 from werkzeug.exceptions import NotFound
 
-from bot.channels.base import Incoming, Refusal, kyr
+from bot.channels.base import Adapter, Incoming, Refusal, accept, kyr
 from bot.channels.twilio.messaging import (
     FORM,
     MISSING_FIELD,
@@ -118,6 +118,10 @@ class VoiceAdapter:
         context = {"call": form["CallSid"], "caller": form["From"], "called": form.get("To", ""), "digits": digits}
         return Incoming(channel, who, Inbound(digits or speech, clock()), None, {**context, "speech": speech})
 
+    def refuse(self, refusal: Refusal) -> Response:
+        """A short plain-text refusal, as `/twilio` answers (the same checks, the same log line)."""
+        return refuse(refusal.reason, refusal.status)
+
     def render(self, incoming: Incoming, outcome: Outcome) -> Response:
         """An engine outcome as the TwiML step a caller hears."""
         line = voice_line()
@@ -125,7 +129,7 @@ class VoiceAdapter:
         return twiml(line.renderer.answer(step, urls().gather))
 
 
-ADAPTER = VoiceAdapter()
+ADAPTER: Adapter = VoiceAdapter()
 
 
 def check(req: Request) -> Refusal | None:
@@ -169,9 +173,9 @@ def call_dialed() -> Response:
 
 def _handle(run: Callable[[VoiceLine, CallRequest], VoiceResponse]) -> Response:
     """Parse, run, answer; a store outage ends the call kindly (Twilio would only play an error tone)."""
-    got = ADAPTER.parse(request)
-    if isinstance(got, Refusal):
-        return refuse(got.reason, got.status)
+    got = accept(ADAPTER)
+    if isinstance(got, Response):
+        return got
     c = got.context
     req = CallRequest(c["call"], c["caller"], c["called"], got.inbound.now, c["digits"], c["speech"])
     line = voice_line()

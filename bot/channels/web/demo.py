@@ -1,9 +1,9 @@
 """The trainers' web demo: `GET /`, a phone-like chat page, and the small JSON API it talks to.
 
 The page (templates/chat.html and static/ beside this module) runs on the same service and session store as the
-other channels, as the channel "web" keyed by a random id the page makes. The API answers each turn with
-where the conversation stands and every reply twice over: as Telegram shows it (text and buttons) and as the
-SMS adapter would send it (bot/channels/twilio/messaging.py bodies, with segment count and encoding).
+other channels, as the channel "web" keyed by a random id the page makes. Each API route is a `WebAdapter`
+(bot/channels/base.py) through `dispatch`; it answers each turn with where the conversation stands and every
+reply twice over, as Telegram shows it and as the SMS adapter would send it (bot/channels/web/turns.py).
 
   POST /api/message   {"session", "text", "lang"?, "channel"?}  one message, as typed or as an option's key
   POST /api/language  {"session", "lang", "channel"?}           the switcher: as if picked in the language menu
@@ -22,23 +22,23 @@ import copy
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Flask, Request, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from bot.channels.base import kyr
+from bot.channels.base import Adapter, Incoming, Refusal, dispatch, kyr
 from bot.channels.twilio.messaging import MAX_BODY
-from bot.channels.twilio.messaging import render as sms_render
 from bot.channels.web.security import CSP as CSP  # re-exported: the page's policy, asserted by tests
 from bot.channels.web.security import security_headers
-from bot.core.session import Inbound, Page, Reply
+from bot.channels.web.turns import turn_json
+from bot.core.session import Inbound, Page
 from bot.service.admission import Admission
 from bot.service.handler import Outcome, Service
 from bot.store import StoreError, StoreFull
-from bot.text.render import options_data, sms_cost, sms_text
 
 logger = logging.getLogger(__name__)
 
@@ -114,10 +114,9 @@ def init_app(app: Flask) -> None:
 
 
 @bp.errorhandler(BadRequest)
-def refused(exc: BadRequest) -> tuple[Response, int]:
-    """A refusal as JSON; the log names the reason only, never what was sent."""
-    logger.info("web api: refused with %s: %s", exc.status, exc.message)
-    return jsonify(error=exc.message), exc.status
+def refused(exc: BadRequest) -> Response:
+    """A refusal raised during a turn (the store, the bounds on new sessions), answered as the adapter refuses."""
+    return ADAPTER.refuse(Refusal(exc.status, exc.message))
 
 
 def api_routing_error(exc: HTTPException) -> Response | HTTPException | tuple[Response, int]:
@@ -146,37 +145,80 @@ def page() -> str:
 @bp.post("/api/message")
 def api_message() -> Response:
     """One message from the page: typed text or an option's key."""
-    data = body()
-    session, view, lang = session_id(data), view_of(data), lang_of(data, required=False)
-    text = data.get("text", "")
-    if not isinstance(text, str):
-        raise BadRequest(BAD_TEXT)
-    if len(text) > MAX_TEXT:
-        raise BadRequest(TOO_LONG, 413)
-    return jsonify(turn_json(text, handle(session, Inbound(text, clock(), lang_pick=lang, page=view_page(view))), view))
+    return dispatch(ADAPTER, handle)
 
 
 @bp.post("/api/language")
 def api_language() -> Response:
     """The switcher: open the language menu and pick from it, so the change reads as it does in a chat."""
-    data = body()
-    session, view, lang = session_id(data), view_of(data), lang_of(data, required=True)
-    assert lang is not None  # required=True: lang_of raised BadRequest otherwise
-    return jsonify(turn_json("", switch_language(session, lang, view), view))
+    return dispatch(LANGUAGE, handle)
 
 
 @bp.post("/api/reset")
 def api_reset() -> Response:
     """Forget this page's conversation and greet again (in the page's language, if given)."""
-    data = body()
-    session, view, lang = session_id(data), view_of(data), lang_of(data, required=False)
-    service = demo().service
-    try:
-        service.store.delete(service.key(CHANNEL, session))
-    except StoreError as exc:
-        raise BadRequest(STORE_DOWN, 503) from exc
-    hello = Inbound("", clock(), kind="hello", lang_pick=lang, page=view_page(view))
-    return jsonify(turn_json("", handle(session, hello), view))
+    return dispatch(RESET, reset)
+
+
+# --- the channel interface (bot.channels.base.Adapter) ------------------------------------------------------
+Read = Callable[[dict[str, Any], str | None, Page | None], Inbound]  # the body, lang, page -> the message
+
+
+class WebAdapter:
+    """One route of the demo's API as an Adapter: a JSON object in, the turn or a refusal as JSON out."""
+
+    name = CHANNEL
+
+    def __init__(self, read: Read, lang_required: bool = False) -> None:
+        """Keep how this route reads its message."""
+        # The routes differ only in the message they read and whether `lang` is required: one class, three uses.
+        self.read, self.lang_required = read, lang_required
+
+    def parse(self, req: Request) -> Incoming | Refusal:
+        """The page's session, view and message, or a refusal that says what is wrong with the body."""
+        try:
+            data = body(req)
+            session, view, lang = session_id(data), view_of(data), lang_of(data, required=self.lang_required)
+            inbound = self.read(data, lang, view_page(view))
+        except BadRequest as exc:
+            return Refusal(exc.status, exc.message)
+        return Incoming(CHANNEL, session, inbound, None, {"view": view})
+
+    def refuse(self, refusal: Refusal) -> Response:
+        """The reason as {"error": ...}; the log names the reason only, never what was sent."""
+        logger.info("web api: refused with %s: %s", refusal.status, refusal.reason)
+        response = jsonify(error=refusal.reason)
+        response.status_code = refusal.status
+        return response
+
+    def render(self, incoming: Incoming, outcome: Outcome) -> Response:
+        """Where the conversation stands and the replies, in the view the page shows."""
+        return jsonify(turn_json(incoming.inbound.text, outcome, incoming.context["view"]))
+
+
+def read_text(data: dict[str, Any], lang: str | None, page: Page | None) -> Inbound:
+    """The typed text (or an option's key), at most what one SMS body carries."""
+    text = data.get("text", "")
+    if not isinstance(text, str):
+        raise BadRequest(BAD_TEXT)
+    if len(text) > MAX_TEXT:
+        raise BadRequest(TOO_LONG, 413)
+    return Inbound(text, clock(), lang_pick=lang, page=page)
+
+
+def read_pick(data: dict[str, Any], lang: str | None, page: Page | None) -> Inbound:
+    """A language picked as from the bot's menu: 'OK, I will write in ...', then the same step in it."""
+    return Inbound("", clock(), lang_pick=lang, page=page)
+
+
+def read_hello(data: dict[str, Any], lang: str | None, page: Page | None) -> Inbound:
+    """A greeting, as a new conversation starts (in the page's language, if given)."""
+    return Inbound("", clock(), kind="hello", lang_pick=lang, page=page)
+
+
+ADAPTER: Adapter = WebAdapter(read_text)
+LANGUAGE: Adapter = WebAdapter(read_pick, lang_required=True)
+RESET: Adapter = WebAdapter(read_hello)
 
 
 def demo() -> Demo:
@@ -184,13 +226,23 @@ def demo() -> Demo:
     return current_app.extensions[EXTENSION]
 
 
-def handle(session: str, inbound: Inbound) -> Outcome:
+def handle(incoming: Incoming) -> Outcome:
     """Run one message through the demo's service, as the channel 'web', once the session is admitted."""
-    admit(session, inbound.now)
-    outcome = demo().service.handle(CHANNEL, session, inbound, None)
+    admit(incoming.sender, incoming.inbound.now)
+    outcome = demo().service.handle(CHANNEL, incoming.sender, incoming.inbound, None)
     if "store_full" in outcome.events:
         raise BadRequest(STORE_FULL, 503)
     return outcome
+
+
+def reset(incoming: Incoming) -> Outcome:
+    """Forget the page's conversation, then greet it as new."""
+    service = demo().service
+    try:
+        service.store.delete(service.key(CHANNEL, incoming.sender))
+    except StoreError as exc:
+        raise BadRequest(STORE_DOWN, 503) from exc
+    return handle(incoming)
 
 
 def admit(session: str, now: float) -> None:
@@ -207,23 +259,17 @@ def admit(session: str, now: float) -> None:
         raise BadRequest(refusal, 429)
 
 
-def switch_language(session: str, lang: str, view: str) -> Outcome:
-    """The language picked as from the bot's language menu, in one turn ('OK, I will write in ...', then the
-    same step again in that language)."""
-    return handle(session, Inbound("", clock(), lang_pick=lang, page=view_page(view)))
-
-
 def view_page(view: str) -> Page | None:
     """The page of the channel the demo shows: replies are cut (and continued with MORE) as that channel cuts them."""
     return kyr().settings.page(view)
 
 
 # --- checking -----------------------------------------------------------------------------------------
-def body() -> dict[str, Any]:
+def body(req: Request) -> dict[str, Any]:
     """The JSON object sent, or a BadRequest that says what is wrong with it."""
-    if not request.is_json:
+    if not req.is_json:
         raise BadRequest(NOT_JSON)
-    data = request.get_json(silent=True)
+    data = req.get_json(silent=True)
     if data is None:
         raise BadRequest(NOT_JSON)
     if not isinstance(data, dict):
@@ -256,35 +302,3 @@ def view_of(data: dict[str, Any]) -> str:
     if value not in VIEWS:
         raise BadRequest(BAD_VIEW)
     return value
-
-
-# --- rendering ----------------------------------------------------------------------------------------
-def turn_json(text: str, outcome: Outcome, view: str) -> dict[str, Any]:
-    """Where the conversation stands and the replies, as Telegram shows them and as the SMS adapter sends."""
-    shared = kyr()
-    engine, fold = shared.engine, shared.settings.fold_accents
-    flow, node, lang = outcome.where
-    bodies = sms_render("sms", text, outcome, fold)
-    return {
-        "flow": flow,
-        "node": node,
-        "lang": lang,
-        "rtl": engine.view.rtl(lang),
-        "channel": view,
-        "replies": [reply_json(r, fold) for r in outcome.replies],
-        "sms": [{"body": b, **sms_cost(b)} for b in bodies],
-        "ui": {"placeholder": engine.view.t("ui.web_placeholder", lang), "send": engine.view.t("ui.web_send", lang)},
-    }
-
-
-def reply_json(reply: Reply, fold: frozenset[str]) -> dict[str, Any]:
-    """One reply: text and options (as Telegram shows them), and its own SMS text and cost (as chat.py)."""
-    sms = sms_text(reply, accents=reply.lang in fold)
-    return {
-        "text": reply.text,
-        "lang": reply.lang,
-        "rtl": reply.rtl,
-        "kind": reply.kind,
-        "options": options_data(reply),
-        "sms": {"text": sms, **sms_cost(sms)},
-    }

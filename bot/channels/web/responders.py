@@ -20,7 +20,8 @@ from typing import Any
 from flask import Blueprint, Flask, Response, jsonify, request
 
 from bot.channels.base import kyr
-from bot.channels.web.demo import CHANNEL, BadRequest, demo, refused, session_id, turn_json
+from bot.channels.web.demo import CHANNEL, BadRequest, demo, refused, session_id
+from bot.channels.web.turns import turn_json
 from bot.core.session import Reply
 from bot.handoff import responders
 from bot.handoff.cases import Case, Claimer
