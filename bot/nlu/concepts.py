@@ -25,6 +25,8 @@ TYPO_SIM = 88.0  # ...and this close for longer ones ('deteined' ~ 'detained', '
 MAX_TOKENS = 240  # words (Chinese: characters) read per message: a story's ask comes last; bounded time
 MIN_PREFIX = 3  # 'rob*' yes; shorter stems match too much
 MEMO_WORDS = 50_000  # message words whose one-word hits are remembered (bounded memory)
+# Common words one letter from a form and in no phrase: never read as its typo ('never' is no Creole 'neve').
+NOT_TYPOS = frozenset("never every ever other there these those where whose".split())
 _PLAIN = re.compile(r"[a-z0-9 ]+")
 _CLITICS = frozenset("وفبلک")
 
@@ -61,7 +63,7 @@ class Lexicon:
                 for form in forms.split("|"):
                     self._add(form.strip(), concept, lang)
         self.stem_lengths = sorted({len(stem) for stem in self.prefixes})
-        self.known = set(vocabulary) | set(self.single) | set(self.prefixes)
+        self.known = set(vocabulary) | set(self.single) | set(self.prefixes) | NOT_TYPOS
         self.known |= {w for lists in (*self.forms.values(), *self.stem_pairs.values()) for ws, *_ in lists for w in ws}
         latin = sorted(w for w in self.single if w.isascii() and w.isalpha() and len(w) >= TYPO_MIN - 1)
         self.typos = TypoCandidates(latin)

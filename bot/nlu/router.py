@@ -65,6 +65,7 @@ URGENT_SITUATIONS: dict[str, frozenset[str]] = {
 }
 URGENT_UNLESS_PUBLIC: dict[str, frozenset[str]] = {"ice_at_door": frozenset({"open"})}
 URGENT_SPAN = 30.0  # ...and wins over a non-urgent best that leads it by at most this much
+JOB_SEARCH = frozenset({"work", "find"})  # with an off-topic request (a job), still no topic of ours
 SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
 # Ties between languages in a short message go to the more widely spoken language among the bot's users.
 BY_SPEAKERS = ("en", "es", "zh", "vi", "ar", "pt", "ht", "fr", "ur", "zh-Hant")
@@ -333,6 +334,8 @@ class Router:
         topics = verdict.concepts - NOT_TOPICS
         if verdict.concepts & NOT_TOPICS and topics <= WEAK and routing.sure and routing.sure.score < 100:
             return Routing(None)  # 'thanks a lot', 'shukriya bhai': a greeting and a stray word are no topic
+        if "offtopic" in verdict.concepts and topics <= WEAK | JOB_SEARCH:
+            return Routing(None)  # 'looking for a restaurant job': work with no sign of immigration agents
         flow, score, lead = verdict.best()
         if flow and self.rank(flow) == 0:
             flow, score, lead = self._urgent_situation(verdict, topics) or (flow, score, lead)

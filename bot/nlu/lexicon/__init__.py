@@ -45,4 +45,12 @@ PRIOR: dict[str, dict[str, float]] = {
     # local jail with an ICE hold stays detainers (the hold concept).
     "bond+detention": {"find_detained": 3.0},
     "agent+bond": {"find_detained": 2.0},
+    # Someone taken and a question of where: the search for a detained person, whatever the story around it
+    # names (the school run, the workplace, the boss who saw it).
+    "find+taken": {"find_detained": 3.0},
+    # A notario who took the money, a scam: finding a real lawyer (get_help), not a person taken.
+    "scam": {"get_help": 4.0},
+    "lawyer+scam": {"get_help": 2.0},
+    # Training as an observer after seeing a raid: the take-action flow, not the workplace raid itself.
+    "raid+volunteer": {"take_action": 4.0},
 }

@@ -4,7 +4,7 @@ FORMS = {
     "agent": (
         "imigration|inmigration|immigation|imigrations|immigrations|imigracion|inmigracion|ice|immigration|"
         "immigration officers|immigration agents|dhs|hsi|ero|federal agents|feds|deportation officers|"
-        "deportation officer|border patrol agents"
+        "deportation officer|border patrol agents|ise"
     ),
     "officer": (
         "agents|agent|officers|officer|men in vests|guys in vests|vests|uniforms|uniformed|plain clothes|"
@@ -20,7 +20,7 @@ FORMS = {
         "mobile home|window|windows"
     ),
     "outside": ("outside|out front|in front|parked|van|vans|truck outside|suv|suvs|waiting outside|across the street"),
-    "knock": "knock*|bang*|pound*|ringing|ring the bell|rang the bell|kicking|yelling open|open up|asking for",
+    "knock": "knock*|bang*|pound*|ringing|ring the bell|rang the bell|kicking|yelling open|open up",
     "open": (
         "open the door|let them in|let them come in|come in|come inside|get in|enter|entering|force their way|"
         "break in|break down|open it|should i open|do i open"
@@ -29,10 +29,14 @@ FORMS = {
         "warrant|warrants|search warrant|arrest warrant|signed by a judge|court order|i 205|i205|administrative"
     ),
     "airport": (
-        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|layover|"
-        "connecting flight"
+        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|"
+        "layover|connecting flight|international airport|miami international|back room|dulles|newark|logan|"
+        "supposed to land"
     ),
-    "flight": "flight|flew|flying|fly in|landed|landing|plane|just arrived|arrived|arriving|came in from",
+    "flight": (
+        "flight|flew|flying|fly in|landed|landing|plane|just arrived|arrived|arriving|came in from|land at|"
+        "to land|supposed to land"
+    ),
     "customs": (
         "customs|cbp|secondary|secondary inspection|port of entry|inspection|entry|entering the us|re entry|"
         "reentry|immigration officer at the airport|passport control"
@@ -56,8 +60,8 @@ FORMS = {
         "am i free to go|free to leave|harass*|profil*"
     ),
     "street": (
-        "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|gas station|"
-        "home depot"
+        "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|"
+        "gas station|home depot|laundromat|laundry|subway|metro|train station|bus station"
     ),
     "papers": (
         "papers|documents|id|ids|identification|license|proof|my status|ssn|social security|no papers|"
@@ -76,8 +80,9 @@ FORMS = {
     ),
     "find": (
         "find|finding|locate|locator|locating|where is|where s|wheres|where are|where they took|which jail|"
-        "which detention|search for|look for|looking for|track|a number|anumber|alien number|odls|where he is|"
-        "where she is|where they are"
+        "which detention|search for|look for|looking for|track|a number|anumber|alien number|odls|"
+        "where he is|where she is|where they are|where they have him|where they have her|"
+        "where they re holding|where he s being held|where she s being held|figure out where"
     ),
     "detention": (
         "detention|detention center|detention centre|processing center|ice facility|ice custody|immigration jail|"
@@ -90,13 +95,17 @@ FORMS = {
     ),
     "hold": (
         "for ice|for immigration|keep him for ice|hold someone for ice|hold|holds|ice hold|immigration hold|"
-        "detainer|detainers|287g|287 g|i 247|i247|48 hours|put a hold|hold on him|hold on her|transfer to ice|"
-        "hand him to ice|turn him over|turned over|released to ice"
+        "detainer|detainers|287g|287 g|i 247|i247|48 hours|put a hold|hold on him|hold on her|"
+        "transfer to ice|hand him to ice|turn him over|turned over|released to ice|extra 48|48 hrs|48 hr|"
+        "extra days|keeping him|keeping her|so ice can get him|so ice can get her|wont let him walk out|"
+        "won t let him walk out|transferred to immigration|being transferred to immigration|"
+        "turn him over to immigration"
     ),
     "release": "released|release|releasing|let out|get out|getting out|leave jail|out of jail|serving time",
     "emergency": (
         "911|nine one one|emergency|ambulance|call the police|call the cops|call police|call cops|report it|"
-        "report a crime|report to police|report to the police|file a report|police report"
+        "report a crime|report to police|report to the police|file a report|police report|heart attack|"
+        "seizure|bleeding|car accident|overdose|having a stroke"
     ),
     "crime": (
         "hit me|hits me|hitting me|beat*|abus*|violence|violent|domestic|assault*|rob*|robbery|stole|stolen|theft|"
@@ -114,17 +123,18 @@ FORMS = {
         "who can i call|who do i call|number to call|resources|near me|near houston|in my area|in my state"
     ),
     "volunteer": (
-        "my county|my city|city council|county board|working with ice|cooperate with ice|cooperating with ice|"
-        "volunteer*|donate|donation*|get involved|involved|organize|organizing|protest*|march|rally|activism|"
-        "activist|ally|allies|rapid response|accompan*|vigil|town hall|lawmakers|congress|sanctuary|petition|"
-        "advocate|advocacy|fundraiser|spread the word|share this|trust act|oppose 287"
+        "my county|my city|city council|county board|working with ice|cooperate with ice|"
+        "cooperating with ice|volunteer*|donate|donation*|get involved|involved|organize|organizing|protest*|"
+        "march|rally|activism|activist|ally|allies|rapid response|accompan*|vigil|town hall|lawmakers|"
+        "congress|sanctuary|petition|advocate|advocacy|fundraiser|spread the word|share this|trust act|"
+        "oppose 287|legal observer|observer|observers|get trained|trained|training"
     ),
     "help_others": (
         "help immigrants|help my immigrant|help my neighbors|help my neighbours|help others|help people|"
         "help families|protect families|protect immigrants|protect my community|support immigrants|"
         "support families|my community|our community|immigrant neighbors|immigrant neighbours|the community|"
         "help out|do something|what can i do to help|how can i help|how can we help|our church get|"
-        "our congregation"
+        "our congregation|support immigrant families|support immigrant*|our immigrant neighbors"
     ),
     "citizen": "citizen|citizens|us citizen|american citizen|born here|naturalized",
     "children": (
@@ -204,4 +214,6 @@ FORMS = {
         "report me|report us|report me to|call immigration on me|call immigration|tell immigration|"
         "notify immigration|turn me in|reports people|report people"
     ),
+    "asking_for": "asking for",
+    "scam": "scam*|fraud*|ripped off|never filed|real lawyer|legit lawyer|not a notario",
 }

@@ -20,13 +20,13 @@ FORMS = {
         "mi chante|ventana|edificio|domicilio"
     ),
     "outside": "afuera|fuera|enfrente|frente|estacionados|estacionado|camioneta|camionetas|van|esperando afuera",
-    "knock": "toc*|golpe*|tumbar|aporre*|timbr*|preguntando por|buscando a|gritando",
+    "knock": "toc*|golpe*|tumbar|aporre*|timbr*|gritando",
     "open": "abrir|abro|abra|abrirles|les abro|dejarlos entrar|dejarlos pasar|entrar|entraron|meterse|se meten",
     "warrant": (
         "papel|un papel|papel firmado|orden|orden judicial|orden de arresto|orden firmada|orden de cateo|"
         "firmada por un juez|i 205"
     ),
-    "airport": "aeropuerto|aeropuertos|terminal|aereopuerto|areopuerto|aeropueto",
+    "airport": "aeropuerto|aeropuertos|terminal|aereopuerto|areopuerto|aeropueto|aterrizar|aterrizo|dulles",
     "flight": "vuelo|vole|volo|aterrice|aterrizo|aterrizamos|llegue|llego|llegando|avion|venia de|vengo de",
     "customs": (
         "aduana|aduanas|revision secundaria|segunda revision|cuarto|cuartito|inspeccion|puerto de entrada|"
@@ -51,8 +51,8 @@ FORMS = {
         "preguntando de donde|de donde soy|parada de trafico|me agarraron en la calle"
     ),
     "street": (
-        "calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|home depot|mercado|"
-        "super"
+        "calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|home depot|"
+        "mercado|super|parada del camion|lavanderia|metro|tren"
     ),
     "papers": (
         "papeles|sin papeles|documentos|indocumentado|indocumentada|ilegal|identificacion|id|mica|licencia|social|"
@@ -84,12 +84,15 @@ FORMS = {
     ),
     "hold": (
         "para ice|para la migra|para inmigracion|hold|detainer|detener para ice|retencion|orden de retencion|"
-        "candado|287g|287 g|48 horas|entregar a ice|lo entregan a migracion|pasarlo a migracion|i 247"
+        "candado|287g|287 g|48 horas|entregar a ice|lo entregan a migracion|pasarlo a migracion|i 247|"
+        "no lo sueltan|no la sueltan|entregar a inmigracion|lo van a entregar|la van a entregar|lo retengan|"
+        "la retengan|retenerlo|cumplio su tiempo"
     ),
     "release": "salga|salir|sale|soltar|lo sueltan|libera*|cumplir su condena",
     "emergency": (
-        "911|emergencia|ambulancia|llamar a la policia|llamo a la policia|llamar a los policias|reportar|denunciar|"
-        "denuncia|poner una denuncia|hacer un reporte"
+        "911|emergencia|ambulancia|llamar a la policia|llamo a la policia|llamar a los policias|reportar|"
+        "denunciar|denuncia|poner una denuncia|hacer un reporte|convulsionando|convulsion|ataque al corazon|"
+        "infarto|sangrando|accidente"
     ),
     "crime": (
         "me pega|me golpea|golpea|golpeo|pegar|violencia|violencia domestica|abus*|asalt*|robo|robaron|me robaron|"
@@ -105,9 +108,10 @@ FORMS = {
         "numero para llamar|recursos|cerca de mi|en mi estado|en mi area"
     ),
     "volunteer": (
-        "voluntari*|donar|donacion*|involucrarme|involucrar*|organizar*|protest*|marcha|manifestacion|activis*|"
-        "aliado|aliados|respuesta rapida|acompanar|vigilia|legisladores|santuario|peticion|abogar|red de respuesta|"
-        "red de respuesta rapida|red de apoyo"
+        "voluntari*|donar|donacion*|involucrarme|involucrar*|organizar*|protest*|marcha|manifestacion|"
+        "activis*|aliado|aliados|respuesta rapida|acompanar|vigilia|legisladores|santuario|peticion|abogar|"
+        "red de respuesta|red de respuesta rapida|red de apoyo|observador|observador legal|observadores|"
+        "entrenamiento|capacitacion|me entreno|entrenarme|capacitarme"
     ),
     "help_others": (
         "apoyar a familias|apoyar a las familias|apoyar a los inmigrantes|ayudar a familias|"
@@ -187,4 +191,6 @@ FORMS = {
         "avisan a migracion|le avisan a inmigracion"
     ),
     "when": "el mes que entra|la semana que entra|el ano que entra|que entra",
+    "asking_for": "preguntando por|buscando a",
+    "scam": "me estafo|estafa*|fraude|nunca metio nada|abogado de verdad",
 }

@@ -15,10 +15,10 @@ FORMS = {
     "door": "porte|portes|sonnette|palier|devant la porte|a la porte",
     "home": "maison|chez moi|chez nous|appartement|appart|domicile|logement|immeuble|fenetre",
     "outside": "dehors|devant|en bas|garés|gares|garee|camionnette|van|attendent",
-    "knock": "frapp*|tap*|sonn*|cogn*|demandent|cherchent",
+    "knock": "frapp*|tap*|sonn*|cogn*",
     "open": "ouvrir|ouvre|j ouvre|les laisser entrer|entrer|rentrer|forcer",
     "warrant": "mandat|mandat judiciaire|mandat d arret|signe par un juge|ordonnance|i 205",
-    "airport": "aeroport|aéroport|aeroports|terminal|cdg|roissy",
+    "airport": "aeroport|aéroport|aeroports|terminal|cdg|roissy|atterrir|atterri|atterrissage",
     "flight": "vol|avion|atterri|atterrie|arrive|arrivee|arrivé|venu de|je viens de",
     "customs": (
         "douane|douanes|douanier|douaniers|inspection|controle|controle secondaire|salle|petite salle|"
@@ -37,7 +37,7 @@ FORMS = {
         "controle|controlé|m a controle|interpelle|interpellé|m ont arrete|demande mes papiers|"
         "demandent mes papiers|fouill*|d ou je viens|questionne|questions"
     ),
-    "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station",
+    "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station|metro|gare|arret de bus",
     "papers": (
         "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|statut|"
         "clandestin|illegal"
@@ -47,24 +47,27 @@ FORMS = {
         "enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait"
     ),
     "relative": (
-        "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|neveu|"
-        "niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|famille"
+        "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"
+        "neveu|niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|famille|"
+        "collegue|collegues"
     ),
     "find": (
-        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|quelle prison|"
-        "numero a|numero d etranger|localisateur"
+        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|"
+        "quelle prison|numero a|numero d etranger|localisateur|ou ils le gardent|ou ils la gardent|"
+        "ou ils l ont emmene"
     ),
     "detention": "centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere",
     "bond": "caution|bond|liberer sous caution|le faire sortir|la faire sortir",
     "jail": "prison|taule|tôle|zonzon|cellule|maison d arret|comte|prison du comte|casier|proces penal",
     "hold": (
         "pour l ice|pour l immigration|hold|detainer|demande de detention|demande de retention|retenir|287g|"
-        "48 heures|remettre a l ice"
+        "48 heures|remettre a l ice|le laissent pas sortir|la laissent pas sortir|transfere a l immigration|"
+        "remis a l ice|remettre a l immigration|plus longtemps pour"
     ),
     "release": "libere|liberee|libéré|sortir|sort|sortie",
     "emergency": (
-        "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|signaler|"
-        "deposer plainte"
+        "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|"
+        "signaler|deposer plainte|crise cardiaque|infarctus|convulsion|saigne|accident"
     ),
     "crime": (
         "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|menace|"
@@ -80,14 +83,16 @@ FORMS = {
         "dans mon etat"
     ),
     "volunteer": (
-        "reseau d intervention rapide|intervention rapide|reseau de reponse rapide|rejoindre un reseau|rejoindre|"
-        "s engager|m engager|benevol*|bénévol*|volontaire|don|dons|donner|engager|militer|militant|manif*|marche|"
-        "mobilis*|allie|vigile|elus|sanctuaire|petition"
+        "reseau d intervention rapide|intervention rapide|reseau de reponse rapide|rejoindre un reseau|"
+        "rejoindre|s engager|m engager|benevol*|bénévol*|volontaire|don|dons|donner|engager|militer|militant|"
+        "manif*|marche|mobilis*|allie|vigile|elus|sanctuaire|petition|observateur|observateurs|me former|"
+        "formation"
     ),
     "help_others": (
         "aider les migrants|aider les immigres|aider les immigrants|aider la communaute|aider ma communaute|"
-        "aider les autres|aider les familles|proteger les familles|ma communaute|notre communaute|la communaute|"
-        "comment aider|faire quelque chose|soutenir"
+        "aider les autres|aider les familles|proteger les familles|ma communaute|notre communaute|"
+        "la communaute|comment aider|faire quelque chose|soutenir|soutenir les familles|"
+        "soutenir les immigres"
     ),
     "citizen": "citoyen|citoyenne|citoyens|ne ici|nee ici",
     "children": "enfants|enfant|gosses|mioches|petits|bebe|mes enfants|les enfants|mineurs",
@@ -118,7 +123,8 @@ FORMS = {
     ),
     "status": (
         "carte verte|green card|residence|resident permanent|tps|daca|visa|visas|parole|asile|refugie|"
-        "permis de travail|statut|citoyennete|naturalisation|uscis"
+        "permis de travail|statut|citoyennete|naturalisation|uscis|demandeur d asile|demandeurs d asile|"
+        "demande d asile"
     ),
     "expire": "expire|expirer|expiré|renouvel*|prolong*|se termine|fin|finit|annule|annulé|revoque",
     "travel": (
@@ -140,4 +146,6 @@ FORMS = {
         "c est quoi|mauvais numero"
     ),
     "report_me": ("me denoncer|me signaler|signaler a l immigration|previennent l immigration|appellent l immigration"),
+    "asking_for": "demandent|cherchent",
+    "scam": "arnaque*|escroquerie|escroc|jamais rien depose|vrai avocat",
 }

@@ -7,7 +7,7 @@ FORMS = {
     "door": "pòt|pot|lapòt|lapot|la porte|porte|pot la|pòt la|baryè|barye",
     "home": "kay|lakay|kay mwen|lakay mwen|kay la|apatman|chanm|fenèt|fenet|la kay|maison",
     "outside": "deyò|deyo|devan|devant|anba|dewò|kanpe deyò|tann",
-    "knock": "frape|frapé|kogne|ap frape|sonnen|mande pou",
+    "knock": "frape|frapé|kogne|ap frape|sonnen",
     "open": "louvri|ouvri|ouvè|ouve|antre|kite yo antre|fòse|fose",
     "warrant": "manda|manda jij|papye jij|siyen pa yon jij|i 205",
     "airport": (
@@ -45,7 +45,7 @@ FORMS = {
     "jail": "prizon|jòl|jol|kacho|nan prizon|konte|ka kriminèl",
     "hold": (
         "pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|"
-        "48 edtan|bay ice"
+        "48 edtan|bay ice|pa lage l|pa vle lage l|transfere l bay imigrasyon|transfere l"
     ),
     "release": "lage|soti|libere",
     "emergency": (
@@ -75,7 +75,7 @@ FORMS = {
     "checkin": "randevou|prezante|siyen nan ice|biwo ice|braslè|brasle|isap|check in",
     "missed": "rate|manke|pa t ale|bliye",
     "school": "lekòl|lekol|lekòl la|ekol|école|kolèj|inivèsite|gadri",
-    "church": "legliz|legliz la|église|eglise|tanp|mès|mes|pastè|paste|moske",
+    "church": "legliz|legliz la|église|eglise|tanp|mès|pastè|paste|moske|la mes|lamès",
     "hospital": "sal datant|sal dat|sal datant lan|ijans lopital|lopital|opital|hôpital|klinik|doktè|dokte",
     "work": "travay|djòb|djob|faktori|izin|chantye|restoran|kizin|patwon|bòs|bos|i 9",
     "raid": "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|rafl",
@@ -99,4 +99,6 @@ FORMS = {
         "kijan sa mache|kijan sa fonksyone|eske sa gratis|sa gratis|ki moun sa a|kiyes ou ye|kisa sa ye|sa se kisa"
     ),
     "report_me": "rapote m|rapote mwen|rapote|denonse m|denonse|avize imigrasyon|rele imigrasyon",
+    "asking_for": "mande pou",
+    "scam": "eskwo|vòlò lajan|vrè avoka",
 }

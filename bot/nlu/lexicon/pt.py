@@ -13,7 +13,7 @@ FORMS = {
     "door": "porta|portas|campainha|portao",
     "home": "casa|minha casa|lar|apartamento|ape|predio|janela|kitnet|quintal",
     "outside": "fora|la fora|aqui fora|na frente|em frente|estacionad*|van|carro parado|esperando",
-    "knock": "bate*|bater|bateram|batendo|esmurr*|toca*|tocando a campainha|perguntando por|procurando",
+    "knock": "bate*|bater|bateram|batendo|esmurr*|toca*|tocando a campainha",
     "open": "abrir|abro|abra|deixar entrar|entrar|entraram|invadir|invadiram",
     "warrant": "mandado|mandado judicial|ordem judicial|ordem do juiz|assinado por um juiz|i 205",
     "airport": "aeroporto|aeroportos|aeroport|terminal|guarulhos|logan|desembarque",
@@ -51,14 +51,15 @@ FORMS = {
     ),
     "find": (
         "achar|acho|encontrar|procurar|procuro|localizar|onde ele esta|onde ela esta|onde esta|cade|pra onde|"
-        "para onde|qual centro|qual prisao|numero a|localizador"
+        "para onde|qual centro|qual prisao|numero a|localizador|descobrir onde|onde ele ta|onde ela ta"
     ),
     "detention": "centro de detencao|detencao|custodia|transferido|transferida",
     "bond": "fianca|bond|tirar ele|tirar ela|soltar|pagar fianca",
     "jail": "cadeia|prisao|presidio|xadrez|xilindro|cana|condado|delegacia|processo criminal|dui",
     "hold": (
         "pro ice|para o ice|pra imigracao|hold|detainer|pedido pra segurar|pedido para segurar|segurar ele|"
-        "segurar ela|reter|retencao|287g|48 horas|entregar pro ice|entregar para o ice"
+        "segurar ela|reter|retencao|287g|48 horas|entregar pro ice|entregar para o ice|nao soltam|"
+        "entregue pra imigracao|entregar pra imigracao|entregue para a imigracao"
     ),
     "release": "solto|solta|soltar|sair|sai|libertad*|liberad*",
     "emergency": (
@@ -144,4 +145,6 @@ FORMS = {
     "report_me": (
         "me denunciar|me denunciam|denunciam|avisam a imigracao|chamam a imigracao|chamar a imigracao|me entregar"
     ),
+    "asking_for": "perguntando por|procurando",
+    "scam": "golpe|golpista|fraude|advogado de verdade",
 }

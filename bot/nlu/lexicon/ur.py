@@ -19,10 +19,7 @@ FORMS = {
     "outside": (
         "باہر|سامنے|کھڑے|کھڑی|گاڑی کھڑی|bahar|bahir|baahar|samne|saamne|khare|khade|khari|khadi|khada|khara|ruke"
     ),
-    "knock": (
-        "کھٹکھٹا*|کھٹکھٹ*|دستک|بجا رہے|گھنٹی بجا|پوچھ رہے|khatkhata*|khatkhat*|khatka*|dastak|baja rahe|bajaa rahe|"
-        "pooch rahe|puch rahe|dhoond rahe"
-    ),
+    "knock": ("کھٹکھٹا*|کھٹکھٹ*|دستک|بجا رہے|گھنٹی بجا|khatkhata*|khatkhat*|khatka*|dastak|baja rahe|bajaa rahe"),
     "open": "کھول|کھولوں|کھولنا|کھولیں|اندر|گھس|khol|kholun|kholoon|kholna|kholen|andar|ghus*",
     "warrant": "وارنٹ|جج کا حکم|عدالتی حکم|سرچ وارنٹ|warrant|warant|judge ka hukam|adalti hukam",
     "airport": (
@@ -140,4 +137,6 @@ FORMS = {
         "یہ کیسے کام کرتا ہے|کیسے کام کرتا ہے|آپ کون"
     ),
     "report_me": "report karega|report karenge|report kar denge|bata denge|ittila|اطلاع|رپورٹ کر|رپورٹ کرے",
+    "asking_for": "پوچھ رہے|pooch rahe|puch rahe|dhoond rahe",
+    "scam": "fraud|dhoka|dhokay|asli wakeel",
 }

@@ -27,9 +27,13 @@ FORMS = {
     "warrant": "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205",
     "airport": "san bai|phi truog|xan bay|cua khau|xuat canh|san bay|phi truong|airport|nha ga",
     "flight": (
-        "xuong may bay|moi xuong may bay|may bay|chuyen bay|bay qua|bay sang|ha canh|moi den|vua den|vua toi|den noi"
+        "xuong may bay|moi xuong may bay|may bay|chuyen bay|bay qua|bay sang|ha canh|moi den|vua den|vua toi|"
+        "den noi|dap xuong"
     ),
-    "customs": "hoi chuyen|phong rieng hoi|hai quan|nhap canh|kiem tra|phong rieng|phong nho|tham van|cbp|cua khau",
+    "customs": (
+        "hoi chuyen|phong rieng hoi|hai quan|nhap canh|kiem tra|phong rieng|phong nho|tham van|cbp|cua khau|"
+        "dan vo phong|vo phong rieng|dan anh vo phong"
+    ),
     "passport": "ho chieu|passport",
     "border": "bien gioi|bien phong|vung bien",
     "checkpoint": (
@@ -43,7 +47,10 @@ FORMS = {
         "chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|kham xet|luc soat|"
         "hoi toi tu dau|tra hoi|bat dung xe|dung xe|xet giay|hach hoi|kiem tra xe|bi chan lai"
     ),
-    "street": "di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang",
+    "street": (
+        "di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang|tram xe buyt|"
+        "tram xe bus"
+    ),
     "papers": "giay to|khong giay to|ko giay to|giay|cmnd|can cuoc|id|ho so|tinh trang|bat hop phap",
     "taken": (
         "ice hot|ice bat|ice tom|di tru hot|di tru bat|canh sat bat|cs bat|ice bat giu|ice bat di|ice hot di|"
@@ -69,11 +76,14 @@ FORMS = {
         "o nha tu|nha tu quan|nha tu hat|man han tu|man han|ra tu|o tu|bi tu|ngoi tu|nha tu|trai tu|di tu|nha giam|"
         "an hinh su|toi hinh su"
     ),
-    "hold": "hold|detainer|lenh giu|giu lai cho ice|giao cho ice|287g|48 gio",
+    "hold": (
+        "hold|detainer|lenh giu|giu lai cho ice|giao cho ice|287g|48 gio|ko tha|khong tha|"
+        "giao qua ben di tru|giao qua di tru|giao cho di tru|giu them"
+    ),
     "release": "ra tu|duoc tha|tha ra|mien toi",
     "emergency": (
         "bao canh sat|goi cs|bao cong an|goi cong an|911|goi 911|cap cuu|xe cap cuu|khan cap|goi canh sat|"
-        "trinh bao|bao an"
+        "trinh bao|bao an|dau tim|dot quy"
     ),
     "crime": (
         "danh|bi danh|danh dap|bao luc|bao hanh|bao luc gia dinh|cuop|trom|bi trom|lua dao|doa|de doa|nan nhan|"
@@ -86,8 +96,8 @@ FORMS = {
     "free": "mien phi|free|gia re|khong ton tien|ko co tien",
     "organization": "to chuc|nhom|duong day nong|hotline|goi ai|tai nguyen|gan toi|o tieu bang",
     "volunteer": (
-        "tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|bieu tinh|"
-        "bieu dương|van dong|nha lap phap"
+        "tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|"
+        "bieu tinh|bieu dương|van dong|nha lap phap|quan sat|nguoi quan sat|hoc lam|tap huan|dao tao"
     ),
     "help_others": (
         "phu giup|giup may gia dinh|may gia dinh nhap cu|gia dinh nhap cu|nguoi nhap cu trong khu|khu minh|"
@@ -121,7 +131,7 @@ FORMS = {
         "vao nha tho|o nha tho|den nha tho|di nha tho|toi nha tho|giao xu|di le|chua chien|nha chua|nha tho|"
         "thanh duong|nha nguyen|nhà thờ"
     ),
-    "hospital": "kham benh|phong cap cuu|di kham|benh vien|phong kham|bac si|cap cuu benh vien|phong cho",
+    "hospital": ("kham benh|phong cap cuu|di kham|benh vien|phong kham|bac si|cap cuu benh vien|phong cho|phong benh"),
     "work": (
         "tiem lam mong|lam nail|di lam|ba chu|hang xuong|lam viec|cho lam|noi lam|tiem nail|xuong|nha may|cong ty|"
         "ong chu|nha hang|cong truong"
@@ -149,10 +159,14 @@ FORMS = {
     "now": "bay gio|ngay|khan cap|cuu|cuu voi|giup voi|so qua|lam sao",
     "apply": "xin|nop don|lam don|xin ty nan|xin ti nan",
     "laugh": "haha|hihi|kkk|hehe",
-    "offtopic": "tim viec|tim viec lam|can viec lam|can viec|xin viec|hoc tieng anh|lop tieng anh",
+    "offtopic": (
+        "tim viec|tim viec lam|can viec lam|can viec|xin viec|hoc tieng anh|lop tieng anh|kiem viec|"
+        "kiem viec lam|dang kiem viec"
+    ),
     "meta": (
         "cai nay dung sao|cai nay la gi|dung nhu the nao|co mat tien khong|co mat phi khong|ai vay|ban la ai|"
         "cai nay co mat tien"
     ),
     "report_me": "bao cho di tru|bao di tru|bao cao di tru|to cao|bao cho ice|bao ice",
+    "scam": "lay cua|lua dao|bi lua|luat su that",
 }
