@@ -53,4 +53,8 @@ PRIOR: dict[str, dict[str, float]] = {
     "lawyer+scam": {"get_help": 2.0},
     # Training as an observer after seeing a raid: the take-action flow, not the workplace raid itself.
     "raid+volunteer": {"take_action": 4.0},
+    # A lawyer for a removal case is a search for legal help, not the family plan a deportation also calls for.
+    "deport+lawyer": {"get_help": 3.0},
+    # Being harassed or threatened and afraid the police would deport: the 911 flow's question.
+    "crime+deport": {"calling_911": 3.0},
 }

@@ -69,9 +69,11 @@ FORMS = {
     ),
     "taken": (
         "holding him|holding her|holding me|holding them|being held|held|are holding|is holding|took|taken|"
-        "take him|take her|take them|picked up|pick up|arrested|arrest*|detained|detain*|grabbed|caught|got caught|"
-        "got picked|got taken|got arrested|got detained|locked up|in custody|custody|nabbed|rounded up|deported|"
-        "disappeared|missing|no one knows|nobody knows|haven t heard|havent heard"
+        "take him|take her|take them|picked up|pick up|arrested|arrest*|detained|detain*|grabbed|caught|"
+        "got caught|got picked|got taken|got arrested|got detained|locked up|in custody|custody|nabbed|"
+        "rounded up|deported|disappeared|missing|no one knows|nobody knows|haven t heard|havent heard|"
+        "put her in|put him in|put them in|never came home|never came back|didnt come home|didn t come home|"
+        "hasnt come home|hasn t come home|hasnt come back|been missing"
     ),
     "relative": (
         "husband|wife|son|daughter|brother|sister|mom|mother|mum|dad|father|cousin|uncle|aunt|nephew|niece|grandma|"
@@ -108,9 +110,10 @@ FORMS = {
         "seizure|bleeding|car accident|overdose|having a stroke"
     ),
     "crime": (
-        "hit me|hits me|hitting me|beat*|abus*|violence|violent|domestic|assault*|rob*|robbery|stole|stolen|theft|"
-        "broke into|break in|burglar*|threat*|attack*|shot|shooting|stabbed|rape*|raped|hurt me|hurts me|victim|"
-        "crime|crimes|scam*|fraud|u visa|t visa|trafficking"
+        "hit me|hits me|hitting me|beat*|abus*|violence|violent|domestic|assault*|rob*|robbery|stole|stolen|"
+        "theft|broke into|break in|burglar*|threat*|attack*|shot|shooting|stabbed|rape*|raped|hurt me|"
+        "hurts me|victim|crime|crimes|scam*|fraud|u visa|t visa|trafficking|stalking|stalks me|stalker|"
+        "restraining order|protective order|order of protection"
     ),
     "lawyer": (
         "lawer|lawers|layer|lawyar|atorney|attorny|atty|abogado|lawyer|lawyers|attorney|attorneys|legal aid|"
@@ -192,7 +195,8 @@ FORMS = {
     ),
     "travel": (
         "travel*|trip|abroad|outside the country|outside the us|leave the country|go back home|visit my|"
-        "visit family|months|for a year|6 months|8 months|vacation|fly home|go home for"
+        "visit family|months|for a year|6 months|8 months|vacation|fly home|go home for|travel inside|"
+        "travel by plane|domestic flight|fly inside"
     ),
     "register": "register|registration|registered|register now|registry|alien registration|g 325r|fingerprint*",
     "phone": "phone|phones|cellphone|cell phone|laptop|social media|password|unlock",

@@ -61,7 +61,8 @@ FORMS = {
     "taken": (
         "se llevaron|se lo llevaron|se la llevaron|llevaron|agarraron|agarro|lo agarro|la agarro|detuvieron|"
         "detenido|detenida|arrestaron|arrestado|arrestada|atraparon|pescaron|levantaron|apanaron|encerraron|"
-        "encerrado|lo tienen|la tienen|preso|presa|desaparecio|no sabemos|nadie sabe|no aparece"
+        "encerrado|lo tienen|la tienen|preso|presa|desaparecio|no sabemos|nadie sabe|no aparece|la subio|"
+        "lo subio|la subieron|lo subieron|no ha regresado|no regreso|no ha vuelto|no volvio|no ha llegado"
     ),
     "relative": (
         "esposo|esposa|marido|mujer|hijo|hija|hermano|hermana|mama|papa|apa|ama|jefa|jefe|mi viejo|mi vieja|primo|"
@@ -95,8 +96,9 @@ FORMS = {
         "infarto|sangrando|accidente"
     ),
     "crime": (
-        "me pega|me golpea|golpea|golpeo|pegar|violencia|violencia domestica|abus*|asalt*|robo|robaron|me robaron|"
-        "amenaz*|ataca*|me lastima|victima|delito|crimen|estafa*|fraude|visa u|visa t"
+        "me pega|me golpea|golpea|golpeo|pegar|violencia|violencia domestica|abus*|asalt*|robo|robaron|"
+        "me robaron|amenaz*|ataca*|me lastima|victima|delito|crimen|estafa*|fraude|visa u|visa t|acosando|"
+        "acoso|me acosa|orden de restriccion|orden de proteccion"
     ),
     "lawyer": (
         "abogao|avogado|abogada|abogado de migrasion|abogado|abogados|licenciado|licenciada|el lic|ayuda legal|"
@@ -167,8 +169,8 @@ FORMS = {
         "renovar|renovacion|extender|se acaba|terminar|termina|cancelaron|cancelan|revocaron|quitaron"
     ),
     "travel": (
-        "viajar|viaje|salir del pais|ir a mexico|ir a guatemala|ir a mi pais|visitar|mucho tiempo|meses|un ano|"
-        "vacaciones"
+        "viajar|viaje|salir del pais|ir a mexico|ir a guatemala|ir a mi pais|visitar|mucho tiempo|meses|"
+        "un ano|vacaciones|viajar en avion|viajar dentro"
     ),
     "register": "registrar*|registro|inscribirse|huellas",
     "phone": "celular|telefono|cel",

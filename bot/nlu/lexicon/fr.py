@@ -31,7 +31,10 @@ FORMS = {
         "patrouille des frontieres|border patrol|expulsion acceleree|expulsion rapide"
     ),
     "road": "route|autoroute|highway|nationale|chemin",
-    "car": "voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|vehicule|coffre|amende",
+    "car": (
+        "voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|vehicule|coffre|amende|"
+        "feu arriere|feu casse|phare casse"
+    ),
     "stop": (
         "m a demande si|demande si|ils m ont demande si|m ont demande si|demandent si|arrete|arrêté|m a arrete|"
         "controle|controlé|m a controle|interpelle|interpellé|m ont arrete|demande mes papiers|"
@@ -40,11 +43,13 @@ FORMS = {
     "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station|metro|gare|arret de bus",
     "papers": (
         "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|statut|"
-        "clandestin|illegal"
+        "clandestin|illegal|situation reguliere|en situation irreguliere|en regle"
     ),
     "taken": (
-        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|détenue|"
-        "enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait"
+        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|"
+        "détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait|faire monter|"
+        "l ont fait monter|fait monter|pas rentre|pas rentree|n est pas rentre|n est pas rentree|"
+        "jamais rentre|jamais rentree"
     ),
     "relative": (
         "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"
@@ -70,8 +75,9 @@ FORMS = {
         "signaler|deposer plainte|crise cardiaque|infarctus|convulsion|saigne|accident"
     ),
     "crime": (
-        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|menace|"
-        "menaces|victime|crime|arnaque*|fraude|visa u|visa t"
+        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|"
+        "menace|menaces|victime|crime|arnaque*|fraude|visa u|visa t|harcele|harcelement|me harcele|"
+        "ordonnance de protection|ordonnance d eloignement"
     ),
     "lawyer": (
         "avocat|avocate|avocats|aide juridique|aide juridictionnelle|conseil juridique|juriste|notaire|consultant|"
@@ -128,7 +134,8 @@ FORMS = {
     ),
     "expire": "expire|expirer|expiré|renouvel*|prolong*|se termine|fin|finit|annule|annulé|revoque",
     "travel": (
-        "voyage|voyager|a l etranger|quitter le pays|rentrer au pays|partir|visiter|longtemps|mois|un an|vacances"
+        "voyage|voyager|a l etranger|quitter le pays|rentrer au pays|partir|visiter|longtemps|mois|un an|"
+        "vacances|prendre l avion|l avion"
     ),
     "register": "enregistr*|inscri*|empreintes",
     "phone": "telephone|portable|cellulaire",

@@ -32,12 +32,13 @@ FORMS = {
     "papers": "papie|papier|papié|papye m|papie moin|papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
     "taken": (
         "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
-        "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote"
+        "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote|mete l nan|mete li nan|pa retounen|pa tounen|"
+        "poko retounen"
     ),
     "relative": (
-        "pitite moin|pitite|mari moin|madanm moin|fre moin|manman moin|papa moin|mari|madanm|pitit gason|pitit fi|"
-        "frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|granpè|mennaj|zanmi|vwazen|vwazin|"
-        "yon moun|fanmi"
+        "pitite moin|pitite|mari moin|madanm moin|fre moin|manman moin|papa moin|mari|madanm|pitit gason|"
+        "pitit fi|frè|fre|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|granpè|mennaj|zanmi|"
+        "vwazen|vwazin|yon moun|fanmi"
     ),
     "find": "jwenn|chèche|cheche|kote li ye|kote l ye|ki kote|ki prizon|ki sant|nimewo a|lokalize",
     "detention": "detansyon|sant detansyon|nan detansyon|prizon imigrasyon|transfere",
@@ -52,7 +53,10 @@ FORMS = {
         "rele la police|rele lapolice|rele la polis|rele polis la|911|ijans|ijan|anbilans|rele lapolis|rele polis|"
         "fè plent|fe plent|plent|rapòte|rapote"
     ),
-    "crime": "bat mwen|bat|frape m|vyolans|abi|agrese|vòlè|vole|volè|menase|menas|viktim|krim|viza u",
+    "crime": (
+        "bat mwen|bat|frape m|vyolans|abi|agrese|vòlè|vole|volè|menase|menas|viktim|krim|viza u|pousuiv|"
+        "pousuiv mwen|pèsekite|pesekite|ansyen mennaj"
+    ),
     "lawyer": "avoka|avoka yo|èd legal|ed legal|asistans legal|konsèy legal|nòtè|note|konsiltan",
     "free": "gratis|gratuit|pa chè|pa che|san lajan|pa gen lajan",
     "organization": "òganizasyon|oganizasyon|gwoup|liy èd|ki moun pou m rele|resous|toupre m|nan eta mwen",

@@ -43,7 +43,8 @@ FORMS = {
     ),
     "taken": (
         "levaram|levou|pegaram|pegou|prenderam|preso|presa|detido|detida|deteve|detiveram|capturado|sumiu|"
-        "ninguem sabe|nao sabemos|nao sei onde"
+        "ninguem sabe|nao sabemos|nao sei onde|colocar ela|colocaram ela|colocaram ele|colocar ele|"
+        "nao voltou|nunca voltou|ainda nao voltou"
     ),
     "relative": (
         "marido|esposa|mulher|esposo|filho|filha|irmao|irma|mae|pai|primo|prima|tio|tia|sobrinho|sobrinha|avo|"
@@ -67,8 +68,9 @@ FORMS = {
         "boletim de ocorrencia|registrar queixa"
     ),
     "crime": (
-        "me bate|bate em mim|apanhei|agressao|agredid*|violencia|violencia domestica|abus*|assalt*|roub*|furt*|"
-        "ameac*|vitima|crime|golpe|fraude|visto u|visto t"
+        "me bate|bate em mim|apanhei|agressao|agredid*|violencia|violencia domestica|abus*|assalt*|roub*|"
+        "furt*|ameac*|vitima|crime|golpe|fraude|visto u|visto t|perseguindo|me persegue|medida protetiva|"
+        "ameacando"
     ),
     "lawyer": (
         "advogado|advogada|advogados|ajuda juridica|ajuda legal|assessoria juridica|defensor|defensoria|notario|"

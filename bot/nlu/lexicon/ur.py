@@ -75,8 +75,8 @@ FORMS = {
         "پولیس کو کال|پولیس کو بلا|رپورٹ|شکایت|emergency|ambulance|police ko call|police ko bula*|report|shikayat"
     ),
     "crime": (
-        "مارتا|مارا|مار پیٹ|تشدد|چوری|ڈاکہ|دھمکی|زیادتی|جرم|فراڈ|maarta|marta|maara|mara|maar peet|tashaddud|chori|"
-        "daka|dhamki|ziyadti|jurm|fraud|robbery"
+        "مارتا|مارا|مار پیٹ|تشدد|چوری|ڈاکہ|دھمکی|زیادتی|جرم|فراڈ|maarta|marta|maara|mara|maar peet|tashaddud|"
+        "chori|daka|dhamki|ziyadti|jurm|fraud|robbery|tang kar|tang karta|tang kar raha|pareshan kar|harass"
     ),
     "lawyer": (
         "وکیل|وکیلوں|قانونی مدد|قانونی مشورہ|wakeel|wakil|vakeel|vakil|wakeelon|qanooni madad|kanooni madad|"

@@ -94,7 +94,7 @@ FORMS = {
         "van phong luat"
     ),
     "free": "mien phi|free|gia re|khong ton tien|ko co tien",
-    "organization": "to chuc|nhom|duong day nong|hotline|goi ai|tai nguyen|gan toi|o tieu bang",
+    "organization": "to chuc|nhom|duong day nong|hotline|goi ai|tai nguyen|gan toi|o tieu bang|van phong",
     "volunteer": (
         "tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|"
         "bieu tinh|bieu dương|van dong|nha lap phap|quan sat|nguoi quan sat|hoc lam|tap huan|dao tao"
