@@ -31,8 +31,8 @@ FORMS = {
     ),
     "open": "افتح*|يفتح*|نفتح|افتحلهم|فتح الباب|يدخل*|يدخلو|دخلو|aftah|afta7|efta7|yefta7|yedkhol*|ydkhlo",
     "warrant": (
-        "مذكرة|مذكرة توقيف|مذكرة تفتيش|امر قضائي|امر من المحكمة|اذن من القاضي|اذن تفتيش|ورقة من القاضي|mozakra|"
-        "mudhakkira|amr 2ada2i"
+        "مذكرة|مذكرة توقيف|مذكرة تفتيش|امر قضائي|امر من المحكمة|اذن من القاضي|اذن تفتيش|ورقة من القاضي|"
+        "mozakra|mudhakkira|amr 2ada2i|ورقة من المحكمة|ورقه من المحكمه|ورقة المحكمة"
     ),
     "airport": (
         "مطار|المطار|صالة الوصول|الوصول|matar|el matar|elmatar|fel matar|fil matar|bel matar|bil matar|fl matar|"
@@ -62,10 +62,10 @@ FORMS = {
         "ro5sa"
     ),
     "stop": (
-        "chdouni|chedouni|chadouni|wa9founi|wa9afni|w9fni|شدوني|وقفني|وقفوني|وقفتني|وقفونا|سالني|سالوني|يسالني|"
-        "تسالني|بيسالوني|يسالوني|وقف*|اوقف*|يوقف*|بيوقف*|مسكني|مسكوني|فتش*|طلب الاوراق|طلبو الاوراق|طلب هويتي|"
-        "wa2af*|w2af*|wa2f*|m2af*|wa2afni|wa2afetni|wa2afouni|mesekni|msakni|mskouni|fatash*|fatesh*|sa2alni|"
-        "sa2alouni"
+        "chdouni|chedouni|chadouni|wa9founi|wa9afni|w9fni|شدوني|وقفني|وقفوني|وقفتني|وقفونا|سالني|سالوني|"
+        "يسالني|تسالني|بيسالوني|يسالوني|وقف*|اوقف*|يوقف*|بيوقف*|مسكني|مسكوني|فتش*|طلب الاوراق|طلبو الاوراق|"
+        "طلب هويتي|wa2af*|w2af*|wa2f*|m2af*|wa2afni|wa2afetni|wa2afouni|mesekni|msakni|mskouni|fatash*|"
+        "fatesh*|sa2alni|sa2alouni|stop"
     ),
     "street": (
         "شارع|الشارع|سوق|محل|الباركنج|موقف|share3|shere3|el share3|shari3|chare3|sou2|الموقف|موقف الباص|"
@@ -78,11 +78,12 @@ FORMS = {
     ),
     "taken": (
         "shado|chado|chdo|shadouh|chaddouh|9abdo 3lih|ched|chedo|محجوز|محجوزة|محجوزين|ماسكينه|ماسكينها|مسكوه|"
-        "مسكوها|شدوه|شدوها|ماسكين|اتمسك|اتمسكت|شدوني|شدو|اخدوه|قبضو عليه|تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|akhad*|"
-        "a5ad*|akhadet|a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|قبض علي|اتقبض|انقبض|اعتقل*|معتقل|مسكو|حجزو*|"
-        "محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|m7jouz|mahjouz|ma7jooz|ma7jouza|7agazo*|"
-        "7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|mesko*|mskou*|e3ta2al*|"
-        "m3ta2al*|mo3ta2al"
+        "مسكوها|شدوه|شدوها|ماسكين|اتمسك|اتمسكت|شدوني|شدو|اخدوه|قبضو عليه|تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|"
+        "akhad*|a5ad*|akhadet|a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|قبض علي|اتقبض|انقبض|اعتقل*|معتقل|"
+        "مسكو|حجزو*|محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|m7jouz|mahjouz|ma7jooz|"
+        "ma7jouza|7agazo*|7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|"
+        "mesko*|mskou*|e3ta2al*|m3ta2al*|mo3ta2al|ما يرد|ما بيرد|مش بيرد|ما يرد على التلفون|تلفونه مسكر|"
+        "تلفونه مقفول|لموا|لمو"
     ),
     "relative": (
         "khouya|khoya|khti|khouti|khay|bba|mmi|rajli|mrati|ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|ختي|"
@@ -162,8 +163,8 @@ FORMS = {
         "masna3|mat3am"
     ),
     "raid": (
-        "اخدوا عمال|اخذوا عمال|اخدوا العمال|اخذوا العمال|اخدوا ناس|مسكوا عمال|مسكوا ناس|مداهمة|مداهمات|كبسة|حملة|"
-        "حملات|مداهمه|kabsa|7amla|mdahama"
+        "اخدوا عمال|اخذوا عمال|اخدوا العمال|اخذوا العمال|اخدوا ناس|مسكوا عمال|مسكوا ناس|مداهمة|مداهمات|كبسة|"
+        "حملة|حملات|مداهمه|kabsa|7amla|mdahama|لموا العمال|لمو العمال|جمعوا العمال"
     ),
     "status": (
         "وضعي|وضعي القانوني|كمهاجر|وضع الهجرة|جرين كارد|الجرين كارد|البطاقة الخضراء|الكرت الاخضر|اقامة دائمة|"

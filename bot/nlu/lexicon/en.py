@@ -73,7 +73,8 @@ FORMS = {
         "got caught|got picked|got taken|got arrested|got detained|locked up|in custody|custody|nabbed|"
         "rounded up|deported|disappeared|missing|no one knows|nobody knows|haven t heard|havent heard|"
         "put her in|put him in|put them in|never came home|never came back|didnt come home|didn t come home|"
-        "hasnt come home|hasn t come home|hasnt come back|been missing"
+        "hasnt come home|hasn t come home|hasnt come back|been missing|not answering|isnt answering|"
+        "isn t answering|not picking up|doesnt answer|doesn t answer|phone is off|phone is dead"
     ),
     "relative": (
         "husband|wife|son|daughter|brother|sister|mom|mother|mum|dad|father|cousin|uncle|aunt|nephew|niece|grandma|"

@@ -62,7 +62,8 @@ FORMS = {
         "se llevaron|se lo llevaron|se la llevaron|llevaron|agarraron|agarro|lo agarro|la agarro|detuvieron|"
         "detenido|detenida|arrestaron|arrestado|arrestada|atraparon|pescaron|levantaron|apanaron|encerraron|"
         "encerrado|lo tienen|la tienen|preso|presa|desaparecio|no sabemos|nadie sabe|no aparece|la subio|"
-        "lo subio|la subieron|lo subieron|no ha regresado|no regreso|no ha vuelto|no volvio|no ha llegado"
+        "lo subio|la subieron|lo subieron|no ha regresado|no regreso|no ha vuelto|no volvio|no ha llegado|"
+        "no contesta|ya no contesta|no me contesta"
     ),
     "relative": (
         "esposo|esposa|marido|mujer|hijo|hija|hermano|hermana|mama|papa|apa|ama|jefa|jefe|mi viejo|mi vieja|primo|"

@@ -49,7 +49,7 @@ FORMS = {
         "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|"
         "détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait|faire monter|"
         "l ont fait monter|fait monter|pas rentre|pas rentree|n est pas rentre|n est pas rentree|"
-        "jamais rentre|jamais rentree"
+        "jamais rentre|jamais rentree|ne repond pas|ne repond plus|repond plus"
     ),
     "relative": (
         "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"

@@ -33,7 +33,7 @@ FORMS = {
     "taken": (
         "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
         "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote|mete l nan|mete li nan|pa retounen|pa tounen|"
-        "poko retounen"
+        "poko retounen|pa reponn|pa reponn telefon"
     ),
     "relative": (
         "pitite moin|pitite|mari moin|madanm moin|fre moin|manman moin|papa moin|mari|madanm|pitit gason|"

@@ -44,7 +44,7 @@ FORMS = {
     "taken": (
         "levaram|levou|pegaram|pegou|prenderam|preso|presa|detido|detida|deteve|detiveram|capturado|sumiu|"
         "ninguem sabe|nao sabemos|nao sei onde|colocar ela|colocaram ela|colocaram ele|colocar ele|"
-        "nao voltou|nunca voltou|ainda nao voltou"
+        "nao voltou|nunca voltou|ainda nao voltou|nao atende|nao atende mais"
     ),
     "relative": (
         "marido|esposa|mulher|esposo|filho|filha|irmao|irma|mae|pai|primo|prima|tio|tia|sobrinho|sobrinha|avo|"

@@ -23,8 +23,11 @@ FORMS = {
     ),
     "outside": "ngoai|ben ngoai|o ngoai|truoc nha|dung truoc|dung ngoai|dau xe|dau truoc|xe dau",
     "knock": "dap cua|go manh|dap manh|goi cua|dap|go cua|bam chuong|gọi cửa",
-    "open": "mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua",
-    "warrant": "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205",
+    "open": ("mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua|muon vo|doi vo|vo nha|vo kiem tra|ko mo|khong mo"),
+    "warrant": (
+        "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205|giay toa an|"
+        "lenh toa an|lenh cua toa"
+    ),
     "airport": "san bai|phi truog|xan bay|cua khau|xuat canh|san bay|phi truong|airport|nha ga",
     "flight": (
         "xuong may bay|moi xuong may bay|may bay|chuyen bay|bay qua|bay sang|ha canh|moi den|vua den|vua toi|"
@@ -54,9 +57,10 @@ FORMS = {
     "papers": "giay to|khong giay to|ko giay to|giay|cmnd|can cuoc|id|ho so|tinh trang|bat hop phap",
     "taken": (
         "ice hot|ice bat|ice tom|di tru hot|di tru bat|canh sat bat|cs bat|ice bat giu|ice bat di|ice hot di|"
-        "bi tom|bi hot|hot di|tom roi|bi bat rui|bat rui|bi cong an bat|bi canh sat bat|bat|bi bat|bat di|bat roi|"
-        "bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|khong biet o dau|ko biet o dau|bat giu|"
-        "bi bat giu|bi dua di|bi dan di|bi ice bat|bi di tru bat|bat coc"
+        "bi tom|bi hot|hot di|tom roi|bi bat rui|bat rui|bi cong an bat|bi canh sat bat|bat|bi bat|bat di|"
+        "bat roi|bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|khong biet o dau|"
+        "ko biet o dau|bat giu|bi bat giu|bi dua di|bi dan di|bi ice bat|bi di tru bat|bat coc|mat tieu|"
+        "ko ai nghe may|khong ai nghe may|ko nghe may|khong nghe may|tat may"
     ),
     "relative": (
         "ong xa|ba xa|ck|vk|chong e|vo e|me e|ba e|bo e|anh e|chi e|con e|chong tui|vo tui|me tui|ba tui|con tui|"
@@ -67,8 +71,8 @@ FORMS = {
     ),
     "find": (
         "o dau|dang o dau|bi nhot o dau|dem di dau|kiem o dau|kiem ong|kiem nguoi|di kiem|kiem|tim o dau|"
-        "tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|tim kiem|tim nguoi|giam o dau|trai nao|"
-        "tra cuu|so a|a number|dinh vi"
+        "tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|tim kiem|tim nguoi|giam o dau|"
+        "trai nao|tra cuu|so a|a number|dinh vi|di dau|dua di dau|dua anh di dau"
     ),
     "detention": "trai giam|trung tam giam giu|giam giu|trai tam giam|chuyen trai",
     "bond": "bao lanh|tien bao lanh|tien the chan|bond|dong tien",
@@ -141,9 +145,9 @@ FORMS = {
         "bo rap|bố ráp|ruong|truy quet|dot kich|kiem tra dot xuat|bat bo"
     ),
     "status": (
-        "qua han visa|o lau|o qua han|du hoc|du hoc sinh|sinh vien|visa du hoc|the xanh|thuong tru|thuong tru nhan|"
-        "tps|daca|visa|thi thuc|ty nan|ti nan|parole|giay phep lam viec|tinh trang di tru|quoc tich|nhap tich|"
-        "uscis|tam tru|giay phep|ho so di tru"
+        "qua han visa|o lau|o qua han|du hoc|du hoc sinh|sinh vien|visa du hoc|the xanh|thuong tru|"
+        "thuong tru nhan|tps|daca|visa|thi thuc|ty nan|ti nan|parole|giay phep lam viec|tinh trang di tru|"
+        "quoc tich|nhap tich|uscis|tam tru|giay phep|ho so di tru|xin ti nan"
     ),
     "expire": (
         "qua han|lo han|het han visa|qua han visa|sap het han|het han|gia han|sap het|ket thuc|cham dut|huy|thu hoi"
