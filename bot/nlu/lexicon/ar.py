@@ -32,7 +32,7 @@ FORMS = {
     "open": "افتح*|يفتح*|نفتح|افتحلهم|فتح الباب|يدخل*|يدخلو|دخلو|aftah|afta7|efta7|yefta7|yedkhol*|ydkhlo",
     "warrant": (
         "مذكرة|مذكرة توقيف|مذكرة تفتيش|امر قضائي|امر من المحكمة|اذن من القاضي|اذن تفتيش|ورقة من القاضي|"
-        "mozakra|mudhakkira|amr 2ada2i|ورقة من المحكمة|ورقه من المحكمه|ورقة المحكمة"
+        "mozakra|mudhakkira|amr 2ada2i|ورقة من المحكمة|ورقه من المحكمه|ورقة المحكمة|مذكرة اعتقال|مذكرة قبض"
     ),
     "airport": (
         "مطار|المطار|صالة الوصول|الوصول|matar|el matar|elmatar|fel matar|fil matar|bel matar|bil matar|fl matar|"
@@ -65,16 +65,16 @@ FORMS = {
         "chdouni|chedouni|chadouni|wa9founi|wa9afni|w9fni|شدوني|وقفني|وقفوني|وقفتني|وقفونا|سالني|سالوني|"
         "يسالني|تسالني|بيسالوني|يسالوني|وقف*|اوقف*|يوقف*|بيوقف*|مسكني|مسكوني|فتش*|طلب الاوراق|طلبو الاوراق|"
         "طلب هويتي|wa2af*|w2af*|wa2f*|m2af*|wa2afni|wa2afetni|wa2afouni|mesekni|msakni|mskouni|fatash*|"
-        "fatesh*|sa2alni|sa2alouni|stop"
+        "fatesh*|sa2alni|sa2alouni|stop|توقفني|توقفنا|يوقفوني|بيوقفوني"
     ),
     "street": (
         "شارع|الشارع|سوق|محل|الباركنج|موقف|share3|shere3|el share3|shari3|chare3|sou2|الموقف|موقف الباص|"
         "سوبرماركت|السوبرماركت"
     ),
     "papers": (
-        "lwra9|wra9|awra9|wara9|lwra9i|wra9i|lkwaghet|lkaghet|kwaghet|وراقي|الوراق|ورقي|الكاغط|الكواغط|كواغط|اوراق|"
-        "الاوراق|ورق|الورق|هوية|هويتي|بطاقة|اقامة|اقامه|وثائق|مستندات|بدون اوراق|ما عندي اوراق|awra2|wara2|wra2|"
-        "awraq|hawiya|hawiyya|beta2a|e2ama|i2ama|iqama"
+        "lwra9|wra9|awra9|wara9|lwra9i|wra9i|lkwaghet|lkaghet|kwaghet|وراقي|الوراق|ورقي|الكاغط|الكواغط|كواغط|"
+        "اوراق|الاوراق|ورق|الورق|هوية|هويتي|بطاقة|اقامة|اقامه|وثائق|مستندات|بدون اوراق|ما عندي اوراق|awra2|"
+        "wara2|wra2|awraq|hawiya|hawiyya|beta2a|e2ama|i2ama|iqama|احمل معي|شو احمل"
     ),
     "taken": (
         "shado|chado|chdo|shadouh|chaddouh|9abdo 3lih|ched|chedo|محجوز|محجوزة|محجوزين|ماسكينه|ماسكينها|مسكوه|"
@@ -86,16 +86,17 @@ FORMS = {
         "تلفونه مقفول|لموا|لمو"
     ),
     "relative": (
-        "khouya|khoya|khti|khouti|khay|bba|mmi|rajli|mrati|ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|ختي|"
-        "عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|بنتي|اخوي|"
-        "اخي|اخويا|امي|ماما|ابوي|بابا|ابويا|ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|gozi|goozi|marati|"
-        "ebni|ibni|bnti|binti|akhoya|a5oya|akhouya|5oya|akhi|a5i|5ayi|khayi|okhti|o5ti|ommi|ummi|mama|baba|abouya|"
-        "aboya|sa7bi|sahbi|jari|gari|7ad|7add|shakhs"
+        "khouya|khoya|khti|khouti|khay|bba|mmi|rajli|mrati|ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|"
+        "ختي|عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|"
+        "بنتي|اخوي|اخي|اخويا|امي|ماما|ابوي|بابا|ابويا|ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|"
+        "gozi|goozi|marati|ebni|ibni|bnti|binti|akhoya|a5oya|akhouya|5oya|akhi|a5i|5ayi|khayi|okhti|o5ti|"
+        "ommi|ummi|mama|baba|abouya|aboya|sa7bi|sahbi|jari|gari|7ad|7add|shakhs|حدا من العيلة|حد من العيلة|"
+        "احد افراد العائلة|حد من اهلي|حدا من اهلي"
     ),
     "find": (
         "ازاي اعرف|كيف اعرف|كيف أعرف|شلون اعرف|وين ودوه|وين اخدوه|فين خدوه|وين حاطينه|ادور|ادور على|ابحث|بحث|"
         "دور على|وين|فين|اين|مكانه|مكانها|اعرف مكان|الاقي|الاقيه|محدد|وين هو|adawar|adawwar|dawar|ala2i|al2a|"
-        "ala2ih|feen|fein|fen|wein|wen|mkano|makano|mkanha"
+        "ala2ih|feen|fein|fen|wein|wen|mkano|makano|mkanha|اي رقم|على اي رقم"
     ),
     "detention": "مركز احتجاز|احتجاز|الحجز|سجن الهجرة|نقلوه|نقلوها|7agz|el 7agz|e7tegaz",
     "bond": "كفالة|الكفالة|بوند|ضمان|اطلعه|اطلعها|kafala|bond",
@@ -113,8 +114,8 @@ FORMS = {
         "balagh|ازمة قلبية|جلطة|نوبة قلبية"
     ),
     "crime": (
-        "يضربني|بيضربني|ضربني|ضربوني|ضرب|عنف|عنف اسري|اعتداء|سرقة|سرقوا|سرقو|حرامي|تهديد|يهددني|ضحية|جريمة|نصب|"
-        "احتيال|bydrabni|bi2dreb|darabni|3onf|sara2o|sare2|7arami|yhaddedni"
+        "يضربني|بيضربني|ضربني|ضربوني|ضرب|عنف|عنف اسري|اعتداء|سرقة|سرقوا|سرقو|حرامي|تهديد|يهددني|ضحية|جريمة|"
+        "نصب|احتيال|bydrabni|bi2dreb|darabni|3onf|sara2o|sare2|7arami|yhaddedni|سرقوني|سرقونا|انسرقت|نشلوني"
     ),
     "lawyer": (
         "محامي|محامية|محامين|مساعدة قانونية|استشارة قانونية|مستشار قانوني|mo7ami|mu7ami|mohami|muhami|m7ami|ma7ami|"

@@ -15,7 +15,7 @@ FORMS = {
     ),
     "door": (
         "dap cua|cua chinh|bam chuong cua|go cua nha|dap cua nha|go cua|mo cua|truoc cua|ngoai cua|cua nha|"
-        "chuong cua|bam chuong"
+        "chuong cua|bam chuong|khe cua|qua khe cua"
     ),
     "home": (
         "nha rieng|phong tro|nha tro|nha cua toi|nha minh|o nha|ve nha|tai nha|nha cua|nha toi|nha em|can ho|"
