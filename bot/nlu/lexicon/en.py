@@ -31,7 +31,7 @@ FORMS = {
     "airport": (
         "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|"
         "layover|connecting flight|international airport|miami international|back room|dulles|newark|logan|"
-        "supposed to land"
+        "supposed to land|air port|airprot|aiport"
     ),
     "flight": (
         "flight|flew|flying|fly in|landed|landing|plane|just arrived|arrived|arriving|came in from|land at|"
@@ -39,7 +39,7 @@ FORMS = {
     ),
     "customs": (
         "customs|cbp|secondary|secondary inspection|port of entry|inspection|entry|entering the us|re entry|"
-        "reentry|immigration officer at the airport|passport control"
+        "reentry|immigration officer at the airport|passport control|custom"
     ),
     "passport": "passport|passports",
     "border": "border|borders|frontier|bridge|crossing|cross|crossed",
