@@ -61,7 +61,8 @@ FORMS = {
     ),
     "street": (
         "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|"
-        "gas station|home depot|laundromat|laundry|subway|metro|train station|bus station"
+        "gas station|home depot|laundromat|laundry|subway|metro|train station|bus station|supermarket|"
+        "grocery shopping|go shopping|shopping"
     ),
     "papers": (
         "papers|documents|id|ids|identification|license|proof|my status|ssn|social security|no papers|"
@@ -74,7 +75,8 @@ FORMS = {
         "rounded up|deported|disappeared|missing|no one knows|nobody knows|haven t heard|havent heard|"
         "put her in|put him in|put them in|never came home|never came back|didnt come home|didn t come home|"
         "hasnt come home|hasn t come home|hasnt come back|been missing|not answering|isnt answering|"
-        "isn t answering|not picking up|doesnt answer|doesn t answer|phone is off|phone is dead"
+        "isn t answering|not picking up|doesnt answer|doesn t answer|phone is off|phone is dead|"
+        "loaded everybody|loaded everyone|loaded them"
     ),
     "relative": (
         "husband|wife|son|daughter|brother|sister|mom|mother|mum|dad|father|cousin|uncle|aunt|nephew|niece|grandma|"
@@ -182,8 +184,9 @@ FORMS = {
         "car wash|carwash|employer|boss|manager|coworkers|shift|i 9|i9|e verify|everify|audit"
     ),
     "raid": (
-        "took workers|took my coworkers|took coworkers|took people|took a bunch|arrested workers|arrested people|"
-        "raid|raids|raiding|sweep|sweeps|roundup|round up"
+        "took workers|took my coworkers|took coworkers|took people|took a bunch|arrested workers|"
+        "arrested people|raid|raids|raiding|sweep|sweeps|roundup|round up|arresting people|picking people up|"
+        "grabbing people|arresting everyone|taking people|loaded everybody|loaded everyone"
     ),
     "status": (
         "green card|greencard|residency|resident|permanent resident|lpr|tps|daca|dreamer*|visa|visas|parole|chnv|"
@@ -221,4 +224,5 @@ FORMS = {
     ),
     "asking_for": "asking for",
     "scam": "scam*|fraud*|ripped off|never filed|real lawyer|legit lawyer|not a notario",
+    "safe": "safe to go|is it safe to go|safe to go out|safe to leave the house",
 }

@@ -52,7 +52,8 @@ FORMS = {
     ),
     "street": (
         "calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|home depot|"
-        "mercado|super|parada del camion|lavanderia|metro|tren"
+        "mercado|super|parada del camion|lavanderia|metro|tren|supermercado|hacer el mandado|mandado|"
+        "ir de compras"
     ),
     "papers": (
         "papeles|sin papeles|documentos|indocumentado|indocumentada|ilegal|identificacion|id|mica|licencia|social|"
@@ -158,8 +159,9 @@ FORMS = {
     ),
     "raid": (
         "cayo la migra|cayeron|le cayo la migra|cayo inmigracion|se llevaron a un buen|un buen de compas|"
-        "se llevaron a varios|se llevaron a todos|se llevaron a muchos|agarraron a varios|levantaron a varios|"
-        "redada|redadas|operativo|operativos|batida|barrida|razzia"
+        "se llevaron a varios|se llevaron a todos|se llevaron a muchos|agarraron a varios|"
+        "levantaron a varios|redada|redadas|operativo|operativos|batida|barrida|razzia|agarrando gente|"
+        "llevandose gente|deteniendo gente|agarrando a la gente|levantando gente"
     ),
     "status": (
         "green card|tarjeta verde|residencia|residente|tps|daca|dreamer|visa|visas|parole|permiso humanitario|"
@@ -196,4 +198,5 @@ FORMS = {
     "when": "el mes que entra|la semana que entra|el ano que entra|que entra",
     "asking_for": "preguntando por|buscando a",
     "scam": "me estafo|estafa*|fraude|nunca metio nada|abogado de verdad",
+    "safe": "seguro ir|es seguro ir|seguro salir|es seguro salir",
 }

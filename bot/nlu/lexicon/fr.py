@@ -40,7 +40,10 @@ FORMS = {
         "controle|controlé|m a controle|interpelle|interpellé|m ont arrete|demande mes papiers|"
         "demandent mes papiers|fouill*|d ou je viens|questionne|questions"
     ),
-    "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station|metro|gare|arret de bus",
+    "street": (
+        "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station|metro|gare|arret de bus|"
+        "faire les courses|les courses"
+    ),
     "papers": (
         "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|statut|"
         "clandestin|illegal|situation reguliere|en situation irreguliere|en regle"
@@ -124,8 +127,9 @@ FORMS = {
     ),
     "work": "travail|boulot|taf|job|usine|chantier|entrepot|restaurant|cuisine|patron|employeur|entreprise|i 9",
     "raid": (
-        "arrete des collegues|embarque des collegues|arrete plusieurs|embarque plusieurs|rafle|descente|descentes|"
-        "rafles|raid|operation|coup de filet"
+        "arrete des collegues|embarque des collegues|arrete plusieurs|embarque plusieurs|rafle|descente|"
+        "descentes|rafles|raid|operation|coup de filet|arretait des gens|arretent des gens|arrete des gens|"
+        "ramassent des gens|arretaient des gens"
     ),
     "status": (
         "carte verte|green card|residence|resident permanent|tps|daca|visa|visas|parole|asile|refugie|"
@@ -155,4 +159,5 @@ FORMS = {
     "report_me": ("me denoncer|me signaler|signaler a l immigration|previennent l immigration|appellent l immigration"),
     "asking_for": "demandent|cherchent",
     "scam": "arnaque*|escroquerie|escroc|jamais rien depose|vrai avocat",
+    "safe": "sur d aller|sans danger d aller|sur de sortir|dangereux d aller",
 }

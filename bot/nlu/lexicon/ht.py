@@ -28,7 +28,7 @@ FORMS = {
         "mande m si|mande mwen si|mande si|mande l si|yo mande m si|mande moin si|rete m|rete mwen|arete m|"
         "arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|kesyone|poze m kesyon|kote m soti"
     ),
-    "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon",
+    "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon|makèt|fe makèt",
     "papers": "papie|papier|papié|papye m|papie moin|papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
     "taken": (
         "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
@@ -82,7 +82,10 @@ FORMS = {
     "church": "legliz|legliz la|église|eglise|tanp|mès|pastè|paste|moske|la mes|lamès",
     "hospital": "sal datant|sal dat|sal datant lan|ijans lopital|lopital|opital|hôpital|klinik|doktè|dokte",
     "work": "travay|djòb|djob|faktori|izin|chantye|restoran|kizin|patwon|bòs|bos|i 9",
-    "raid": "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|rafl",
+    "raid": (
+        "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|"
+        "rafl|ap arete moun|ranmase moun"
+    ),
     "status": (
         "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|pemi travay|"
         "estati|sitwayènte|natiralizasyon|uscis"
@@ -105,4 +108,5 @@ FORMS = {
     "report_me": "rapote m|rapote mwen|rapote|denonse m|denonse|avize imigrasyon|rele imigrasyon",
     "asking_for": "mande pou",
     "scam": "eskwo|vòlò lajan|vrè avoka",
+    "safe": "sekirite pou m al|an sekirite pou m al|sekirite pou m ale",
 }

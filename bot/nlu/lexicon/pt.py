@@ -36,7 +36,10 @@ FORMS = {
         "me parou|me pararam|parado|abordado|abordada|abordagem|enquadr*|me perguntou|me perguntaram|pediu|pediram|"
         "revistar|revistaram|revista|querem revistar|de onde eu sou"
     ),
-    "street": "rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus",
+    "street": (
+        "rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus|"
+        "supermercado|fazer compras"
+    ),
     "papers": (
         "documento|documentos|papeis|sem documento|sem documentos|indocumentado|ilegal|identidade|rg|carteira|"
         "green card|status"
@@ -119,7 +122,8 @@ FORMS = {
     ),
     "raid": (
         "levaram uns colegas|levaram varios|levaram os trabalhadores|prenderam varios|pegaram varios|batida|"
-        "batidas|operacao|operacoes|blitz no trabalho|varredura|incursao"
+        "batidas|operacao|operacoes|blitz no trabalho|varredura|incursao|prendendo gente|pegando gente|"
+        "prendendo pessoas|pegando as pessoas"
     ),
     "status": (
         "green card|cartao verde|residencia|residente|tps|daca|visto|vistos|parole|asilo|refugiado|"
@@ -149,4 +153,5 @@ FORMS = {
     ),
     "asking_for": "perguntando por|procurando",
     "scam": "golpe|golpista|fraude|advogado de verdade",
+    "safe": "seguro ir|e seguro ir|seguro sair|perigoso ir",
 }

@@ -45,7 +45,9 @@ FORMS = {
         "روکا|روک|روکی|روک لیا|روک لی|روکے|roka|rok|roki|rok liya|rok li|rokay|roke|rok rakha|talashi|talaashi|"
         "pooch taach|poochtach|پوچھ تاچھ|کاغذات مانگے|kagaz mange|kaghaz mange|papers mange"
     ),
-    "street": "سڑک|گلی|بازار|دکان|پارکنگ|sarak|gali|galli|bazar|bazaar|dukaan|dukan|parking|store",
+    "street": (
+        "سڑک|گلی|بازار|دکان|پارکنگ|sarak|gali|galli|bazar|bazaar|dukaan|dukan|parking|store|grocery store|sauda"
+    ),
     "papers": (
         "کاغذات|کاغذ|دستاویزات|شناختی|آئی ڈی|بغیر کاغذات|kagzat|kaghzaat|kaghzat|kagaz|kaghaz|papers|documents|"
         "id card|shanakhti|bina kagzat|bagair kagzat"
@@ -114,7 +116,7 @@ FORMS = {
         "کام|نوکری|فیکٹری|دفتر|ریسٹورنٹ|مالک|منیجر|kaam|kam pe|kam par|naukri|nokri|factory|daftar|restaurant|"
         "malik|manager|job|dukaan"
     ),
-    "raid": "چھاپہ|چھاپے|چھاپا|chhapa|chapa|chhape|chape|raid",
+    "raid": ("چھاپہ|چھاپے|چھاپا|chhapa|chapa|chhape|chape|raid|logon ko pakar|logon ko pakad|log pakar|logon ko utha"),
     "status": (
         "گرین کارڈ|ویزا|ویزہ|سیاسی پناہ|پناہ|ٹی پی ایس|ڈاکا|پیرول|شہریت|ورک پرمٹ|اسٹیٹس|green card|greencard|visa|"
         "viza|panah|siyasi panah|asylum|tps|daca|parole|shehriyat|work permit|status"
@@ -139,4 +141,5 @@ FORMS = {
     "report_me": "report karega|report karenge|report kar denge|bata denge|ittila|اطلاع|رپورٹ کر|رپورٹ کرے",
     "asking_for": "پوچھ رہے|pooch rahe|puch rahe|dhoond rahe",
     "scam": "fraud|dhoka|dhokay|asli wakeel",
+    "safe": "jana mehfooz|jana mahfooz|jana safe|nikalna mehfooz",
 }

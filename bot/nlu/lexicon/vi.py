@@ -173,4 +173,5 @@ FORMS = {
     ),
     "report_me": "bao cho di tru|bao di tru|bao cao di tru|to cao|bao cho ice|bao ice",
     "scam": "lay cua|lua dao|bi lua|luat su that",
+    "safe": "di co an toan|di cho co an toan|ra ngoai co an toan",
 }
