@@ -178,7 +178,8 @@ def _same(token: str, word: str, prefix: bool) -> bool:
 
 # Concepts that say nothing about a topic of ours ('hi', 'thanks', 'I need a job', 'how does this work?'): never
 # features of a flow.
-NOT_TOPICS = frozenset({"greet", "thanks", "laugh", "offtopic", "meta"})
+NOT_TOPICS = frozenset({"greet", "thanks", "laugh", "offtopic", "meta", "not_about"})
+NOT_ABOUT = 4  # 'I'm not asking about a lawyer, ...': the topics this many words after such words are set aside
 # Concepts too vague to be a topic next to a greeting or thanks ("shukriya bhai": thanks, brother).
 WEAK = frozenset({"relative", "now", "if", "officer", "free", "citizen", "phone", "children", "apply"})
 SMOOTHING = 0.5  # add-one-half: a concept never seen with a flow still gets a (small) chance
@@ -238,7 +239,7 @@ class ConceptModel:
         message's language `lang` and `own(word)` (is the word one of that language's own words?), a word of
         the message's own language is read in that language only: Vietnamese 'bang' (licence) is no English
         'bang' (knock), 'cho' no Creole word."""
-        hits = self.topics(text)
+        hits = _not_about(self.topics(text))
         if own is not None and lang:
             hits = _read_in(hits, word_tokens(text), own, LEXICON_LANG.get(lang, lang))
         langs: dict[str, float] = defaultdict(float)
@@ -264,6 +265,14 @@ LEXICON_LANG = {"zh-Hant": "zh"}
 def _read_in(hits: list[Hit], tokens: list[str], own: Callable[[str], bool], lang: str) -> list[Hit]:
     """The hits, without those another language's lexicon made of the message language's own words."""
     return [h for h in hits if lang in h.langs or not all(own(t) for t in tokens[h.start : h.end]) or len(h.langs) > 2]
+
+
+def _not_about(hits: list[Hit]) -> list[Hit]:
+    """The hits without the topics a message says it is not about ('not asking about a lawyer', '不是问律师')."""
+    ends = [h.end for h in hits if h.concept == "not_about"]
+    if not ends:
+        return hits
+    return [h for h in hits if h.concept in NOT_TOPICS or not any(0 <= h.start - end < NOT_ABOUT for end in ends)]
 
 
 def features(hits: list[Hit]) -> list[str]:

@@ -225,4 +225,7 @@ FORMS = {
     "asking_for": "asking for",
     "scam": "scam*|fraud*|ripped off|never filed|real lawyer|legit lawyer|not a notario",
     "safe": "safe to go|is it safe to go|safe to go out|safe to leave the house",
+    "not_about": (
+        "not asking about|im not asking about|i m not asking about|not about|this isnt about|this isn t about"
+    ),
 }

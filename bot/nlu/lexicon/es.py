@@ -199,4 +199,5 @@ FORMS = {
     "asking_for": "preguntando por|buscando a",
     "scam": "me estafo|estafa*|fraude|nunca metio nada|abogado de verdad",
     "safe": "seguro ir|es seguro ir|seguro salir|es seguro salir",
+    "not_about": "no pregunto por|no es sobre|no pregunto sobre",
 }

@@ -160,4 +160,5 @@ FORMS = {
     "asking_for": "demandent|cherchent",
     "scam": "arnaque*|escroquerie|escroc|jamais rien depose|vrai avocat",
     "safe": "sur d aller|sans danger d aller|sur de sortir|dangereux d aller",
+    "not_about": "je demande pas pour|je ne demande pas pour",
 }

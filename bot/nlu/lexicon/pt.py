@@ -154,4 +154,5 @@ FORMS = {
     "asking_for": "perguntando por|procurando",
     "scam": "golpe|golpista|fraude|advogado de verdade",
     "safe": "seguro ir|e seguro ir|seguro sair|perigoso ir",
+    "not_about": "nao e sobre|nao to perguntando sobre|nao estou perguntando sobre",
 }

@@ -22,7 +22,7 @@ FORMS = {
         "chung cu|cho o|phong|cua so"
     ),
     "outside": "ngoai|ben ngoai|o ngoai|truoc nha|dung truoc|dung ngoai|dau xe|dau truoc|xe dau",
-    "knock": "dap cua|go manh|dap manh|goi cua|dap|go cua|bam chuong|gọi cửa",
+    "knock": "dap cua|go manh|dap manh|goi cua|dap|go cua|bam chuong|gọi cửa|go cua nha|dap cua nha",
     "open": ("mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua|muon vo|doi vo|vo nha|vo kiem tra|ko mo|khong mo"),
     "warrant": (
         "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205|giay toa an|"
@@ -174,4 +174,5 @@ FORMS = {
     "report_me": "bao cho di tru|bao di tru|bao cao di tru|to cao|bao cho ice|bao ice",
     "scam": "lay cua|lua dao|bi lua|luat su that",
     "safe": "di co an toan|di cho co an toan|ra ngoai co an toan",
+    "not_about": "ko hoi ve|khong hoi ve|ko phai hoi ve|ko phai chuyen|khong phai chuyen",
 }
