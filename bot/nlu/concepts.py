@@ -25,6 +25,8 @@ TYPO_SIM = 88.0  # ...and this close for longer ones ('deteined' ~ 'detained', '
 MAX_TOKENS = 240  # words (Chinese: characters) read per message: a story's ask comes last; bounded time
 MIN_PREFIX = 3  # 'rob*' yes; shorter stems match too much
 MEMO_WORDS = 50_000  # message words whose one-word hits are remembered (bounded memory)
+# Common words one letter from a form and in no phrase: never read as its typo ('never' is no Creole 'neve').
+NOT_TYPOS = frozenset("never every ever other there these those where whose".split())
 _PLAIN = re.compile(r"[a-z0-9 ]+")
 _CLITICS = frozenset("وفبلک")
 
@@ -61,7 +63,7 @@ class Lexicon:
                 for form in forms.split("|"):
                     self._add(form.strip(), concept, lang)
         self.stem_lengths = sorted({len(stem) for stem in self.prefixes})
-        self.known = set(vocabulary) | set(self.single) | set(self.prefixes)
+        self.known = set(vocabulary) | set(self.single) | set(self.prefixes) | NOT_TYPOS
         self.known |= {w for lists in (*self.forms.values(), *self.stem_pairs.values()) for ws, *_ in lists for w in ws}
         latin = sorted(w for w in self.single if w.isascii() and w.isalpha() and len(w) >= TYPO_MIN - 1)
         self.typos = TypoCandidates(latin)
@@ -176,7 +178,8 @@ def _same(token: str, word: str, prefix: bool) -> bool:
 
 # Concepts that say nothing about a topic of ours ('hi', 'thanks', 'I need a job', 'how does this work?'): never
 # features of a flow.
-NOT_TOPICS = frozenset({"greet", "thanks", "laugh", "offtopic", "meta"})
+NOT_TOPICS = frozenset({"greet", "thanks", "laugh", "offtopic", "meta", "not_about"})
+NOT_ABOUT = 4  # 'I'm not asking about a lawyer, ...': the topics this many words after such words are set aside
 # Concepts too vague to be a topic next to a greeting or thanks ("shukriya bhai": thanks, brother).
 WEAK = frozenset({"relative", "now", "if", "officer", "free", "citizen", "phone", "children", "apply"})
 SMOOTHING = 0.5  # add-one-half: a concept never seen with a flow still gets a (small) chance
@@ -236,7 +239,7 @@ class ConceptModel:
         message's language `lang` and `own(word)` (is the word one of that language's own words?), a word of
         the message's own language is read in that language only: Vietnamese 'bang' (licence) is no English
         'bang' (knock), 'cho' no Creole word."""
-        hits = self.topics(text)
+        hits = _not_about(self.topics(text))
         if own is not None and lang:
             hits = _read_in(hits, word_tokens(text), own, LEXICON_LANG.get(lang, lang))
         langs: dict[str, float] = defaultdict(float)
@@ -262,6 +265,14 @@ LEXICON_LANG = {"zh-Hant": "zh"}
 def _read_in(hits: list[Hit], tokens: list[str], own: Callable[[str], bool], lang: str) -> list[Hit]:
     """The hits, without those another language's lexicon made of the message language's own words."""
     return [h for h in hits if lang in h.langs or not all(own(t) for t in tokens[h.start : h.end]) or len(h.langs) > 2]
+
+
+def _not_about(hits: list[Hit]) -> list[Hit]:
+    """The hits without the topics a message says it is not about ('not asking about a lawyer', '不是问律师')."""
+    ends = [h.end for h in hits if h.concept == "not_about"]
+    if not ends:
+        return hits
+    return [h for h in hits if h.concept in NOT_TOPICS or not any(0 <= h.start - end < NOT_ABOUT for end in ends)]
 
 
 def features(hits: list[Hit]) -> list[str]:

@@ -64,7 +64,14 @@ URGENT_SITUATIONS: dict[str, frozenset[str]] = {
     "checkpoints": frozenset({"checkpoint"}),
 }
 URGENT_UNLESS_PUBLIC: dict[str, frozenset[str]] = {"ice_at_door": frozenset({"open"})}
-URGENT_SPAN = 30.0  # ...and wins over a non-urgent best that leads it by at most this much
+URGENT_SPAN = 30.0
+# Someone else taken, and where they are: find_detained's situation, which wins over a non-urgent best flow
+# within SEARCH_SPAN (a story of a relative taken on the school run is no question about schools).
+SEARCH_FLOW = "find_detained"
+SEARCH = frozenset({"relative", "taken", "find"})
+SEARCH_NOT = frozenset({"hold"})
+SEARCH_SPAN = 20.0
+JOB_SEARCH = frozenset({"work", "find"})  # with an off-topic request (a job), still no topic of ours
 SHORT_WORDS = 3  # messages this short take the language of their lexicon words (see short_language)
 # Ties between languages in a short message go to the more widely spoken language among the bot's users.
 BY_SPEAKERS = ("en", "es", "zh", "vi", "ar", "pt", "ht", "fr", "ur", "zh-Hant")
@@ -333,9 +340,19 @@ class Router:
         topics = verdict.concepts - NOT_TOPICS
         if verdict.concepts & NOT_TOPICS and topics <= WEAK and routing.sure and routing.sure.score < 100:
             return Routing(None)  # 'thanks a lot', 'shukriya bhai': a greeting and a stray word are no topic
+        if "offtopic" in verdict.concepts and topics <= WEAK | JOB_SEARCH:
+            return Routing(None)  # 'looking for a restaurant job': work with no sign of immigration agents
         flow, score, lead = verdict.best()
         if flow and self.rank(flow) == 0:
-            flow, score, lead = self._urgent_situation(verdict, topics) or (flow, score, lead)
+            flow, score, lead = (
+                self._urgent_situation(verdict, topics)
+                or self._search(verdict, topics)
+                or (
+                    flow,
+                    score,
+                    lead,
+                )
+            )
         if not flow or score < (CONCEPT_SURE if len(topics) > 1 else CONCEPT_ONE) or lead < CONCEPT_LEAD:
             return routing
         if len(topics) == 1 and topics <= WEAK:
@@ -360,6 +377,15 @@ class Router:
         if not found:
             return None
         return max(found, key=verdict.score), best, CONCEPT_LEAD
+
+    def _search(self, verdict: Verdict, topics: frozenset[str]) -> tuple[str, float, float] | None:
+        """The search for a detained person when a story names someone else taken and asks where: the school
+        run, the workplace and the boss who saw it are its background, not its topic. (flow, the best score, a
+        lead of 0) or None; never over an urgent flow (see route), nor when a jail hold is named (detainers)."""
+        best = verdict.ranked[0][1]
+        if topics >= SEARCH and not topics & SEARCH_NOT and best - verdict.score(SEARCH_FLOW) <= SEARCH_SPAN:
+            return SEARCH_FLOW, best, CONCEPT_LEAD
+        return None
 
     def _own_word(self, lang: str) -> Callable[[str], bool]:
         """Is a word one of `lang`'s own: in its phrases and not a word everyone writes ('ice', 'cbp')?"""

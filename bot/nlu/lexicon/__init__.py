@@ -33,7 +33,7 @@ PRIOR: dict[str, dict[str, float]] = {
     # the message names: 'how can I help families ICE arrested' is no search for a detained person.
     "help_others": {"take_action": 8.0},
     # A hearing coming and no lawyer yet: the court flow's situation (it says how to find one before the date).
-    "court+lawyer": {"court": 3.0},
+    "court+lawyer": {"court": 6.0},
     # Groups to join while wanting to volunteer: the take-action flow's, not a referral to legal help.
     "organization+volunteer": {"take_action": 3.0},
     # Fear of being reported (by a hospital, the police, a school) is the 911/ER flow's question: it answers
@@ -45,4 +45,23 @@ PRIOR: dict[str, dict[str, float]] = {
     # local jail with an ICE hold stays detainers (the hold concept).
     "bond+detention": {"find_detained": 3.0},
     "agent+bond": {"find_detained": 2.0},
+    # Someone taken and a question of where: the search for a detained person, whatever the story around it
+    # names (the school run, the workplace, the boss who saw it).
+    "find+taken": {"find_detained": 3.0},
+    # A notario who took the money, a scam: finding a real lawyer (get_help), not a person taken.
+    "scam": {"get_help": 4.0},
+    "lawyer+scam": {"get_help": 2.0},
+    # Training as an observer after seeing a raid: the take-action flow, not the workplace raid itself.
+    "raid+volunteer": {"take_action": 6.0},
+    # A lawyer for a removal case is a search for legal help, not the family plan a deportation also calls for.
+    "deport+lawyer": {"get_help": 3.0},
+    # Being harassed or threatened and afraid the police would deport: the 911 flow's question.
+    "crime+deport": {"calling_911": 3.0},
+    # Preparing for a hearing (papers, a first date, no lawyer yet) is the court flow's, not the family plan's.
+    "court+plan": {"court": 4.0},
+    # A raid at a store or a market: may people still go there (the public-places flow), not a stop in the street.
+    "raid+street": {"public_places": 3.0},
+    # Applying for asylum with no airport, border or officer named: a question about one's status and its path;
+    # at the airport the airport concepts outweigh this.
+    "apply+status": {"status": 3.0},
 }

@@ -4,7 +4,7 @@ FORMS = {
     "agent": (
         "imigration|inmigration|immigation|imigrations|immigrations|imigracion|inmigracion|ice|immigration|"
         "immigration officers|immigration agents|dhs|hsi|ero|federal agents|feds|deportation officers|"
-        "deportation officer|border patrol agents"
+        "deportation officer|border patrol agents|ise"
     ),
     "officer": (
         "agents|agent|officers|officer|men in vests|guys in vests|vests|uniforms|uniformed|plain clothes|"
@@ -20,7 +20,7 @@ FORMS = {
         "mobile home|window|windows"
     ),
     "outside": ("outside|out front|in front|parked|van|vans|truck outside|suv|suvs|waiting outside|across the street"),
-    "knock": "knock*|bang*|pound*|ringing|ring the bell|rang the bell|kicking|yelling open|open up|asking for",
+    "knock": "knock*|bang*|pound*|ringing|ring the bell|rang the bell|kicking|yelling open|open up",
     "open": (
         "open the door|let them in|let them come in|come in|come inside|get in|enter|entering|force their way|"
         "break in|break down|open it|should i open|do i open"
@@ -29,13 +29,17 @@ FORMS = {
         "warrant|warrants|search warrant|arrest warrant|signed by a judge|court order|i 205|i205|administrative"
     ),
     "airport": (
-        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|layover|"
-        "connecting flight"
+        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|"
+        "layover|connecting flight|international airport|miami international|back room|dulles|newark|logan|"
+        "supposed to land|air port|airprot|aiport"
     ),
-    "flight": "flight|flew|flying|fly in|landed|landing|plane|just arrived|arrived|arriving|came in from",
+    "flight": (
+        "flight|flew|flying|fly in|landed|landing|plane|just arrived|arrived|arriving|came in from|land at|"
+        "to land|supposed to land"
+    ),
     "customs": (
         "customs|cbp|secondary|secondary inspection|port of entry|inspection|entry|entering the us|re entry|"
-        "reentry|immigration officer at the airport|passport control"
+        "reentry|immigration officer at the airport|passport control|custom"
     ),
     "passport": "passport|passports",
     "border": "border|borders|frontier|bridge|crossing|cross|crossed",
@@ -56,8 +60,9 @@ FORMS = {
         "am i free to go|free to leave|harass*|profil*"
     ),
     "street": (
-        "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|gas station|"
-        "home depot"
+        "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|"
+        "gas station|home depot|laundromat|laundry|subway|metro|train station|bus station|supermarket|"
+        "grocery shopping|go shopping|shopping"
     ),
     "papers": (
         "papers|documents|id|ids|identification|license|proof|my status|ssn|social security|no papers|"
@@ -65,9 +70,13 @@ FORMS = {
     ),
     "taken": (
         "holding him|holding her|holding me|holding them|being held|held|are holding|is holding|took|taken|"
-        "take him|take her|take them|picked up|pick up|arrested|arrest*|detained|detain*|grabbed|caught|got caught|"
-        "got picked|got taken|got arrested|got detained|locked up|in custody|custody|nabbed|rounded up|deported|"
-        "disappeared|missing|no one knows|nobody knows|haven t heard|havent heard"
+        "take him|take her|take them|picked up|pick up|arrested|arrest*|detained|detain*|grabbed|caught|"
+        "got caught|got picked|got taken|got arrested|got detained|locked up|in custody|custody|nabbed|"
+        "rounded up|deported|disappeared|missing|no one knows|nobody knows|haven t heard|havent heard|"
+        "put her in|put him in|put them in|never came home|never came back|didnt come home|didn t come home|"
+        "hasnt come home|hasn t come home|hasnt come back|been missing|not answering|isnt answering|"
+        "isn t answering|not picking up|doesnt answer|doesn t answer|phone is off|phone is dead|"
+        "loaded everybody|loaded everyone|loaded them"
     ),
     "relative": (
         "husband|wife|son|daughter|brother|sister|mom|mother|mum|dad|father|cousin|uncle|aunt|nephew|niece|grandma|"
@@ -76,8 +85,9 @@ FORMS = {
     ),
     "find": (
         "find|finding|locate|locator|locating|where is|where s|wheres|where are|where they took|which jail|"
-        "which detention|search for|look for|looking for|track|a number|anumber|alien number|odls|where he is|"
-        "where she is|where they are"
+        "which detention|search for|look for|looking for|track|a number|anumber|alien number|odls|"
+        "where he is|where she is|where they are|where they have him|where they have her|"
+        "where they re holding|where he s being held|where she s being held|figure out where"
     ),
     "detention": (
         "detention|detention center|detention centre|processing center|ice facility|ice custody|immigration jail|"
@@ -90,18 +100,23 @@ FORMS = {
     ),
     "hold": (
         "for ice|for immigration|keep him for ice|hold someone for ice|hold|holds|ice hold|immigration hold|"
-        "detainer|detainers|287g|287 g|i 247|i247|48 hours|put a hold|hold on him|hold on her|transfer to ice|"
-        "hand him to ice|turn him over|turned over|released to ice"
+        "detainer|detainers|287g|287 g|i 247|i247|48 hours|put a hold|hold on him|hold on her|"
+        "transfer to ice|hand him to ice|turn him over|turned over|released to ice|extra 48|48 hrs|48 hr|"
+        "extra days|keeping him|keeping her|so ice can get him|so ice can get her|wont let him walk out|"
+        "won t let him walk out|transferred to immigration|being transferred to immigration|"
+        "turn him over to immigration"
     ),
     "release": "released|release|releasing|let out|get out|getting out|leave jail|out of jail|serving time",
     "emergency": (
         "911|nine one one|emergency|ambulance|call the police|call the cops|call police|call cops|report it|"
-        "report a crime|report to police|report to the police|file a report|police report"
+        "report a crime|report to police|report to the police|file a report|police report|heart attack|"
+        "seizure|bleeding|car accident|overdose|having a stroke"
     ),
     "crime": (
-        "hit me|hits me|hitting me|beat*|abus*|violence|violent|domestic|assault*|rob*|robbery|stole|stolen|theft|"
-        "broke into|break in|burglar*|threat*|attack*|shot|shooting|stabbed|rape*|raped|hurt me|hurts me|victim|"
-        "crime|crimes|scam*|fraud|u visa|t visa|trafficking"
+        "hit me|hits me|hitting me|beat*|abus*|violence|violent|domestic|assault*|rob*|robbery|stole|stolen|"
+        "theft|broke into|break in|burglar*|threat*|attack*|shot|shooting|stabbed|rape*|raped|hurt me|"
+        "hurts me|victim|crime|crimes|scam*|fraud|u visa|t visa|trafficking|stalking|stalks me|stalker|"
+        "restraining order|protective order|order of protection"
     ),
     "lawyer": (
         "lawer|lawers|layer|lawyar|atorney|attorny|atty|abogado|lawyer|lawyers|attorney|attorneys|legal aid|"
@@ -114,17 +129,18 @@ FORMS = {
         "who can i call|who do i call|number to call|resources|near me|near houston|in my area|in my state"
     ),
     "volunteer": (
-        "my county|my city|city council|county board|working with ice|cooperate with ice|cooperating with ice|"
-        "volunteer*|donate|donation*|get involved|involved|organize|organizing|protest*|march|rally|activism|"
-        "activist|ally|allies|rapid response|accompan*|vigil|town hall|lawmakers|congress|sanctuary|petition|"
-        "advocate|advocacy|fundraiser|spread the word|share this|trust act|oppose 287"
+        "my county|my city|city council|county board|working with ice|cooperate with ice|"
+        "cooperating with ice|volunteer*|donate|donation*|get involved|involved|organize|organizing|protest*|"
+        "march|rally|activism|activist|ally|allies|rapid response|accompan*|vigil|town hall|lawmakers|"
+        "congress|sanctuary|petition|advocate|advocacy|fundraiser|spread the word|share this|trust act|"
+        "oppose 287|legal observer|observer|observers|get trained|trained|training"
     ),
     "help_others": (
         "help immigrants|help my immigrant|help my neighbors|help my neighbours|help others|help people|"
         "help families|protect families|protect immigrants|protect my community|support immigrants|"
         "support families|my community|our community|immigrant neighbors|immigrant neighbours|the community|"
         "help out|do something|what can i do to help|how can i help|how can we help|our church get|"
-        "our congregation"
+        "our congregation|support immigrant families|support immigrant*|our immigrant neighbors"
     ),
     "citizen": "citizen|citizens|us citizen|american citizen|born here|naturalized",
     "children": (
@@ -168,8 +184,9 @@ FORMS = {
         "car wash|carwash|employer|boss|manager|coworkers|shift|i 9|i9|e verify|everify|audit"
     ),
     "raid": (
-        "took workers|took my coworkers|took coworkers|took people|took a bunch|arrested workers|arrested people|"
-        "raid|raids|raiding|sweep|sweeps|roundup|round up"
+        "took workers|took my coworkers|took coworkers|took people|took a bunch|arrested workers|"
+        "arrested people|raid|raids|raiding|sweep|sweeps|roundup|round up|arresting people|picking people up|"
+        "grabbing people|arresting everyone|taking people|loaded everybody|loaded everyone"
     ),
     "status": (
         "green card|greencard|residency|resident|permanent resident|lpr|tps|daca|dreamer*|visa|visas|parole|chnv|"
@@ -182,7 +199,8 @@ FORMS = {
     ),
     "travel": (
         "travel*|trip|abroad|outside the country|outside the us|leave the country|go back home|visit my|"
-        "visit family|months|for a year|6 months|8 months|vacation|fly home|go home for"
+        "visit family|months|for a year|6 months|8 months|vacation|fly home|go home for|travel inside|"
+        "travel by plane|domestic flight|fly inside"
     ),
     "register": "register|registration|registered|register now|registry|alien registration|g 325r|fingerprint*",
     "phone": "phone|phones|cellphone|cell phone|laptop|social media|password|unlock",
@@ -203,5 +221,11 @@ FORMS = {
     "report_me": (
         "report me|report us|report me to|call immigration on me|call immigration|tell immigration|"
         "notify immigration|turn me in|reports people|report people"
+    ),
+    "asking_for": "asking for",
+    "scam": "scam*|fraud*|ripped off|never filed|real lawyer|legit lawyer|not a notario",
+    "safe": "safe to go|is it safe to go|safe to go out|safe to leave the house",
+    "not_about": (
+        "not asking about|im not asking about|i m not asking about|not about|this isnt about|this isn t about"
     ),
 }

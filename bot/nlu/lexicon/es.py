@@ -20,13 +20,13 @@ FORMS = {
         "mi chante|ventana|edificio|domicilio"
     ),
     "outside": "afuera|fuera|enfrente|frente|estacionados|estacionado|camioneta|camionetas|van|esperando afuera",
-    "knock": "toc*|golpe*|tumbar|aporre*|timbr*|preguntando por|buscando a|gritando",
+    "knock": "toc*|golpe*|tumbar|aporre*|timbr*|gritando",
     "open": "abrir|abro|abra|abrirles|les abro|dejarlos entrar|dejarlos pasar|entrar|entraron|meterse|se meten",
     "warrant": (
         "papel|un papel|papel firmado|orden|orden judicial|orden de arresto|orden firmada|orden de cateo|"
         "firmada por un juez|i 205"
     ),
-    "airport": "aeropuerto|aeropuertos|terminal|aereopuerto|areopuerto|aeropueto",
+    "airport": "aeropuerto|aeropuertos|terminal|aereopuerto|areopuerto|aeropueto|aterrizar|aterrizo|dulles",
     "flight": "vuelo|vole|volo|aterrice|aterrizo|aterrizamos|llegue|llego|llegando|avion|venia de|vengo de",
     "customs": (
         "aduana|aduanas|revision secundaria|segunda revision|cuarto|cuartito|inspeccion|puerto de entrada|"
@@ -51,8 +51,9 @@ FORMS = {
         "preguntando de donde|de donde soy|parada de trafico|me agarraron en la calle"
     ),
     "street": (
-        "calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|home depot|mercado|"
-        "super"
+        "calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|home depot|"
+        "mercado|super|parada del camion|lavanderia|metro|tren|supermercado|hacer el mandado|mandado|"
+        "ir de compras"
     ),
     "papers": (
         "papeles|sin papeles|documentos|indocumentado|indocumentada|ilegal|identificacion|id|mica|licencia|social|"
@@ -61,7 +62,9 @@ FORMS = {
     "taken": (
         "se llevaron|se lo llevaron|se la llevaron|llevaron|agarraron|agarro|lo agarro|la agarro|detuvieron|"
         "detenido|detenida|arrestaron|arrestado|arrestada|atraparon|pescaron|levantaron|apanaron|encerraron|"
-        "encerrado|lo tienen|la tienen|preso|presa|desaparecio|no sabemos|nadie sabe|no aparece"
+        "encerrado|lo tienen|la tienen|preso|presa|desaparecio|no sabemos|nadie sabe|no aparece|la subio|"
+        "lo subio|la subieron|lo subieron|no ha regresado|no regreso|no ha vuelto|no volvio|no ha llegado|"
+        "no contesta|ya no contesta|no me contesta"
     ),
     "relative": (
         "esposo|esposa|marido|mujer|hijo|hija|hermano|hermana|mama|papa|apa|ama|jefa|jefe|mi viejo|mi vieja|primo|"
@@ -84,16 +87,20 @@ FORMS = {
     ),
     "hold": (
         "para ice|para la migra|para inmigracion|hold|detainer|detener para ice|retencion|orden de retencion|"
-        "candado|287g|287 g|48 horas|entregar a ice|lo entregan a migracion|pasarlo a migracion|i 247"
+        "candado|287g|287 g|48 horas|entregar a ice|lo entregan a migracion|pasarlo a migracion|i 247|"
+        "no lo sueltan|no la sueltan|entregar a inmigracion|lo van a entregar|la van a entregar|lo retengan|"
+        "la retengan|retenerlo|cumplio su tiempo"
     ),
     "release": "salga|salir|sale|soltar|lo sueltan|libera*|cumplir su condena",
     "emergency": (
-        "911|emergencia|ambulancia|llamar a la policia|llamo a la policia|llamar a los policias|reportar|denunciar|"
-        "denuncia|poner una denuncia|hacer un reporte"
+        "911|emergencia|ambulancia|llamar a la policia|llamo a la policia|llamar a los policias|reportar|"
+        "denunciar|denuncia|poner una denuncia|hacer un reporte|convulsionando|convulsion|ataque al corazon|"
+        "infarto|sangrando|accidente"
     ),
     "crime": (
-        "me pega|me golpea|golpea|golpeo|pegar|violencia|violencia domestica|abus*|asalt*|robo|robaron|me robaron|"
-        "amenaz*|ataca*|me lastima|victima|delito|crimen|estafa*|fraude|visa u|visa t"
+        "me pega|me golpea|golpea|golpeo|pegar|violencia|violencia domestica|abus*|asalt*|robo|robaron|"
+        "me robaron|amenaz*|ataca*|me lastima|victima|delito|crimen|estafa*|fraude|visa u|visa t|acosando|"
+        "acoso|me acosa|orden de restriccion|orden de proteccion"
     ),
     "lawyer": (
         "abogao|avogado|abogada|abogado de migrasion|abogado|abogados|licenciado|licenciada|el lic|ayuda legal|"
@@ -105,9 +112,10 @@ FORMS = {
         "numero para llamar|recursos|cerca de mi|en mi estado|en mi area"
     ),
     "volunteer": (
-        "voluntari*|donar|donacion*|involucrarme|involucrar*|organizar*|protest*|marcha|manifestacion|activis*|"
-        "aliado|aliados|respuesta rapida|acompanar|vigilia|legisladores|santuario|peticion|abogar|red de respuesta|"
-        "red de respuesta rapida|red de apoyo"
+        "voluntari*|donar|donacion*|involucrarme|involucrar*|organizar*|protest*|marcha|manifestacion|"
+        "activis*|aliado|aliados|respuesta rapida|acompanar|vigilia|legisladores|santuario|peticion|abogar|"
+        "red de respuesta|red de respuesta rapida|red de apoyo|observador|observador legal|observadores|"
+        "entrenamiento|capacitacion|me entreno|entrenarme|capacitarme"
     ),
     "help_others": (
         "apoyar a familias|apoyar a las familias|apoyar a los inmigrantes|ayudar a familias|"
@@ -151,8 +159,9 @@ FORMS = {
     ),
     "raid": (
         "cayo la migra|cayeron|le cayo la migra|cayo inmigracion|se llevaron a un buen|un buen de compas|"
-        "se llevaron a varios|se llevaron a todos|se llevaron a muchos|agarraron a varios|levantaron a varios|"
-        "redada|redadas|operativo|operativos|batida|barrida|razzia"
+        "se llevaron a varios|se llevaron a todos|se llevaron a muchos|agarraron a varios|"
+        "levantaron a varios|redada|redadas|operativo|operativos|batida|barrida|razzia|agarrando gente|"
+        "llevandose gente|deteniendo gente|agarrando a la gente|levantando gente"
     ),
     "status": (
         "green card|tarjeta verde|residencia|residente|tps|daca|dreamer|visa|visas|parole|permiso humanitario|"
@@ -163,8 +172,8 @@ FORMS = {
         "renovar|renovacion|extender|se acaba|terminar|termina|cancelaron|cancelan|revocaron|quitaron"
     ),
     "travel": (
-        "viajar|viaje|salir del pais|ir a mexico|ir a guatemala|ir a mi pais|visitar|mucho tiempo|meses|un ano|"
-        "vacaciones"
+        "viajar|viaje|salir del pais|ir a mexico|ir a guatemala|ir a mi pais|visitar|mucho tiempo|meses|"
+        "un ano|vacaciones|viajar en avion|viajar dentro"
     ),
     "register": "registrar*|registro|inscribirse|huellas",
     "phone": "celular|telefono|cel",
@@ -187,4 +196,8 @@ FORMS = {
         "avisan a migracion|le avisan a inmigracion"
     ),
     "when": "el mes que entra|la semana que entra|el ano que entra|que entra",
+    "asking_for": "preguntando por|buscando a",
+    "scam": "me estafo|estafa*|fraude|nunca metio nada|abogado de verdad",
+    "safe": "seguro ir|es seguro ir|seguro salir|es seguro salir",
+    "not_about": "no pregunto por|no es sobre|no pregunto sobre",
 }

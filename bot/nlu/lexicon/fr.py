@@ -15,10 +15,10 @@ FORMS = {
     "door": "porte|portes|sonnette|palier|devant la porte|a la porte",
     "home": "maison|chez moi|chez nous|appartement|appart|domicile|logement|immeuble|fenetre",
     "outside": "dehors|devant|en bas|garés|gares|garee|camionnette|van|attendent",
-    "knock": "frapp*|tap*|sonn*|cogn*|demandent|cherchent",
+    "knock": "frapp*|tap*|sonn*|cogn*",
     "open": "ouvrir|ouvre|j ouvre|les laisser entrer|entrer|rentrer|forcer",
     "warrant": "mandat|mandat judiciaire|mandat d arret|signe par un juge|ordonnance|i 205",
-    "airport": "aeroport|aéroport|aeroports|terminal|cdg|roissy",
+    "airport": "aeroport|aéroport|aeroports|terminal|cdg|roissy|atterrir|atterri|atterrissage",
     "flight": "vol|avion|atterri|atterrie|arrive|arrivee|arrivé|venu de|je viens de",
     "customs": (
         "douane|douanes|douanier|douaniers|inspection|controle|controle secondaire|salle|petite salle|"
@@ -31,44 +31,56 @@ FORMS = {
         "patrouille des frontieres|border patrol|expulsion acceleree|expulsion rapide"
     ),
     "road": "route|autoroute|highway|nationale|chemin",
-    "car": "voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|vehicule|coffre|amende",
+    "car": (
+        "voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|vehicule|coffre|amende|"
+        "feu arriere|feu casse|phare casse"
+    ),
     "stop": (
         "m a demande si|demande si|ils m ont demande si|m ont demande si|demandent si|arrete|arrêté|m a arrete|"
         "controle|controlé|m a controle|interpelle|interpellé|m ont arrete|demande mes papiers|"
         "demandent mes papiers|fouill*|d ou je viens|questionne|questions"
     ),
-    "street": "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station",
+    "street": (
+        "rue|dans la rue|trottoir|magasin|supermarche|parc|parking|station|metro|gare|arret de bus|"
+        "faire les courses|les courses"
+    ),
     "papers": (
         "papiers|sans papiers|documents|titre de sejour|carte d identite|piece d identite|identite|statut|"
-        "clandestin|illegal"
+        "clandestin|illegal|situation reguliere|en situation irreguliere|en regle"
     ),
     "taken": (
-        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|détenue|"
-        "enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait"
+        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|"
+        "détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait|faire monter|"
+        "l ont fait monter|fait monter|pas rentre|pas rentree|n est pas rentre|n est pas rentree|"
+        "jamais rentre|jamais rentree|ne repond pas|ne repond plus|repond plus"
     ),
     "relative": (
-        "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|neveu|"
-        "niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|famille"
+        "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"
+        "neveu|niece|grand mere|grand pere|copain|copine|ami|amie|voisin|voisine|quelqu un|proche|famille|"
+        "collegue|collegues"
     ),
     "find": (
-        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|quelle prison|"
-        "numero a|numero d etranger|localisateur"
+        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|"
+        "quelle prison|numero a|numero d etranger|localisateur|ou ils le gardent|ou ils la gardent|"
+        "ou ils l ont emmene"
     ),
     "detention": "centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere",
     "bond": "caution|bond|liberer sous caution|le faire sortir|la faire sortir",
     "jail": "prison|taule|tôle|zonzon|cellule|maison d arret|comte|prison du comte|casier|proces penal",
     "hold": (
         "pour l ice|pour l immigration|hold|detainer|demande de detention|demande de retention|retenir|287g|"
-        "48 heures|remettre a l ice"
+        "48 heures|remettre a l ice|le laissent pas sortir|la laissent pas sortir|transfere a l immigration|"
+        "remis a l ice|remettre a l immigration|plus longtemps pour"
     ),
     "release": "libere|liberee|libéré|sortir|sort|sortie",
     "emergency": (
-        "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|signaler|"
-        "deposer plainte"
+        "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|"
+        "signaler|deposer plainte|crise cardiaque|infarctus|convulsion|saigne|accident"
     ),
     "crime": (
-        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|menace|"
-        "menaces|victime|crime|arnaque*|fraude|visa u|visa t"
+        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|"
+        "menace|menaces|victime|crime|arnaque*|fraude|visa u|visa t|harcele|harcelement|me harcele|"
+        "ordonnance de protection|ordonnance d eloignement"
     ),
     "lawyer": (
         "avocat|avocate|avocats|aide juridique|aide juridictionnelle|conseil juridique|juriste|notaire|consultant|"
@@ -80,14 +92,16 @@ FORMS = {
         "dans mon etat"
     ),
     "volunteer": (
-        "reseau d intervention rapide|intervention rapide|reseau de reponse rapide|rejoindre un reseau|rejoindre|"
-        "s engager|m engager|benevol*|bénévol*|volontaire|don|dons|donner|engager|militer|militant|manif*|marche|"
-        "mobilis*|allie|vigile|elus|sanctuaire|petition"
+        "reseau d intervention rapide|intervention rapide|reseau de reponse rapide|rejoindre un reseau|"
+        "rejoindre|s engager|m engager|benevol*|bénévol*|volontaire|don|dons|donner|engager|militer|militant|"
+        "manif*|marche|mobilis*|allie|vigile|elus|sanctuaire|petition|observateur|observateurs|me former|"
+        "formation"
     ),
     "help_others": (
         "aider les migrants|aider les immigres|aider les immigrants|aider la communaute|aider ma communaute|"
-        "aider les autres|aider les familles|proteger les familles|ma communaute|notre communaute|la communaute|"
-        "comment aider|faire quelque chose|soutenir"
+        "aider les autres|aider les familles|proteger les familles|ma communaute|notre communaute|"
+        "la communaute|comment aider|faire quelque chose|soutenir|soutenir les familles|"
+        "soutenir les immigres"
     ),
     "citizen": "citoyen|citoyenne|citoyens|ne ici|nee ici",
     "children": "enfants|enfant|gosses|mioches|petits|bebe|mes enfants|les enfants|mineurs",
@@ -113,16 +127,19 @@ FORMS = {
     ),
     "work": "travail|boulot|taf|job|usine|chantier|entrepot|restaurant|cuisine|patron|employeur|entreprise|i 9",
     "raid": (
-        "arrete des collegues|embarque des collegues|arrete plusieurs|embarque plusieurs|rafle|descente|descentes|"
-        "rafles|raid|operation|coup de filet"
+        "arrete des collegues|embarque des collegues|arrete plusieurs|embarque plusieurs|rafle|descente|"
+        "descentes|rafles|raid|operation|coup de filet|arretait des gens|arretent des gens|arrete des gens|"
+        "ramassent des gens|arretaient des gens"
     ),
     "status": (
         "carte verte|green card|residence|resident permanent|tps|daca|visa|visas|parole|asile|refugie|"
-        "permis de travail|statut|citoyennete|naturalisation|uscis"
+        "permis de travail|statut|citoyennete|naturalisation|uscis|demandeur d asile|demandeurs d asile|"
+        "demande d asile"
     ),
     "expire": "expire|expirer|expiré|renouvel*|prolong*|se termine|fin|finit|annule|annulé|revoque",
     "travel": (
-        "voyage|voyager|a l etranger|quitter le pays|rentrer au pays|partir|visiter|longtemps|mois|un an|vacances"
+        "voyage|voyager|a l etranger|quitter le pays|rentrer au pays|partir|visiter|longtemps|mois|un an|"
+        "vacances|prendre l avion|l avion"
     ),
     "register": "enregistr*|inscri*|empreintes",
     "phone": "telephone|portable|cellulaire",
@@ -140,4 +157,8 @@ FORMS = {
         "c est quoi|mauvais numero"
     ),
     "report_me": ("me denoncer|me signaler|signaler a l immigration|previennent l immigration|appellent l immigration"),
+    "asking_for": "demandent|cherchent",
+    "scam": "arnaque*|escroquerie|escroc|jamais rien depose|vrai avocat",
+    "safe": "sur d aller|sans danger d aller|sur de sortir|dangereux d aller",
+    "not_about": "je demande pas pour|je ne demande pas pour",
 }

@@ -7,7 +7,7 @@ FORMS = {
     "door": "pòt|pot|lapòt|lapot|la porte|porte|pot la|pòt la|baryè|barye",
     "home": "kay|lakay|kay mwen|lakay mwen|kay la|apatman|chanm|fenèt|fenet|la kay|maison",
     "outside": "deyò|deyo|devan|devant|anba|dewò|kanpe deyò|tann",
-    "knock": "frape|frapé|kogne|ap frape|sonnen|mande pou",
+    "knock": "frape|frapé|kogne|ap frape|sonnen",
     "open": "louvri|ouvri|ouvè|ouve|antre|kite yo antre|fòse|fose",
     "warrant": "manda|manda jij|papye jij|siyen pa yon jij|i 205",
     "airport": (
@@ -28,16 +28,17 @@ FORMS = {
         "mande m si|mande mwen si|mande si|mande l si|yo mande m si|mande moin si|rete m|rete mwen|arete m|"
         "arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|kesyone|poze m kesyon|kote m soti"
     ),
-    "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon",
+    "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon|makèt|fe makèt",
     "papers": "papie|papier|papié|papye m|papie moin|papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
     "taken": (
         "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
-        "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote"
+        "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote|mete l nan|mete li nan|pa retounen|pa tounen|"
+        "poko retounen|pa reponn|pa reponn telefon"
     ),
     "relative": (
-        "pitite moin|pitite|mari moin|madanm moin|fre moin|manman moin|papa moin|mari|madanm|pitit gason|pitit fi|"
-        "frè|fre|sè|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|granpè|mennaj|zanmi|vwazen|vwazin|"
-        "yon moun|fanmi"
+        "pitite moin|pitite|mari moin|madanm moin|fre moin|manman moin|papa moin|mari|madanm|pitit gason|"
+        "pitit fi|frè|fre|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|granpè|mennaj|zanmi|"
+        "vwazen|vwazin|yon moun|fanmi"
     ),
     "find": "jwenn|chèche|cheche|kote li ye|kote l ye|ki kote|ki prizon|ki sant|nimewo a|lokalize",
     "detention": "detansyon|sant detansyon|nan detansyon|prizon imigrasyon|transfere",
@@ -45,14 +46,17 @@ FORMS = {
     "jail": "prizon|jòl|jol|kacho|nan prizon|konte|ka kriminèl",
     "hold": (
         "pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|"
-        "48 edtan|bay ice"
+        "48 edtan|bay ice|pa lage l|pa vle lage l|transfere l bay imigrasyon|transfere l"
     ),
     "release": "lage|soti|libere",
     "emergency": (
         "rele la police|rele lapolice|rele la polis|rele polis la|911|ijans|ijan|anbilans|rele lapolis|rele polis|"
         "fè plent|fe plent|plent|rapòte|rapote"
     ),
-    "crime": "bat mwen|bat|frape m|vyolans|abi|agrese|vòlè|vole|volè|menase|menas|viktim|krim|viza u",
+    "crime": (
+        "bat mwen|bat|frape m|vyolans|abi|agrese|vòlè|vole|volè|menase|menas|viktim|krim|viza u|pousuiv|"
+        "pousuiv mwen|pèsekite|pesekite|ansyen mennaj"
+    ),
     "lawyer": "avoka|avoka yo|èd legal|ed legal|asistans legal|konsèy legal|nòtè|note|konsiltan",
     "free": "gratis|gratuit|pa chè|pa che|san lajan|pa gen lajan",
     "organization": "òganizasyon|oganizasyon|gwoup|liy èd|ki moun pou m rele|resous|toupre m|nan eta mwen",
@@ -75,10 +79,13 @@ FORMS = {
     "checkin": "randevou|prezante|siyen nan ice|biwo ice|braslè|brasle|isap|check in",
     "missed": "rate|manke|pa t ale|bliye",
     "school": "lekòl|lekol|lekòl la|ekol|école|kolèj|inivèsite|gadri",
-    "church": "legliz|legliz la|église|eglise|tanp|mès|mes|pastè|paste|moske",
+    "church": "legliz|legliz la|église|eglise|tanp|mès|pastè|paste|moske|la mes|lamès",
     "hospital": "sal datant|sal dat|sal datant lan|ijans lopital|lopital|opital|hôpital|klinik|doktè|dokte",
     "work": "travay|djòb|djob|faktori|izin|chantye|restoran|kizin|patwon|bòs|bos|i 9",
-    "raid": "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|rafl",
+    "raid": (
+        "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|"
+        "rafl|ap arete moun|ranmase moun"
+    ),
     "status": (
         "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|pemi travay|"
         "estati|sitwayènte|natiralizasyon|uscis"
@@ -99,4 +106,7 @@ FORMS = {
         "kijan sa mache|kijan sa fonksyone|eske sa gratis|sa gratis|ki moun sa a|kiyes ou ye|kisa sa ye|sa se kisa"
     ),
     "report_me": "rapote m|rapote mwen|rapote|denonse m|denonse|avize imigrasyon|rele imigrasyon",
+    "asking_for": "mande pou",
+    "scam": "eskwo|vòlò lajan|vrè avoka",
+    "safe": "sekirite pou m al|an sekirite pou m al|sekirite pou m ale",
 }

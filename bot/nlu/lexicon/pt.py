@@ -13,7 +13,7 @@ FORMS = {
     "door": "porta|portas|campainha|portao",
     "home": "casa|minha casa|lar|apartamento|ape|predio|janela|kitnet|quintal",
     "outside": "fora|la fora|aqui fora|na frente|em frente|estacionad*|van|carro parado|esperando",
-    "knock": "bate*|bater|bateram|batendo|esmurr*|toca*|tocando a campainha|perguntando por|procurando",
+    "knock": "bate*|bater|bateram|batendo|esmurr*|toca*|tocando a campainha",
     "open": "abrir|abro|abra|deixar entrar|entrar|entraram|invadir|invadiram",
     "warrant": "mandado|mandado judicial|ordem judicial|ordem do juiz|assinado por um juiz|i 205",
     "airport": "aeroporto|aeroportos|aeroport|terminal|guarulhos|logan|desembarque",
@@ -36,14 +36,18 @@ FORMS = {
         "me parou|me pararam|parado|abordado|abordada|abordagem|enquadr*|me perguntou|me perguntaram|pediu|pediram|"
         "revistar|revistaram|revista|querem revistar|de onde eu sou"
     ),
-    "street": "rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus",
+    "street": (
+        "rua|na rua|calcada|esquina|loja|mercado|parque|estacionamento|posto de gasolina|ponto de onibus|"
+        "supermercado|fazer compras"
+    ),
     "papers": (
         "documento|documentos|papeis|sem documento|sem documentos|indocumentado|ilegal|identidade|rg|carteira|"
         "green card|status"
     ),
     "taken": (
         "levaram|levou|pegaram|pegou|prenderam|preso|presa|detido|detida|deteve|detiveram|capturado|sumiu|"
-        "ninguem sabe|nao sabemos|nao sei onde"
+        "ninguem sabe|nao sabemos|nao sei onde|colocar ela|colocaram ela|colocaram ele|colocar ele|"
+        "nao voltou|nunca voltou|ainda nao voltou|nao atende|nao atende mais"
     ),
     "relative": (
         "marido|esposa|mulher|esposo|filho|filha|irmao|irma|mae|pai|primo|prima|tio|tia|sobrinho|sobrinha|avo|"
@@ -51,14 +55,15 @@ FORMS = {
     ),
     "find": (
         "achar|acho|encontrar|procurar|procuro|localizar|onde ele esta|onde ela esta|onde esta|cade|pra onde|"
-        "para onde|qual centro|qual prisao|numero a|localizador"
+        "para onde|qual centro|qual prisao|numero a|localizador|descobrir onde|onde ele ta|onde ela ta"
     ),
     "detention": "centro de detencao|detencao|custodia|transferido|transferida",
     "bond": "fianca|bond|tirar ele|tirar ela|soltar|pagar fianca",
     "jail": "cadeia|prisao|presidio|xadrez|xilindro|cana|condado|delegacia|processo criminal|dui",
     "hold": (
         "pro ice|para o ice|pra imigracao|hold|detainer|pedido pra segurar|pedido para segurar|segurar ele|"
-        "segurar ela|reter|retencao|287g|48 horas|entregar pro ice|entregar para o ice"
+        "segurar ela|reter|retencao|287g|48 horas|entregar pro ice|entregar para o ice|nao soltam|"
+        "entregue pra imigracao|entregar pra imigracao|entregue para a imigracao"
     ),
     "release": "solto|solta|soltar|sair|sai|libertad*|liberad*",
     "emergency": (
@@ -66,8 +71,9 @@ FORMS = {
         "boletim de ocorrencia|registrar queixa"
     ),
     "crime": (
-        "me bate|bate em mim|apanhei|agressao|agredid*|violencia|violencia domestica|abus*|assalt*|roub*|furt*|"
-        "ameac*|vitima|crime|golpe|fraude|visto u|visto t"
+        "me bate|bate em mim|apanhei|agressao|agredid*|violencia|violencia domestica|abus*|assalt*|roub*|"
+        "furt*|ameac*|vitima|crime|golpe|fraude|visto u|visto t|perseguindo|me persegue|medida protetiva|"
+        "ameacando"
     ),
     "lawyer": (
         "advogado|advogada|advogados|ajuda juridica|ajuda legal|assessoria juridica|defensor|defensoria|notario|"
@@ -116,7 +122,8 @@ FORMS = {
     ),
     "raid": (
         "levaram uns colegas|levaram varios|levaram os trabalhadores|prenderam varios|pegaram varios|batida|"
-        "batidas|operacao|operacoes|blitz no trabalho|varredura|incursao"
+        "batidas|operacao|operacoes|blitz no trabalho|varredura|incursao|prendendo gente|pegando gente|"
+        "prendendo pessoas|pegando as pessoas"
     ),
     "status": (
         "green card|cartao verde|residencia|residente|tps|daca|visto|vistos|parole|asilo|refugiado|"
@@ -144,4 +151,8 @@ FORMS = {
     "report_me": (
         "me denunciar|me denunciam|denunciam|avisam a imigracao|chamam a imigracao|chamar a imigracao|me entregar"
     ),
+    "asking_for": "perguntando por|procurando",
+    "scam": "golpe|golpista|fraude|advogado de verdade",
+    "safe": "seguro ir|e seguro ir|seguro sair|perigoso ir",
+    "not_about": "nao e sobre|nao to perguntando sobre|nao estou perguntando sobre",
 }

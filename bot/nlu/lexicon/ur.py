@@ -19,10 +19,7 @@ FORMS = {
     "outside": (
         "باہر|سامنے|کھڑے|کھڑی|گاڑی کھڑی|bahar|bahir|baahar|samne|saamne|khare|khade|khari|khadi|khada|khara|ruke"
     ),
-    "knock": (
-        "کھٹکھٹا*|کھٹکھٹ*|دستک|بجا رہے|گھنٹی بجا|پوچھ رہے|khatkhata*|khatkhat*|khatka*|dastak|baja rahe|bajaa rahe|"
-        "pooch rahe|puch rahe|dhoond rahe"
-    ),
+    "knock": ("کھٹکھٹا*|کھٹکھٹ*|دستک|بجا رہے|گھنٹی بجا|khatkhata*|khatkhat*|khatka*|dastak|baja rahe|bajaa rahe"),
     "open": "کھول|کھولوں|کھولنا|کھولیں|اندر|گھس|khol|kholun|kholoon|kholna|kholen|andar|ghus*",
     "warrant": "وارنٹ|جج کا حکم|عدالتی حکم|سرچ وارنٹ|warrant|warant|judge ka hukam|adalti hukam",
     "airport": (
@@ -48,7 +45,9 @@ FORMS = {
         "روکا|روک|روکی|روک لیا|روک لی|روکے|roka|rok|roki|rok liya|rok li|rokay|roke|rok rakha|talashi|talaashi|"
         "pooch taach|poochtach|پوچھ تاچھ|کاغذات مانگے|kagaz mange|kaghaz mange|papers mange"
     ),
-    "street": "سڑک|گلی|بازار|دکان|پارکنگ|sarak|gali|galli|bazar|bazaar|dukaan|dukan|parking|store",
+    "street": (
+        "سڑک|گلی|بازار|دکان|پارکنگ|sarak|gali|galli|bazar|bazaar|dukaan|dukan|parking|store|grocery store|sauda"
+    ),
     "papers": (
         "کاغذات|کاغذ|دستاویزات|شناختی|آئی ڈی|بغیر کاغذات|kagzat|kaghzaat|kaghzat|kagaz|kaghaz|papers|documents|"
         "id card|shanakhti|bina kagzat|bagair kagzat"
@@ -78,8 +77,8 @@ FORMS = {
         "پولیس کو کال|پولیس کو بلا|رپورٹ|شکایت|emergency|ambulance|police ko call|police ko bula*|report|shikayat"
     ),
     "crime": (
-        "مارتا|مارا|مار پیٹ|تشدد|چوری|ڈاکہ|دھمکی|زیادتی|جرم|فراڈ|maarta|marta|maara|mara|maar peet|tashaddud|chori|"
-        "daka|dhamki|ziyadti|jurm|fraud|robbery"
+        "مارتا|مارا|مار پیٹ|تشدد|چوری|ڈاکہ|دھمکی|زیادتی|جرم|فراڈ|maarta|marta|maara|mara|maar peet|tashaddud|"
+        "chori|daka|dhamki|ziyadti|jurm|fraud|robbery|tang kar|tang karta|tang kar raha|pareshan kar|harass"
     ),
     "lawyer": (
         "وکیل|وکیلوں|قانونی مدد|قانونی مشورہ|wakeel|wakil|vakeel|vakil|wakeelon|qanooni madad|kanooni madad|"
@@ -117,7 +116,7 @@ FORMS = {
         "کام|نوکری|فیکٹری|دفتر|ریسٹورنٹ|مالک|منیجر|kaam|kam pe|kam par|naukri|nokri|factory|daftar|restaurant|"
         "malik|manager|job|dukaan"
     ),
-    "raid": "چھاپہ|چھاپے|چھاپا|chhapa|chapa|chhape|chape|raid",
+    "raid": ("چھاپہ|چھاپے|چھاپا|chhapa|chapa|chhape|chape|raid|logon ko pakar|logon ko pakad|log pakar|logon ko utha"),
     "status": (
         "گرین کارڈ|ویزا|ویزہ|سیاسی پناہ|پناہ|ٹی پی ایس|ڈاکا|پیرول|شہریت|ورک پرمٹ|اسٹیٹس|green card|greencard|visa|"
         "viza|panah|siyasi panah|asylum|tps|daca|parole|shehriyat|work permit|status"
@@ -140,4 +139,7 @@ FORMS = {
         "یہ کیسے کام کرتا ہے|کیسے کام کرتا ہے|آپ کون"
     ),
     "report_me": "report karega|report karenge|report kar denge|bata denge|ittila|اطلاع|رپورٹ کر|رپورٹ کرے",
+    "asking_for": "پوچھ رہے|pooch rahe|puch rahe|dhoond rahe",
+    "scam": "fraud|dhoka|dhokay|asli wakeel",
+    "safe": "jana mehfooz|jana mahfooz|jana safe|nikalna mehfooz",
 }

@@ -15,21 +15,28 @@ FORMS = {
     ),
     "door": (
         "dap cua|cua chinh|bam chuong cua|go cua nha|dap cua nha|go cua|mo cua|truoc cua|ngoai cua|cua nha|"
-        "chuong cua|bam chuong"
+        "chuong cua|bam chuong|khe cua|qua khe cua"
     ),
     "home": (
         "nha rieng|phong tro|nha tro|nha cua toi|nha minh|o nha|ve nha|tai nha|nha cua|nha toi|nha em|can ho|"
         "chung cu|cho o|phong|cua so"
     ),
     "outside": "ngoai|ben ngoai|o ngoai|truoc nha|dung truoc|dung ngoai|dau xe|dau truoc|xe dau",
-    "knock": "dap cua|go manh|dap manh|goi cua|dap|go cua|bam chuong|gọi cửa",
-    "open": "mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua",
-    "warrant": "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205",
+    "knock": "dap cua|go manh|dap manh|goi cua|dap|go cua|bam chuong|gọi cửa|go cua nha|dap cua nha",
+    "open": ("mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua|muon vo|doi vo|vo nha|vo kiem tra|ko mo|khong mo"),
+    "warrant": (
+        "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205|giay toa an|"
+        "lenh toa an|lenh cua toa"
+    ),
     "airport": "san bai|phi truog|xan bay|cua khau|xuat canh|san bay|phi truong|airport|nha ga",
     "flight": (
-        "xuong may bay|moi xuong may bay|may bay|chuyen bay|bay qua|bay sang|ha canh|moi den|vua den|vua toi|den noi"
+        "xuong may bay|moi xuong may bay|may bay|chuyen bay|bay qua|bay sang|ha canh|moi den|vua den|vua toi|"
+        "den noi|dap xuong"
     ),
-    "customs": "hoi chuyen|phong rieng hoi|hai quan|nhap canh|kiem tra|phong rieng|phong nho|tham van|cbp|cua khau",
+    "customs": (
+        "hoi chuyen|phong rieng hoi|hai quan|nhap canh|kiem tra|phong rieng|phong nho|tham van|cbp|cua khau|"
+        "dan vo phong|vo phong rieng|dan anh vo phong"
+    ),
     "passport": "ho chieu|passport",
     "border": "bien gioi|bien phong|vung bien",
     "checkpoint": (
@@ -43,13 +50,17 @@ FORMS = {
         "chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|kham xet|luc soat|"
         "hoi toi tu dau|tra hoi|bat dung xe|dung xe|xet giay|hach hoi|kiem tra xe|bi chan lai"
     ),
-    "street": "di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang",
+    "street": (
+        "di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang|tram xe buyt|"
+        "tram xe bus"
+    ),
     "papers": "giay to|khong giay to|ko giay to|giay|cmnd|can cuoc|id|ho so|tinh trang|bat hop phap",
     "taken": (
         "ice hot|ice bat|ice tom|di tru hot|di tru bat|canh sat bat|cs bat|ice bat giu|ice bat di|ice hot di|"
-        "bi tom|bi hot|hot di|tom roi|bi bat rui|bat rui|bi cong an bat|bi canh sat bat|bat|bi bat|bat di|bat roi|"
-        "bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|khong biet o dau|ko biet o dau|bat giu|"
-        "bi bat giu|bi dua di|bi dan di|bi ice bat|bi di tru bat|bat coc"
+        "bi tom|bi hot|hot di|tom roi|bi bat rui|bat rui|bi cong an bat|bi canh sat bat|bat|bi bat|bat di|"
+        "bat roi|bat mat|giam|bi giam|tam giu|bi giu|giu lai|dua di|dan di|mat tich|khong biet o dau|"
+        "ko biet o dau|bat giu|bi bat giu|bi dua di|bi dan di|bi ice bat|bi di tru bat|bat coc|mat tieu|"
+        "ko ai nghe may|khong ai nghe may|ko nghe may|khong nghe may|tat may"
     ),
     "relative": (
         "ong xa|ba xa|ck|vk|chong e|vo e|me e|ba e|bo e|anh e|chi e|con e|chong tui|vo tui|me tui|ba tui|con tui|"
@@ -60,8 +71,8 @@ FORMS = {
     ),
     "find": (
         "o dau|dang o dau|bi nhot o dau|dem di dau|kiem o dau|kiem ong|kiem nguoi|di kiem|kiem|tim o dau|"
-        "tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|tim kiem|tim nguoi|giam o dau|trai nao|"
-        "tra cuu|so a|a number|dinh vi"
+        "tim thong tin|bi giam o dau|dang bi giam o dau|o trai nao|tim|tim kiem|tim nguoi|giam o dau|"
+        "trai nao|tra cuu|so a|a number|dinh vi|di dau|dua di dau|dua anh di dau"
     ),
     "detention": "trai giam|trung tam giam giu|giam giu|trai tam giam|chuyen trai",
     "bond": "bao lanh|tien bao lanh|tien the chan|bond|dong tien",
@@ -69,11 +80,14 @@ FORMS = {
         "o nha tu|nha tu quan|nha tu hat|man han tu|man han|ra tu|o tu|bi tu|ngoi tu|nha tu|trai tu|di tu|nha giam|"
         "an hinh su|toi hinh su"
     ),
-    "hold": "hold|detainer|lenh giu|giu lai cho ice|giao cho ice|287g|48 gio",
+    "hold": (
+        "hold|detainer|lenh giu|giu lai cho ice|giao cho ice|287g|48 gio|ko tha|khong tha|"
+        "giao qua ben di tru|giao qua di tru|giao cho di tru|giu them"
+    ),
     "release": "ra tu|duoc tha|tha ra|mien toi",
     "emergency": (
         "bao canh sat|goi cs|bao cong an|goi cong an|911|goi 911|cap cuu|xe cap cuu|khan cap|goi canh sat|"
-        "trinh bao|bao an"
+        "trinh bao|bao an|dau tim|dot quy"
     ),
     "crime": (
         "danh|bi danh|danh dap|bao luc|bao hanh|bao luc gia dinh|cuop|trom|bi trom|lua dao|doa|de doa|nan nhan|"
@@ -84,10 +98,10 @@ FORMS = {
         "van phong luat"
     ),
     "free": "mien phi|free|gia re|khong ton tien|ko co tien",
-    "organization": "to chuc|nhom|duong day nong|hotline|goi ai|tai nguyen|gan toi|o tieu bang",
+    "organization": "to chuc|nhom|duong day nong|hotline|goi ai|tai nguyen|gan toi|o tieu bang|van phong",
     "volunteer": (
-        "tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|bieu tinh|"
-        "bieu dương|van dong|nha lap phap"
+        "tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|"
+        "bieu tinh|bieu dương|van dong|nha lap phap|quan sat|nguoi quan sat|hoc lam|tap huan|dao tao"
     ),
     "help_others": (
         "phu giup|giup may gia dinh|may gia dinh nhap cu|gia dinh nhap cu|nguoi nhap cu trong khu|khu minh|"
@@ -121,7 +135,7 @@ FORMS = {
         "vao nha tho|o nha tho|den nha tho|di nha tho|toi nha tho|giao xu|di le|chua chien|nha chua|nha tho|"
         "thanh duong|nha nguyen|nhà thờ"
     ),
-    "hospital": "kham benh|phong cap cuu|di kham|benh vien|phong kham|bac si|cap cuu benh vien|phong cho",
+    "hospital": ("kham benh|phong cap cuu|di kham|benh vien|phong kham|bac si|cap cuu benh vien|phong cho|phong benh"),
     "work": (
         "tiem lam mong|lam nail|di lam|ba chu|hang xuong|lam viec|cho lam|noi lam|tiem nail|xuong|nha may|cong ty|"
         "ong chu|nha hang|cong truong"
@@ -131,9 +145,9 @@ FORMS = {
         "bo rap|bố ráp|ruong|truy quet|dot kich|kiem tra dot xuat|bat bo"
     ),
     "status": (
-        "qua han visa|o lau|o qua han|du hoc|du hoc sinh|sinh vien|visa du hoc|the xanh|thuong tru|thuong tru nhan|"
-        "tps|daca|visa|thi thuc|ty nan|ti nan|parole|giay phep lam viec|tinh trang di tru|quoc tich|nhap tich|"
-        "uscis|tam tru|giay phep|ho so di tru"
+        "qua han visa|o lau|o qua han|du hoc|du hoc sinh|sinh vien|visa du hoc|the xanh|thuong tru|"
+        "thuong tru nhan|tps|daca|visa|thi thuc|ty nan|ti nan|parole|giay phep lam viec|tinh trang di tru|"
+        "quoc tich|nhap tich|uscis|tam tru|giay phep|ho so di tru|xin ti nan"
     ),
     "expire": (
         "qua han|lo han|het han visa|qua han visa|sap het han|het han|gia han|sap het|ket thuc|cham dut|huy|thu hoi"
@@ -149,10 +163,16 @@ FORMS = {
     "now": "bay gio|ngay|khan cap|cuu|cuu voi|giup voi|so qua|lam sao",
     "apply": "xin|nop don|lam don|xin ty nan|xin ti nan",
     "laugh": "haha|hihi|kkk|hehe",
-    "offtopic": "tim viec|tim viec lam|can viec lam|can viec|xin viec|hoc tieng anh|lop tieng anh",
+    "offtopic": (
+        "tim viec|tim viec lam|can viec lam|can viec|xin viec|hoc tieng anh|lop tieng anh|kiem viec|"
+        "kiem viec lam|dang kiem viec"
+    ),
     "meta": (
         "cai nay dung sao|cai nay la gi|dung nhu the nao|co mat tien khong|co mat phi khong|ai vay|ban la ai|"
         "cai nay co mat tien"
     ),
     "report_me": "bao cho di tru|bao di tru|bao cao di tru|to cao|bao cho ice|bao ice",
+    "scam": "lay cua|lua dao|bi lua|luat su that",
+    "safe": "di co an toan|di cho co an toan|ra ngoai co an toan",
+    "not_about": "ko hoi ve|khong hoi ve|ko phai hoi ve|ko phai chuyen|khong phai chuyen",
 }
