@@ -60,14 +60,6 @@ EXAMPLES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "flow", "lang"), EXAMPLES)
-def test_every_example_of_the_issue_routes_right_in_the_right_language(
-    engine: Engine, text: str, flow: str, lang: str
-) -> None:
-    result = first(engine, text)
-    assert (result.session.at.split(".")[0], result.session.lang) == (flow, lang)
-
-
 # The second round's mechanisms, one example each (dev-set lines): a word read in the message's own language, an
 # Arabic ending, a typo of a lexicon form, an urgent situation at the end of a long story, questions about the bot
 # and off-topic requests that open nothing, the detector's doubt settled by the phrases' language, Taiwanese usage.
@@ -86,10 +78,9 @@ SECOND_ROUND = [
 ]
 
 
-@pytest.mark.parametrize(("text", "flow", "lang"), SECOND_ROUND)
-def test_second_round_examples_route_right_in_the_right_language(
-    engine: Engine, text: str, flow: str, lang: str
-) -> None:
+@pytest.mark.parametrize(("text", "flow", "lang"), EXAMPLES + SECOND_ROUND)
+def test_every_example_routes_right_in_the_right_language(engine: Engine, text: str, flow: str, lang: str) -> None:
+    """The issue's examples, then one per mechanism the second round added."""
     result = first(engine, text)
     assert (result.session.at.split(".")[0], result.session.lang) == (flow, lang)
 
