@@ -119,6 +119,44 @@ def test_a_permanent_failure_is_given_up_and_reported(tmp_path: Path, twilio: Fa
     assert set(rig.store.get(f"ob:{key}", time.time())) == {"st"}
 
 
+def test_messages_to_one_place_keep_their_order_across_two_workers(tmp_path: Path, twilio: FakeTwilioApi) -> None:
+    """The first of a volunteer's messages is slow to send: the second waits for it instead of overtaking it on
+    the other worker. Another person's message does not wait. The line keeps no number in clear."""
+    rig = Rig(tmp_path, twilio)
+    deliver = rig.channels.deliver
+
+    def slow_first(message: Message) -> object:
+        if message.text == "1 Hi, I am Ana.":
+            time.sleep(0.6)
+        return deliver(message)
+
+    rig.outbound.deliver = slow_first
+    for text in ("1 Hi, I am Ana.", "2 Are you still at JFK?", "3 Do not sign anything."):
+        rig.outbound.send(Message("sms", PERSON, text, role="person"))
+    rig.outbound.send(Message("sms", "+15555550143", "someone else", role="person"))
+    on_disk = b"".join(f.read_bytes() for f in tmp_path.glob("kyr.db*"))
+    assert PERSON[1:].encode() not in on_disk                   # the line's key is a keyed hash, the texts sealed
+    consumer = start_consumer(rig.outbound.huey)
+    try:
+        assert twilio.wait_for(1, to="+15555550143")[0]["Body"] == "someone else"
+        assert [m["Body"][0] for m in twilio.wait_for(3, to=PERSON)] == ["1", "2", "3"]
+    finally:
+        consumer.stop(graceful=True)
+
+
+def test_an_erased_message_does_not_hold_up_the_next(tmp_path: Path, twilio: FakeTwilioApi) -> None:
+    """DELETE drops queued messages: one dropped before it went must not keep the line waiting."""
+    rig = Rig(tmp_path, twilio)
+    first = rig.outbox.put(Message("sms", PERSON, "never sent"), time.time())  # queued, no task: then erased
+    rig.outbox.drop(first)
+    rig.outbound.send(Message("sms", PERSON, "the next one"))
+    consumer = start_consumer(rig.outbound.huey)
+    try:
+        assert [m["Body"] for m in twilio.wait_for(1, to=PERSON, timeout=3)] == ["the next one"]
+    finally:
+        consumer.stop(graceful=True)
+
+
 def test_one_number_sends_at_most_one_sms_a_second(tmp_path: Path, twilio: FakeTwilioApi) -> None:
     rig = Rig(tmp_path, twilio, per_second=1.0)
     for i in range(3):

@@ -132,7 +132,7 @@ def with_desk(
     desks: list[Desk] = []  # the queue's callbacks reach the desk made just below
     outbound = Outbound(
         make_huey(settings.queue, store_url),
-        Outbox(service.store, sealer),
+        Outbox(service.store, sealer, service.secret),
         channels.deliver,
         lambda message, result: desks[0].sent(message, result) if desks else None,
         lambda message, reason: desks[0].failed(message, reason) if desks else None,

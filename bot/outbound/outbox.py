@@ -4,6 +4,8 @@ sending makes a repeated task (a retry, a second consumer, a restart) send it on
 
     ob:<id>           pending -> sending -> sent (content dropped) | failed (content dropped)
     ob:pace:<hash>    the next free second of one sending number (at most N messages a second each)
+    ob:lane:<hmac>    the ids still to go to one place, oldest first: two workers never send them out of order
+                      (a volunteer's two messages, a card before its thread); keyed hash, so no number in clear
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot.handoff.crypto import Sealer
+from bot.service.privacy import user_key
 from bot.store.base import Store
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -49,15 +52,44 @@ class Claimed:
 class Outbox:
     """Outbox records on the Store contract (SQLite or Redis)."""
 
-    def __init__(self, store: Store, sealer: Sealer) -> None:
-        self.store, self.sealer = store, sealer
+    def __init__(self, store: Store, sealer: Sealer, secret: bytes = b"") -> None:
+        self.store, self.sealer, self.secret = store, sealer, secret
 
     def put(self, message: Message, now: float) -> str:
-        """Keep a message to send; its id."""
+        """Keep a message to send, last in its place's line; its id."""
         key = uuid.uuid4().hex
         record = {"st": PENDING, "n": 0, "t": now, "case": message.case, "x": self.sealer.seal(asdict(message))}
         self.store.put(_key(key), record, KEEP, now)
+        self.store.transact(self._lane(message), lambda r: ({"q": [*(r or {}).get("q", []), key]}, None), KEEP, now)
         return key
+
+    def behind(self, key: str, message: Message, now: float) -> bool:
+        """True while an older message to the same place is still to go. Ids ahead that are sent, failed or erased
+        leave the line here (so an erased or expired one never holds the rest up)."""
+        gone = []
+        for earlier in (self.store.get(self._lane(message), now) or {}).get("q", []):
+            if earlier == key:
+                break
+            if self.status(earlier, now) in (None, SENT, FAILED):
+                gone.append(earlier)
+            else:
+                return True
+        if gone:
+            self.leave(message, gone, now)
+        return False
+
+    def leave(self, message: Message, keys: list[str], now: float) -> None:
+        """Take ids out of their place's line (sent, failed or erased)."""
+
+        def out(record: dict | None) -> tuple[dict | None, None]:
+            line = [k for k in (record or {}).get("q", []) if k not in keys]
+            return ({"q": line} if line else None), None
+
+        self.store.transact(self._lane(message), out, KEEP, now)
+
+    def _lane(self, message: Message) -> str:
+        """The store key of the line of messages to one place: a keyed hash of the channel and the address."""
+        return "ob:lane:" + user_key(self.secret, message.via, message.to).split(":", 1)[1]
 
     def claim(self, key: str, now: float) -> Claimed | None:
         """Take a pending message for sending (None: sent, failed, erased, or another worker has it)."""

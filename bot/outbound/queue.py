@@ -37,6 +37,10 @@ RETRY_DELAY = 2
 MAX_WAITS = 10  # 429s waited out per message (they use no retry) before it is given up
 LONGEST_WAIT = 300.0  # a 429 asking for longer than this is waited out at this
 PACE_IN_WORKER = 5.0  # a pacing wait up to this is slept in the worker; longer goes back on the queue
+IN_TURN_IN_WORKER, IN_TURN_STEP = (
+    2.0,
+    0.05,
+)  # waiting for an older message to the same place: in the worker, then queued
 
 Deliver = Callable[[Message], Any]  # sends; returns the provider's id; raises SendFailed
 Sent = Callable[[Message, Any], None]
@@ -98,20 +102,33 @@ class Outbound:
 
     # --- the tasks ---------------------------------------------------------------------------------
     def _run_send(self, key: str, task: Any = None) -> None:
-        """Send one outbox message, once."""
+        """Send one outbox message, once, after those queued before it to the same place."""
         claimed = self.outbox.claim(key, self.clock())
         if claimed is None:
             return
         message = claimed.message
         try:
+            self._in_turn(claimed)
             self._pace(claimed)
             result = self.deliver(message)
         except SendFailed as exc:
             self._failed(claimed, exc, task.retries if task is not None else 0)
             return
         self.outbox.done(key, result, self.clock())
+        self.outbox.leave(message, [key], self.clock())
         logger.info("outbound sent id=%s via=%s role=%s case=%s", key[:8], message.via, message.role, message.case)
         self.sent(message, result)
+
+    def _in_turn(self, claimed: Claimed) -> None:
+        """Wait (briefly here, else back on the queue) while an older message to the same place is still to go:
+        with two workers, a volunteer's second message could otherwise overtake the first."""
+        waited = 0.0
+        while self.outbox.behind(claimed.id, claimed.message, self.clock()):
+            if waited >= IN_TURN_IN_WORKER:
+                self.outbox.release(claimed.id, self.clock())
+                raise RetryTask(delay=1)
+            self.sleep(IN_TURN_STEP)
+            waited += IN_TURN_STEP
 
     def _pace(self, claimed: Claimed) -> None:
         """At most per_second SMS/WhatsApp a second from one sending number."""
@@ -137,6 +154,7 @@ class Outbound:
             logger.warning("outbound retry id=%s via=%s: %s", key[:8], message.via, exc.reason)
             raise Retry(exc.reason)
         self.outbox.fail(key, self.clock())
+        self.outbox.leave(message, [key], self.clock())
         what = (key[:8], message.via, message.role, message.case, exc.reason)
         logger.warning("outbound failed id=%s via=%s role=%s case=%s: %s", *what)
         self.failed(message, exc.reason)
