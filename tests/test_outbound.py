@@ -144,6 +144,21 @@ def test_messages_to_one_place_keep_their_order_across_two_workers(tmp_path: Pat
         consumer.stop(graceful=True)
 
 
+def test_a_queued_sms_is_folded_as_the_replies_are(tmp_path: Path, twilio: FakeTwilioApi) -> None:
+    """Spanish (folded by the operator) loses the accents GSM-7 lacks; Vietnamese keeps its tone marks; curly
+    quotes become straight in every language. One place decides it, for the desk, emergency contacts and press 8."""
+    rig = Rig(tmp_path, twilio)
+    rig.outbound.fold = frozenset({"es"})
+    rig.outbound.send(Message("sms", PERSON, "Un voluntario le escribirá aquí. “Gracias”", lang="es"))
+    rig.outbound.send(Message("sms", PERSON, "Tình nguyện viên sẽ nhắn cho bạn", lang="vi"))
+    consumer = start_consumer(rig.outbound.huey)
+    try:
+        assert [m["Body"] for m in twilio.wait_for(2, to=PERSON)] == [
+            'Un voluntario le escribira aqui. "Gracias"', "Tình nguyện viên sẽ nhắn cho bạn"]
+    finally:
+        consumer.stop(graceful=True)
+
+
 def test_an_erased_message_does_not_hold_up_the_next(tmp_path: Path, twilio: FakeTwilioApi) -> None:
     """DELETE drops queued messages: one dropped before it went must not keep the line waiting."""
     rig = Rig(tmp_path, twilio)

@@ -22,8 +22,6 @@ from bot.family.records import Contact, FamilyStore, Record
 from bot.outbound.outbox import Message
 from bot.outbound.queue import Outbound
 from bot.service.handler import Outcome
-from bot.text.pages import DEFAULT_FOLD
-from bot.text.sms import fold_accents
 
 logger = logging.getLogger(__name__)
 ASK_SECONDS = 600.0  # "Reply OK within 10 minutes"
@@ -43,7 +41,6 @@ class FamilyDesk:
     blocked: frozenset[str] = frozenset()  # the bot's own numbers and the responders': never a contact
     channels: frozenset[str] = frozenset({"sms", "whatsapp", "telegram"})
     board: FamilyDemo | None = None  # the web demo: what its contacts get waits here for the page, never sent
-    fold: frozenset[str] = DEFAULT_FOLD  # languages whose accents SMS folds (KYR_SMS_FOLD_ACCENTS): GSM-7 costs less
     clock: Callable[[], float] = time.time
 
     def __post_init__(self) -> None:
@@ -174,9 +171,8 @@ class FamilyDesk:
             if self.board is not None:
                 self.board.deliver(user, "contact", contact.name, text)
             return []
-        # English too: only the person's own words (a name like María) could make it UCS-2, twice the segments.
-        text = fold_accents(text) if contact.lang in self.fold | {"en"} else text
-        return [self.outbound.send(Message("sms", contact.number, text, role="family"))]
+        # Folded by the queue as replies are (English always: a name like María would double the segments).
+        return [self.outbound.send(Message("sms", contact.number, text, role="family", lang=contact.lang))]
 
     def to_person(self, record: Record, user: str, text: str) -> None:
         """A message to the person later than a reply (the check-in question), where they set up their contacts."""
@@ -187,7 +183,7 @@ class FamilyDesk:
             if self.board is not None:
                 self.board.deliver(user, "person", "", text)
         elif p.channel and p.address:
-            self.outbound.send(Message(p.channel, p.address, text, role="family"))
+            self.outbound.send(Message(p.channel, p.address, text, role="family", lang=p.lang))
 
     def default_word(self, lang: str) -> str:
         """The alert word in the person's language, as the bot shows it (ALERTA)."""

@@ -26,7 +26,7 @@ from bot.handoff.demo import DemoBoard
 from bot.outbound.outbox import Message
 from bot.outbound.queue import Outbound
 from bot.service.handler import Outcome
-from bot.text.render import body_text, sms_text
+from bot.text.render import body_text
 
 logger = logging.getLogger(__name__)
 WHATSAPP_WINDOW = 24 * 3600.0  # WhatsApp takes free-form messages only this long after the person's last one
@@ -43,7 +43,6 @@ class Desk:
     outbound: Outbound
     airports: Airports
     board: DemoBoard | None = None  # the web demo's fake responders (KYR_DEMO_RESPONDERS=1)
-    fold: frozenset[str] = frozenset()  # KYR_SMS_FOLD_ACCENTS: queued SMS cost what the replies cost
     clock: Callable[[], float] = time.time
     flow: str = field(init=False)
 
@@ -192,8 +191,10 @@ class Desk:
             if self.board is not None:
                 self.board.deliver(case, reply.text, reply.lang, reply.rtl, now)
             return "web"
-        text = sms_text(reply, accents=reply.lang in self.fold) if channel == "sms" else body_text(reply)
-        key = self.outbound.send(Message(channel, case.private.address, text, case=case.number, role="person"))
+        text = body_text(reply)  # the queue folds an SMS as the replies are folded
+        key = self.outbound.send(
+            Message(channel, case.private.address, text, case=case.number, role="person", lang=reply.lang)
+        )
         self.cases.update(case.number, lambda c: _remember(c, key), now)
         return key
 

@@ -138,19 +138,20 @@ def with_desk(
         lambda message, reason: desks[0].failed(message, reason) if desks else None,
         per_second=settings.sms_per_second,
         senders=channels.numbers,
+        fold=fold,
     )
     desk, group = None, None
     if settings.on:
         board = DemoBoard(cases, sealer) if settings.demo else None
         airports = Airports.load(content / "flows" / "airports.yaml")
-        desk = Desk(settings, service.engine, cases, outbound, airports, board, fold)
+        desk = Desk(settings, service.engine, cases, outbound, airports, board)
         desks.append(desk)
         group = ResponderGroup(desk) if settings.telegram_chat is not None else None
     family_desk = None
     if family is not None and family_channels:
         records = FamilyStore(service.store, sealer, service.secret, family.retention)
         blocked = frozenset({s.sms_from, *(r.number for r in s.sms)} - {""})
-        family_desk = FamilyDesk(family, service.engine, records, outbound, blocked, family_channels, fold=fold)
+        family_desk = FamilyDesk(family, service.engine, records, outbound, blocked, family_channels)
         family_desk.board = FamilyDemo(service.store, sealer) if "web" in family_channels else None
     base = {f.name: getattr(service, f.name) for f in fields(service) if f.init}
     return DeskService(**base, desk=desk, responder_group=group, family=family_desk, outbound=outbound)

@@ -38,6 +38,7 @@ class Message:
     buttons: list[list[str]] = field(default_factory=list)  # Telegram: [[label, callback data], ...]
     case: int = 0  # the case it belongs to (0: none)
     role: str = ""  # what the desk does once it is sent or failed: card | thread | person | responder | ...
+    lang: str = ""  # the text's language: an SMS in a language the operator folds is folded when queued
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import math
 import signal
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,10 @@ from huey.api import Huey
 from huey.consumer import Consumer
 from huey.exceptions import RetryTask
 
+from bot.core.session import Reply
 from bot.outbound.outbox import Claimed, Message, Outbox
 from bot.outbound.senders import SendFailed
+from bot.text.render import sms_text
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +82,7 @@ class Outbound:
     clock: Callable[[], float] = time.time
     sleep: Callable[[float], None] = time.sleep
     timers: dict[str, Callable[[int], None]] = field(default_factory=dict)
+    fold: frozenset[str] = frozenset()  # KYR_SMS_FOLD_ACCENTS: a queued SMS costs what a reply would
 
     def __post_init__(self) -> None:
         task = self.huey.task(retries=RETRIES, retry_delay=RETRY_DELAY, retry_backoff=2, context=True, name="kyr.send")
@@ -87,7 +90,10 @@ class Outbound:
         self._timer = self.huey.task(name="kyr.timer")(self._run_timer)
 
     def send(self, message: Message) -> str:
-        """Keep the message sealed and queue its sending; the outbox id."""
+        """Keep the message sealed and queue its sending; the outbox id. An SMS is folded as the replies are
+        (typography always, accents for the languages the operator folds, only when that makes it GSM-7)."""
+        if message.via == "sms" and message.lang:
+            message = replace(message, text=sms_text(Reply(message.text, (), message.lang), message.lang in self.fold))
         key = self.outbox.put(message, self.clock())
         self._send(key)
         return key

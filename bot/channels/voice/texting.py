@@ -30,8 +30,9 @@ class QueuedTexts:
     def send(self, to: str, outcome: Outcome) -> bool:
         """Queue each SMS body; False (and a log line with the error's type only) when the queue refuses."""
         try:
-            for body in sms_bodies(outcome.replies):
-                self.outbound.send(Message("sms", to, body, role=ROLE))
+            lang = outcome.replies[0].lang if outcome.replies else ""
+            for body in sms_bodies(outcome.replies):  # folded by the queue, in the step's language
+                self.outbound.send(Message("sms", to, body, role=ROLE, lang=lang))
         except Exception as exc:  # SQLite locked, Redis down, a bad key: the caller is told, the call goes on
             logger.warning("voice: text message not queued: %s", type(exc).__name__)
             return False
