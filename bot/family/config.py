@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.service.values import positive
+
 Get = Callable[..., str]
 
 DEFAULT_RETENTION = 180 * 86400.0  # contacts unused this long are erased (a reminder goes a week before)
@@ -25,10 +27,5 @@ def read_family(get: Get) -> FamilySettings:
     if switch not in ("on", "off", "1", "0", ""):
         raise ValueError(f"KYR_FAMILY_ALERT must be on or off, got {switch!r}")
     text = get("KYR_ALERT_RETENTION", str(DEFAULT_RETENTION))
-    try:
-        retention = float(text)
-    except ValueError:
-        retention = -1.0
-    if retention <= REMIND_BEFORE:
-        raise ValueError(f"KYR_ALERT_RETENTION must be seconds, more than a week (604800), got {text!r}")
+    retention = positive("KYR_ALERT_RETENTION", text, above=REMIND_BEFORE, must="seconds, more than a week (604800)")
     return FamilySettings(switch not in ("off", "0"), retention)

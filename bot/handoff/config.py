@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.handoff.hours import Hours, parse_hours
+from bot.service.values import positive
 
 Get = Callable[..., str]  # get(name, default="") -> the setting's text
 
@@ -87,11 +88,11 @@ def read_handoff(get: Get) -> HandoffSettings:
         telegram_chat=_chat_id(get("KYR_RESPONDERS_TELEGRAM_CHAT").strip()),
         telegram_users=_user_ids(get("KYR_RESPONDERS_TELEGRAM_USERS")),
         sms=parse_responders(get("KYR_RESPONDERS_SMS")),
-        retention=_seconds("KYR_CASE_RETENTION", get("KYR_CASE_RETENTION", str(DEFAULT_CASE_RETENTION))),
-        idle=_seconds("KYR_CASE_IDLE", get("KYR_CASE_IDLE", str(DEFAULT_CASE_IDLE))),
-        claim_minutes=_seconds("KYR_CLAIM_MINUTES", get("KYR_CLAIM_MINUTES", str(DEFAULT_CLAIM_MINUTES))),
+        retention=positive("KYR_CASE_RETENTION", get("KYR_CASE_RETENTION", str(DEFAULT_CASE_RETENTION))),
+        idle=positive("KYR_CASE_IDLE", get("KYR_CASE_IDLE", str(DEFAULT_CASE_IDLE))),
+        claim_minutes=positive("KYR_CLAIM_MINUTES", get("KYR_CLAIM_MINUTES", str(DEFAULT_CLAIM_MINUTES))),
         response_minutes=int(
-            _seconds("KYR_RESPONSE_MINUTES", get("KYR_RESPONSE_MINUTES", str(DEFAULT_RESPONSE_MINUTES)))
+            positive("KYR_RESPONSE_MINUTES", get("KYR_RESPONSE_MINUTES", str(DEFAULT_RESPONSE_MINUTES)))
         ),
         hours=parse_hours(get("KYR_RESPONDER_HOURS")) if get("KYR_RESPONDER_HOURS").strip() else None,
         twilio_sid=get("TWILIO_ACCOUNT_SID").strip(),
@@ -101,7 +102,7 @@ def read_handoff(get: Get) -> HandoffSettings:
         twilio_base_url=get("TWILIO_API_BASE_URL").strip().rstrip("/"),
         telegram_token=get("TELEGRAM_BOT_TOKEN"),
         telegram_base_url=get("TELEGRAM_API_BASE_URL").strip(),
-        sms_per_second=_seconds("KYR_SMS_PER_SECOND", get("KYR_SMS_PER_SECOND", "1")),
+        sms_per_second=positive("KYR_SMS_PER_SECOND", get("KYR_SMS_PER_SECOND", "1")),
         queue=get("KYR_QUEUE").strip(),
         demo=get("KYR_DEMO_RESPONDERS").strip() in ("1", "true", "yes"),
         hotline_dial=parse_hotline_dial(get("KYR_HOTLINE_DIAL")),
@@ -185,14 +186,3 @@ def _user_ids(text: str) -> frozenset[int]:
         return frozenset(int(x) for x in text.replace(";", ",").split(",") if x.strip())
     except ValueError:
         raise ValueError("KYR_RESPONDERS_TELEGRAM_USERS must list numeric Telegram user ids, comma-separated") from None
-
-
-def _seconds(name: str, text: str) -> float:
-    """A positive number from a setting."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if value <= 0:
-        raise ValueError(f"{name} must be a positive number, got {text!r}")
-    return value

@@ -17,6 +17,7 @@ from bot.family.config import FamilySettings, read_family
 from bot.handoff.config import HandoffSettings, read_handoff
 from bot.service.handler import DEFAULT_RETENTION, Service
 from bot.service.housekeeping import PURGE_EVERY
+from bot.service.values import positive
 from bot.store import RedisStore, Store, StoreError, StoreUnavailable, open_store
 from bot.text import pages
 
@@ -90,12 +91,9 @@ def _read_or_create_secret(path: Path) -> bytes:
 def _number(name: str, text: str, kind: type = float) -> float:
     """A positive number from a setting, or a ConfigError that names it."""
     try:
-        value = kind(text)
-    except ValueError:
-        value = -1
-    if value <= 0:
-        raise ConfigError(f"{name} must be a positive {'whole ' if kind is int else ''}number, got {text!r}")
-    return value
+        return positive(name, text, kind)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _fold_languages(text: str) -> frozenset[str]:
