@@ -40,6 +40,12 @@ def quiet_libraries() -> None:
         logging.getLogger("telegram").setLevel(logging.INFO)
 
 
+def retry_after(exc: RetryAfter) -> float:
+    """RetryAfter's delay in seconds, whether PTB gives an int or a timedelta (PTB_TIMEDELTA)."""
+    delay = exc.retry_after
+    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+
+
 class TwilioSender:
     """messages.create through twilio's client, pointed at TWILIO_API_BASE_URL when set."""
 
@@ -94,9 +100,7 @@ class TelegramSender:
         try:
             return loop.run_until_complete(asyncio.wait_for(call(bot), TELEGRAM_TIMEOUT))
         except RetryAfter as exc:
-            delay = exc.retry_after
-            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-            raise SendFailed("telegram 429", True, seconds) from None
+            raise SendFailed("telegram 429", True, retry_after(exc)) from None
         except (Forbidden, BadRequest, ChatMigrated) as exc:
             raise SendFailed(f"telegram {type(exc).__name__}", retry=False) from None
         except (TimedOut, NetworkError, TimeoutError) as exc:

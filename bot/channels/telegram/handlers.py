@@ -11,7 +11,6 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -27,6 +26,7 @@ from telegram.ext import (
 )
 
 from bot.core.session import Inbound, Reply
+from bot.outbound.senders import retry_after
 from bot.service.handler import Service
 from bot.text import pages
 from bot.text.render import body_text
@@ -123,12 +123,6 @@ async def pause(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-def _seconds(exc: RetryAfter) -> float:
-    """RetryAfter's delay in seconds, whether PTB gives an int or a timedelta (PTB_TIMEDELTA)."""
-    delay = exc.retry_after
-    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-
-
 async def send(bot: Any, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> bool:
     """Send one message; flood control (RetryAfter) is waited out and retried once, then given up."""
     for attempt in (1, 2):
@@ -136,7 +130,7 @@ async def send(bot: Any, chat_id: int, text: str, markup: InlineKeyboardMarkup |
             await bot.send_message(chat_id, text, reply_markup=markup)
             return True
         except RetryAfter as exc:
-            delay = _seconds(exc)
+            delay = retry_after(exc)
             if attempt == 2 or delay > MAX_RETRY_WAIT:
                 break
             await pause(delay)
