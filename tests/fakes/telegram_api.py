@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import unquote
 
 from tests.fakes.request_body import decode_body
+from tests.fakes.served import Served
 from tests.fakes.telegram_state import ApiState, RecordedCall, default_failure
 
 __all__ = ["DEFAULT_TOKEN", "FakeBotApi", "RecordedCall"]
@@ -36,7 +35,7 @@ JsonDict = dict[str, Any]
 DEFAULT_TOKEN = "7012345678:AAFakeTokenForTests_0123456789abcdef"
 
 
-class FakeBotApi:
+class FakeBotApi(Served):
     """The fake server plus the test-facing API: push updates, inspect calls, plan failures."""
 
     def __init__(self, token: str = DEFAULT_TOKEN, *, username: str = "kyr_test_bot",
@@ -46,41 +45,20 @@ class FakeBotApi:
                     "username": username, "can_join_groups": True,
                     "can_read_all_group_messages": False, "supports_inline_queries": False}
         self._state = ApiState(bot_user=bot_user, max_poll_wait=max_poll_wait)
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------
     def start(self) -> FakeBotApi:
-        """Bind a free port on 127.0.0.1 and serve from a daemon thread."""
+        """Serve, with long polls allowed again."""
         with self._state.cond:
             self._state.closed = False
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        server.api = self  # type: ignore[attr-defined]
-        self._server = server
-        # A short poll interval makes shutdown() (which waits for the serve loop to notice) quick.
-        self._thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="FakeBotApi",
-                                        daemon=True)
-        self._thread.start()
-        return self
+        return super().start()
 
     def stop(self) -> None:
-        """Wake waiting long polls, stop serving and free the port."""
+        """Wake waiting long polls, then stop serving."""
         with self._state.cond:
             self._state.closed = True
             self._state.cond.notify_all()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = self._thread = None
-
-    def __enter__(self) -> FakeBotApi:
-        return self.start()
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
+        super().stop()
 
     # -- addresses -------------------------------------------------------------------------------
     @property
@@ -230,3 +208,6 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silence the default stderr access log (its paths would carry the bot token)."""
+
+
+FakeBotApi.handler = _Handler  # defined after the fake it serves

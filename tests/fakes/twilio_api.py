@@ -21,10 +21,11 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl
+
+from tests.fakes.served import Served
 
 __all__ = ["FakeTwilioApi", "Post"]
 
@@ -57,39 +58,12 @@ class _State:
     failures: list[_Failure] = field(default_factory=list)
 
 
-class FakeTwilioApi:
+class FakeTwilioApi(Served):
     """The fake server plus the test-facing API: inspect posts, plan failures."""
 
     def __init__(self, account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN) -> None:
         self.account_sid, self.auth_token = account_sid, auth_token
         self._state = _State()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> FakeTwilioApi:
-        """Bind a free port on 127.0.0.1 and serve from a daemon thread."""
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        server.api = self  # type: ignore[attr-defined]
-        self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="FakeTwilioApi", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and free the port."""
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = self._thread = None
-
-    def __enter__(self) -> FakeTwilioApi:
-        return self.start()
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
 
     @property
     def base_url(self) -> str:
@@ -190,3 +164,6 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         """No access log on stderr (paths carry the account sid)."""
+
+
+FakeTwilioApi.handler = _Handler  # defined after the fake it serves
