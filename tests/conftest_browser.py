@@ -61,6 +61,9 @@ def browser() -> Iterator[Any]:
             launched.close()
 
 
+WAIT = 15_000  # ms: the longest a step may take on a loaded CI machine before the test fails
+
+
 @contextmanager
 def live_server(app: Any) -> Iterator[str]:
     """Serve the WSGI app on 127.0.0.1 and a free port in a thread; yield 'http://127.0.0.1:PORT'."""
@@ -73,6 +76,21 @@ def live_server(app: Any) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+
+
+@contextmanager
+def watched_page(browser: Any, base_url: str, height: int = 900, width: int = 1280) -> Iterator[Any]:
+    """A fresh page (own storage) with script errors and CSP violations collected in page.problems."""
+    context = browser.new_context(viewport={"width": width, "height": height}, base_url=base_url)
+    context.set_default_timeout(WAIT)
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("pageerror", lambda exc: tab.problems.append(f"page error: {exc}"))
+    tab.on("console", lambda msg: tab.problems.append(msg.text) if "Content Security Policy" in msg.text else None)
+    try:
+        yield tab
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="session")

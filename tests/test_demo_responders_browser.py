@@ -9,10 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest_browser import live_server
+from tests.conftest_browser import live_server, watched_page
 from webhook import create_app
-
-WAIT = 15_000
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +23,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_a_trainer_shows_a_hand_off_without_any_account(browser: Any, base_url: str, artifacts: Path) -> None:
-    context = browser.new_context(viewport={"width": 1600, "height": 900}, base_url=base_url)
-    context.set_default_timeout(WAIT)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    page.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
-    try:
+    with watched_page(browser, base_url, 900, 1600) as page:
         page.goto("/")
         page.wait_for_selector("#log .bubble.bot")
         assert "DEMO: fake, local responders" in page.inner_text("#responders")
@@ -48,19 +40,12 @@ def test_a_trainer_shows_a_hand_off_without_any_account(browser: Any, base_url: 
         page.wait_for_function("() => Array.from(document.querySelectorAll('#log .bubble.bot .text'))"
                                ".some(e => e.textContent.includes('volunteer: Hello from a volunteer'))")
         page.screenshot(path=str(artifacts / "web-demo-responders.png"), full_page=True)
-        assert problems == []
-    finally:
-        context.close()
+        assert page.problems == []
 
 
 def test_a_trainer_shows_the_alert_arriving_on_the_contacts_phone(browser: Any, base_url: str,
                                                                     artifacts: Path) -> None:
-    context = browser.new_context(viewport={"width": 1600, "height": 900}, base_url=base_url)
-    context.set_default_timeout(WAIT)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    try:
+    with watched_page(browser, base_url, 900, 1600) as page:
         page.goto("/")
         page.wait_for_selector("#log .bubble.bot")
         assert "Contact's phone" in page.inner_text("#responders")
@@ -72,6 +57,4 @@ def test_a_trainer_shows_the_alert_arriving_on_the_contacts_phone(browser: Any, 
                                ".includes('ALERT from Maria: Call Luis')")
         assert "To Ana:" in page.inner_text("#contact-phone")
         page.screenshot(path=str(artifacts / "web-demo-contact-phone.png"), full_page=True)
-        assert problems == []
-    finally:
-        context.close()
+        assert page.problems == []

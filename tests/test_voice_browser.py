@@ -8,10 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest_browser import live_server
+from tests.conftest_browser import WAIT, live_server, watched_page
 from webhook import create_app
-
-WAIT = 15_000
 
 
 @pytest.fixture(scope="module")
@@ -27,16 +25,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, engine) -> Iterator[str]:
 @pytest.fixture
 def page(browser: Any, base_url: str) -> Iterator[Any]:
     """A fresh page; script errors and CSP violations collected in page.problems."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
-    context.set_default_timeout(WAIT)
-    tab = context.new_page()
-    tab.problems = []
-    tab.on("pageerror", lambda exc: tab.problems.append(f"page error: {exc}"))
-    tab.on("console", lambda msg: tab.problems.append(msg.text) if "Content Security Policy" in msg.text else None)
-    try:
+    with watched_page(browser, base_url, 900) as tab:
         yield tab
-    finally:
-        context.close()
 
 
 def says(page: Any) -> list[str]:

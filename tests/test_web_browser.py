@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 
 from bot.text.sms import sms_info
-from tests.conftest_browser import live_server
+from tests.conftest_browser import live_server, watched_page
 from webhook import create_app
 
 XSS = "<script>window.__x=1</script>"
-WAIT = 15_000   # ms: the longest a step may take on a loaded CI machine before the test fails
 FAKE_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="400" height="900" viewBox="0 0 400 900">
 <g id="graph0" class="graph">{}</g></svg>"""
 FAKE_NODE = ('<g id="n-{flow}-{node}" class="node"><title>{node}</title>'
@@ -36,16 +35,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def page(browser: Any, base_url: str) -> Iterator[Any]:
     """A fresh page (own storage) with errors and CSP violations collected in page.problems."""
-    context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=base_url)
-    context.set_default_timeout(WAIT)
-    tab = context.new_page()
-    tab.problems = []
-    tab.on("pageerror", lambda exc: tab.problems.append(f"page error: {exc}"))
-    tab.on("console", lambda msg: tab.problems.append(msg.text) if "Content Security Policy" in msg.text else None)
-    try:
+    with watched_page(browser, base_url, 860) as tab:
         yield tab
-    finally:
-        context.close()
 
 
 def open_demo(page: Any, query: str = "") -> None:
