@@ -7,15 +7,15 @@ Register from tests/conftest.py with `pytest_plugins = ["tests.conftest_redis"]`
 """
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.gunicorn_server import RedisProcess, ServerError, stop_process
 from tests.gunicorn_server import free_port as _free_port  # also imported from here by other tests
-from tests.require import missing  # skip here, fail under CI
+from tests.require import required  # skip here, fail under CI
 
 MISSING = "redis-server not found on PATH: install it (Debian: apt-get install redis-server) to run the Redis tests"
 
@@ -47,13 +47,25 @@ class RedisServer(RedisProcess):
         self.start()
 
 
+@contextmanager
+def own_redis(workdir: Path, persist: bool) -> Iterator[RedisProcess]:
+    """A redis-server of one test's own on a free port (a test may kill it, make it read-only or full), killed
+    at the end; pytest.fail if it does not start."""
+    server = RedisProcess(required("redis-server", MISSING), _free_port(), workdir, persist=persist)
+    try:
+        server.start()
+    except ServerError as exc:
+        pytest.fail(str(exc))
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
     """A running redis-server for the whole session, stopped at the end."""
-    executable = shutil.which("redis-server")
-    if executable is None:
-        missing(MISSING)
-    server = RedisServer(executable, _free_port(), tmp_path_factory.mktemp("redis"))
+    server = RedisServer(required("redis-server", MISSING), _free_port(), tmp_path_factory.mktemp("redis"))
     server.start()
     try:
         yield server

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from typing import NoReturn
 
 import pytest
@@ -12,3 +13,11 @@ def missing(why: str) -> NoReturn:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(why)
     pytest.skip(why)
+
+
+def required(binary: str, why: str) -> str:
+    """The binary's path, or skip (fail under CI) without it."""
+    path = shutil.which(binary)
+    if path is None:
+        missing(why)
+    return str(path)

@@ -4,7 +4,6 @@ again" reply, never a crash or a 5xx, must not corrupt the conversation, and mus
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from bot.core.session import Inbound
 from bot.service.handler import Outcome, Service
 from bot.service.privacy import user_key
 from bot.store import RedisStore, SQLiteStore, StoreUnavailable
-from tests.conftest_redis import MISSING, missing
+from tests.conftest_redis import MISSING, own_redis
 from tests.gunicorn_server import (
     RedisProcess,
     ServerError,
@@ -27,6 +26,7 @@ from tests.gunicorn_server import (
     start_gunicorn,
     twilio_form,
 )
+from tests.require import missing, required
 
 SECRET = b"faults-test-secret"
 TOKEN = "faults-test-token"
@@ -36,14 +36,6 @@ TRY_AGAIN_EN = "Sorry, something went wrong on our side. Please send your messag
 TRY_AGAIN_ES = "Perdón, hubo un error de nuestro lado. Por favor, envíe su mensaje otra vez en un minuto."
 DOOR = "Do not open the door."          # ice_at_door.start, option 1 of the main menu
 ENTER = "Do not fight or block them."   # ice_at_door.enter, option 2 of ice_at_door.start
-
-
-def required(binary: str, why: str) -> str:
-    """The binary's path, or skip (fail under CI) without it."""
-    path = shutil.which(binary)
-    if path is None:
-        missing(why)
-    return str(path)
 
 
 def say(service: Service, text: str, lang_hint: str | None = None, user: str = NUMBER) -> Outcome:
@@ -164,13 +156,8 @@ def test_sqlite_locked_too_long_answers_try_again_and_keeps_the_state(engine: En
 @pytest.fixture
 def redis_proc(tmp_path: Path) -> Iterator[RedisProcess]:
     """Our own redis-server (AOF, fsync always: a kill loses nothing) on a free port, so the test can kill it."""
-    server = RedisProcess(required("redis-server", MISSING), free_port(), tmp_path)
-    try:
-        server.start()
-    except ServerError as exc:
-        pytest.fail(str(exc))
-    yield server
-    server.kill()
+    with own_redis(tmp_path, persist=True) as server:
+        yield server
 
 
 def test_redis_killed_mid_conversation_then_back(engine: Engine, redis_proc: RedisProcess) -> None:

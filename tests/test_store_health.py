@@ -23,8 +23,8 @@ from bot.core.session import Inbound
 from bot.service.handler import Service
 from bot.service.runtime import ROOT, ConfigError
 from bot.store import SQLiteStore, StoreUnavailable, open_store
-from tests.conftest_redis import MISSING
-from tests.gunicorn_server import RedisProcess, ServerError, free_port
+from tests.conftest_redis import own_redis
+from tests.gunicorn_server import RedisProcess, free_port
 from tests.require import missing
 from webhook import create_app
 
@@ -194,16 +194,8 @@ def test_healthz_writes_so_a_read_only_file_is_503_until_it_is_writable(engine: 
 @pytest.fixture
 def redis_proc(tmp_path: Path) -> Iterator[RedisProcess]:
     """A redis-server of this test's own (no persistence), so it can be made read-only or full."""
-    executable = shutil.which("redis-server")
-    if executable is None:
-        missing(MISSING)
-    server = RedisProcess(executable, free_port(), tmp_path, persist=False)
-    try:
-        server.start()
-    except ServerError as exc:
-        pytest.fail(str(exc))
-    yield server
-    server.kill()
+    with own_redis(tmp_path, persist=False) as server:
+        yield server
 
 
 def test_healthz_on_a_read_only_redis_replica_is_503(engine: Engine, redis_proc: RedisProcess) -> None:
