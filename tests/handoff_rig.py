@@ -10,6 +10,7 @@ consumer in this process, twilio's client against the fake Twilio REST API and P
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 import time
 import uuid
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import redis
 import requests
 from cryptography.fernet import Fernet
 from flask import Flask
@@ -172,3 +174,19 @@ class Rig:
         when = datetime.now(UTC).replace(tzinfo=None) + timedelta(seconds=seconds)
         for task in huey.read_schedule(when):
             huey.execute(task, timestamp=when)
+
+
+def log_everything(caplog: Any) -> None:
+    """Every logger the app and the queue use at DEBUG, captured: a privacy test then reads all that was logged."""
+    caplog.set_level(logging.DEBUG)
+    for name in ("bot", "webhook", "kyrbot", "huey", "tests"):
+        logging.getLogger(name).setLevel(logging.DEBUG)
+
+
+def store_for(backend: str, request: Any, db: int) -> str | None:
+    """The rig's store: None (SQLite in tmp_path) or an emptied database of the session's redis-server."""
+    if backend != "redis":
+        return None
+    url = request.getfixturevalue("redis_server").url.rsplit("/", 1)[0] + f"/{db}"
+    redis.Redis.from_url(url).flushdb()
+    return url

@@ -5,18 +5,16 @@ a restart of the service and the consumer; a contact's STOP is honoured; DELETE 
 store, the queue's storage and the logs)."""
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 
 import pytest
-import redis
 from cryptography.fernet import Fernet
 
 from bot.core.engine import Engine
 from bot.service.privacy import user_key
 from tests.fakes import FakeBotApi, FakeTwilioApi
-from tests.handoff_rig import BOT_NUMBER, SECRET, Rig
+from tests.handoff_rig import BOT_NUMBER, SECRET, Rig, log_everything, store_for
 from tests.test_privacy import files_under, redis_everything
 
 PERSON = "+15555550142"
@@ -158,13 +156,8 @@ def test_the_bots_own_number_cannot_be_a_contact_and_limits_hold(
 def test_delete_erases_contacts_from_the_store_the_queue_and_the_logs(
         backend: str, engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi,
         request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG)
-    for name in ("bot", "webhook", "kyrbot", "huey", "tests"):
-        logging.getLogger(name).setLevel(logging.DEBUG)
-    store = None
-    if backend == "redis":
-        store = request.getfixturevalue("redis_server").url.rsplit("/", 1)[0] + "/7"
-        redis.Redis.from_url(store).flushdb()
+    log_everything(caplog)
+    store = store_for(backend, request, 7)
     secrets = ["Zanzibarnacle", "Quibblethorpe", "Wobblecrest", ANA, ANA[2:], "555-0123", PERSON, PERSON[2:]]
     with Rig(engine, tmp_path, bot_api, twilio, store=store, **ONLY_FAMILY) as rig:
         for text in ("contacts", "1", "Zanzibarnacle", "Quibblethorpe", "2015550123", "1", "Call Wobblecrest", "yes"):

@@ -3,17 +3,15 @@ ways) are erased with DELETE, no phone number, chat id or word anyone wrote is i
 -shm; Redis keys and dump), in the queue's storage (huey's SQLite file; its Redis keys), or in any log."""
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 
 import pytest
-import redis
 
 from bot.core.engine import Engine
 from bot.service.privacy import user_key
 from tests.fakes import FakeBotApi, FakeTwilioApi
-from tests.handoff_rig import ANA, SECRET, Rig
+from tests.handoff_rig import ANA, SECRET, Rig, log_everything, store_for
 from tests.test_privacy import files_under, redis_everything
 
 PHONE = "+15555550177"
@@ -72,13 +70,8 @@ def test_nothing_identifying_is_left_after_cases_are_erased(backend: str, engine
                                                             bot_api: FakeBotApi, twilio: FakeTwilioApi,
                                                             request: pytest.FixtureRequest,
                                                             caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG)
-    for name in ("bot", "webhook", "kyrbot", "huey", "tests"):
-        logging.getLogger(name).setLevel(logging.DEBUG)
-    store = None
-    if backend == "redis":
-        store = request.getfixturevalue("redis_server").url.rsplit("/", 1)[0] + "/6"
-        redis.Redis.from_url(store).flushdb()
+    log_everything(caplog)
+    store = store_for(backend, request, 6)
     with Rig(engine, tmp_path, bot_api, twilio, store=store) as rig:
         whole_cases(rig, bot_api, twilio)
         if backend == "redis":
