@@ -192,3 +192,12 @@ def test_a_checkin_word_of_several_words_then_a_time_in_the_persons_language(
     _, replies, events = step(engine, session, text)
     assert events == [f"family_checkin:{seconds}"]
     assert replies[0].startswith(engine.view.t("family_alert.msg.checkin_set", lang).split("{time}")[0])
+
+
+@pytest.mark.parametrize(("at", "text"), [("family_alert.add_name", "Tía Rosa"), ("family_alert.add_message", "Llama a Ana")])
+def test_an_answer_in_other_words_keeps_the_persons_language(engine: Engine, at: str, text: str) -> None:
+    """An Arabic speaker names a contact 'Tía Rosa' or writes her a Spanish message: the next question stays in
+    Arabic (the detector used to switch the whole conversation to Spanish)."""
+    session = Session(at=at, lang="ar", pending=engine.content.node(at).input)
+    result = engine.step(session, Inbound(text, 1000.0, family=ON))
+    assert result.session.lang == "ar" and result.replies and all(r.lang == "ar" for r in result.replies)

@@ -17,6 +17,9 @@ INPUT_KINDS: tuple[str, ...] = (
 # Emergency contacts (core/family.py): a typed answer, a phone number, a language, YES/NO, a time, an alert word.
 FAMILY_INPUTS = ("field", "phone", "language_pick", "confirm", "duration", "alert_word")
 INPUT_KINDS += FAMILY_INPUTS
+# Questions answered in the person's own words (a name, a city, a number, their message): the words say nothing
+# about the language the person reads ('Tía Rosa' from an Arabic speaker), so they never switch it.
+OWN_WORDS = ("state", "answer", "relay", "field", "phone", "duration", "alert_word")
 NEEDS_NEXT = ("state", "answer", "field", "phone", "language_pick", "duration", "alert_word")
 
 

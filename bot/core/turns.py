@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from bot.content.model import MENU
+from bot.content.model import MENU, OWN_WORDS
 from bot.core import actions, family, pending, person
 from bot.core.kit import MAX_TEXT, Kit, LabelIndex, Turn
 from bot.core.language import detect_language, offer_english
@@ -102,9 +102,12 @@ def nothing_to_read(kit: Kit, turn: Turn) -> str | None:
 
 
 def switch_language(kit: Kit, turn: Turn) -> str | None:
-    """Switch only on a clear signal: a long message the detector is sure is another supported language."""
+    """Switch only on a clear signal: a long message the detector is sure is another supported language, and
+    not an answer in the person's own words (a contact's name, a city) to a question the bot asked."""
     s, text = turn.s, turn.text
     if turn.fresh or s.lang_picked or not kit.detector or len(text.split()) < 3 and len(text) < 6:
+        return None
+    if s.pending in OWN_WORDS:
         return None
     guess = kit.detector.detect(text)
     if (
