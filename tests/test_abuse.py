@@ -221,6 +221,8 @@ def test_chunked_bodies_over_64_kib_are_refused_with_413(engine: Engine, tmp_pat
     with live_server(app) as url:
         twilio = requests.post(url + "/twilio", data=chunks(big_body()), timeout=30,
                                headers={"Content-Type": FORM, "X-Twilio-Signature": signature})
+        voice = requests.post(url + "/voice", data=chunks(big_body()), timeout=30,   # the same checks as /twilio
+                              headers={"Content-Type": FORM, "X-Twilio-Signature": signature})
         telegram_response = requests.post(url + "/telegram", data=chunks(b"{" + b" " * 70_000 + b"}"), timeout=30,
                                           headers={"Content-Type": "application/json", TG_HEADER: TG_SECRET})
         at_limit, over = (requests.post(url + "/telegram", timeout=30, data=chunks(b'{"update_id": 5}'.ljust(n)),
@@ -228,6 +230,7 @@ def test_chunked_bodies_over_64_kib_are_refused_with_413(engine: Engine, tmp_pat
                           for n in (64 * 1024, 64 * 1024 + 1))
     assert twilio.request.headers.get("Transfer-Encoding") == "chunked" and "Content-Length" not in twilio.request.headers
     assert (twilio.status_code, twilio.text) == (413, "Request body over 65536 bytes: Twilio never sends one this large\n")
+    assert (voice.status_code, voice.text) == (twilio.status_code, twilio.text)
     assert (telegram_response.status_code, telegram_response.text) == \
         (413, "update over 65536 bytes: Telegram never sends one this large")
     assert (at_limit.status_code, over.status_code) == (200, 413)   # within the limit: read as usual

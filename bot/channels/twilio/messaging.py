@@ -112,11 +112,12 @@ ADAPTER: Adapter = TwilioAdapter()
 
 
 # --- checking ---------------------------------------------------------------------------------------
-def check(req: Request) -> Refusal | None:
-    """A refusal (503, 413, 415, 403 or 400 with a short reason), or None when the request may be handled."""
+def check(req: Request, required: tuple[str, ...] = ("From", "MessageSid"), off: str = OFF) -> Refusal | None:
+    """A refusal (503, 413, 415, 403 or 400 with a short reason), or None when the request may be handled.
+    Shared by every Twilio webhook (messages, calls): only the fields they require and the 'off' reason differ."""
     settings = kyr().settings
     if not settings.twilio_token:
-        return Refusal(503, OFF)
+        return Refusal(503, off)
     if body_too_large():  # said plainly, before a byte of it is read (a chunked one: no byte past the limit)
         return Refusal(413, TOO_LARGE.format(current_app.config["MAX_CONTENT_LENGTH"]))
     if req.mimetype != FORM:
@@ -124,7 +125,7 @@ def check(req: Request) -> Refusal | None:
     problem = signature_problem(settings.twilio_token, settings.public_base_url)
     if problem:
         return Refusal(403, problem)
-    missing = next((name for name in ("From", "MessageSid") if not req.form.get(name, "").strip()), None)
+    missing = next((name for name in required if not req.form.get(name, "").strip()), None)
     return Refusal(400, MISSING_FIELD.format(missing)) if missing else None
 
 

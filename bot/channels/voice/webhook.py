@@ -16,18 +16,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from flask import Flask, Request, Response, current_app, request, send_file
+from flask import Flask, Request, Response, request, send_file
 from twilio.twiml.voice_response import VoiceResponse
 from werkzeug.exceptions import NotFound
 
 from bot.channels.base import Adapter, Incoming, Refusal, accept, kyr
+from bot.channels.twilio.messaging import check as twilio_check
 from bot.channels.twilio.messaging import (
-    FORM,
-    MISSING_FIELD,
-    NOT_FORM,
-    TOO_LARGE,
     refuse,
-    signature_problem,
     signed_url,
 )
 from bot.channels.voice import demo
@@ -133,20 +129,8 @@ ADAPTER: Adapter = VoiceAdapter()
 
 
 def check(req: Request) -> Refusal | None:
-    """A refusal (503, 413, 415, 403 or 400), or None when the request may be handled."""
-    settings = kyr().settings
-    if not settings.twilio_token:
-        return Refusal(503, OFF)
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    if limit is not None and (req.content_length or 0) > limit:
-        return Refusal(413, TOO_LARGE.format(limit))
-    if req.mimetype != FORM:
-        return Refusal(415, NOT_FORM)
-    problem = signature_problem(settings.twilio_token, settings.public_base_url)
-    if problem:
-        return Refusal(403, problem)
-    missing = next((name for name in ("CallSid", "From") if not req.form.get(name, "").strip()), None)
-    return Refusal(400, MISSING_FIELD.format(missing)) if missing else None
+    """A refusal (503, 413, 415, 403 or 400), or None when the request may be handled: `/twilio`'s checks."""
+    return twilio_check(req, ("CallSid", "From"), OFF)
 
 
 # --- routes -------------------------------------------------------------------------------------------------
