@@ -25,6 +25,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from bot.channels.voice.line import Request as CallRequest
 from bot.channels.voice.line import Urls, VoiceLine, voice_line
+from bot.channels.web.security import security_headers
 
 CALL_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 ACTIONS = ("call", "key", "say", "resume", "dialed")
@@ -32,6 +33,7 @@ DIAL_STATUSES = ("completed", "busy", "no-answer", "failed", "canceled")  # Twil
 KEYS = re.compile(r"[0-9*#]{1,8}")
 MAX_WORDS = 500
 HERE = Path(__file__).resolve().parent
+# The chat demo's policy, plus media-src for recordings; no fonts are loaded here.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; media-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -56,12 +58,8 @@ bp = Blueprint(
 
 @bp.after_request
 def headers(response: Response) -> Response:
-    """The same protections as the chat demo."""
-    if response.mimetype == "text/html":
-        response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
+    """The chat demo's protections, with this page's CSP (it plays audio)."""
+    return security_headers(response, CSP)
 
 
 @bp.get("/voice/demo")
