@@ -512,3 +512,12 @@ def test_a_store_outage_ends_the_call_kindly(tmp_path: Path, engine, monkeypatch
     monkeypatch.setattr(voice_line(app).calls.store, "get", down)
     answer = caller.press("1")
     assert answer.hangs_up and answer.says == [(ear(app, "ui.voice_try_again"), *EN_VOICE)]
+
+
+def test_the_voice_demo_page_carries_the_demos_protections(tmp_path: Path, engine) -> None:
+    """Its own CSP (recordings may play: media-src), and no sniffing or referrers, as every page of the app."""
+    response = make_app(tmp_path, engine, KYR_WEB_DEMO="1").test_client().get("/voice/demo")
+    assert response.status_code == 200
+    assert "media-src 'self'" in response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert (response.headers["X-Content-Type-Options"], response.headers["Referrer-Policy"]) == ("nosniff", "no-referrer")
