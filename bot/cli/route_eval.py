@@ -7,8 +7,8 @@ Two files are read: the dev set (`lang expected text`, tuned on) and the frozen 
 (`lang expected style text`, never tuned on). A line is right when the flow the engine opened equals the expected
 flow (for `none`: no flow opened; for `clarify`: a "Did you mean" question) AND the bot answers in the line's
 language. Per language it prints flow, language and both. --errors prints the dev set's wrong lines (dev-set text
-only: never run it on user messages); the held-out set's lines are never printed, only its figures, so that it
-stays held out.
+only: never run it on user messages); of the held-out set only the figures are printed (no lines, no confusions),
+so that it stays held out.
 """
 
 from __future__ import annotations
@@ -118,7 +118,9 @@ def _line(name: str, group: list[Outcome]) -> str:
     )
 
 
-def report(outcomes: list[Outcome], errors: bool, out: Callable[[str], None] = print) -> None:
+def report(
+    outcomes: list[Outcome], errors: bool, out: Callable[[str], None] = print, confusions: bool = True
+) -> None:
     """Accuracy overall, per language, per flow, per style, the confusions and (optionally) the wrong lines."""
     out(_line("overall", outcomes).strip().replace("overall", "overall (flow and language)", 1))
     for key, title in (("lang", "language"), ("expected", "flow"), ("style", "style")):
@@ -128,9 +130,11 @@ def report(outcomes: list[Outcome], errors: bool, out: Callable[[str], None] = p
         out(f"\nper {title}:")
         for name, group in groups.items():
             out(_line(name, group))
-    confusions = Counter((o.case.expected, o.got + ("+ask" if o.asked else "")) for o in outcomes if not o.flow_ok)
+    if not confusions:
+        return  # the held-out set: which flow its misses went to would be a hint to tune on
+    confused = Counter((o.case.expected, o.got + ("+ask" if o.asked else "")) for o in outcomes if not o.flow_ok)
     out("\nflow confusions (expected -> got):")
-    for (expected, got), n in confusions.most_common():
+    for (expected, got), n in confused.most_common():
         out(f"  {expected:14} -> {got:18} {n}")
     languages = Counter((o.case.lang, o.lang) for o in outcomes if not o.lang_ok)
     out("\nlanguage confusions (expected -> answered in):")
@@ -157,7 +161,7 @@ def main() -> None:
     report(evaluate(engine, read_cases(args.devset)), args.errors)
     if str(args.heldout) != "-":
         print(f"\n== held-out set ({args.heldout.name}: never tuned on; figures only)")
-        report(evaluate(engine, read_cases(args.heldout)), errors=False)
+        report(evaluate(engine, read_cases(args.heldout)), errors=False, confusions=False)
 
 
 if __name__ == "__main__":
