@@ -64,4 +64,12 @@ PRIOR: dict[str, dict[str, float]] = {
     # Applying for asylum with no airport, border or officer named: a question about one's status and its path;
     # at the airport the airport concepts outweigh this.
     "apply+status": {"status": 3.0},
+    # Filming agents, or warning the neighbourhood of a sighting: what an observer or a rapid-response member
+    # does (take_action), not a search for the person taken nor agents at one's own door.
+    "film": {"take_action": 5.0},
+    "agent+film": {"take_action": 3.0},
+    "warn_others": {"take_action": 5.0},
+    "agent+warn_others": {"take_action": 3.0},
+    # A partner who hits or threatens: may I call the police without papers (the 911 flow), not a family plan.
+    "abuse": {"calling_911": 6.0},
 }
