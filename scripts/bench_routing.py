@@ -4,7 +4,8 @@ Usage:
     python scripts/bench_routing.py [--n 3000] [--seed 7] [--scale 1,10]
 
 Messages are the dev set's texts plus variants (typos, upper case, extra words, truncations), so most are
-unseen: the router's exact-phrase table does not short-cut them. Prints index build time and per-message times.
+unseen: the router's exact-phrase table does not short-cut them. Prints index build time and per-message times,
+with the trained n-gram model (bot/nlu/classifier.py) as the bot runs it; --no-model times the router without.
 
 --scale 10 times the router built on ten times today's phrases: the real ones plus synthetic copies, each
 with half its words (a different half for each copy) made into new words by adding letters, so the
@@ -61,14 +62,18 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--scale", default="1", help="comma-separated multiples of today's phrases")
+    ap.add_argument("--no-model", action="store_true", help="without the n-gram model")
     args = ap.parse_args()
     engine = build_engine(detector=False)
+    if args.no_model:
+        engine.router.model = None
     texts = [c.text for c in read_devset(DEFAULT_DEVSET)]
     for scale in map(int, args.scale.split(",")):
         rng = random.Random(args.seed)
         phrases = synthetic(list(engine.content.phrases), scale, rng)
         start = time.perf_counter()
-        router = Router(phrases, engine.router.urgent, engine.router.ranks)   # built again, to time the build
+        # built again, to time the build (with the trained n-gram model, read from disk once per process)
+        router = Router(phrases, engine.router.urgent, engine.router.ranks, model=engine.router.model)
         built = time.perf_counter() - start
         messages = [variant(rng.choice(texts), rng) for _ in range(args.n)]
         for text in messages[:200]:  # warm-up
