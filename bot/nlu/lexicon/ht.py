@@ -49,8 +49,10 @@ FORMS = {
     "bond": "kosyon|bond|fè l soti|fe l soti|peye kosyon",
     "jail": "prizon|jòl|jol|kacho|nan prizon|konte|ka kriminèl",
     "hold": (
-        "pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|"
-        "48 edtan|bay ice|pa lage l|pa vle lage l|transfere l bay imigrasyon|transfere l"
+        "prizon an bay ice|prizon an ap bay ice|prizon an pral bay ice|lage l bay ice|lage li bay ice|"
+        "konte a bay ice|cherif la bay ice|sherif la bay ice|pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|"
+        "demann detansyon|kenbe l pou ice|287g|48 èdtan|48 edtan|pa lage l|pa vle lage l|transfere l bay imigrasyon|"
+        "transfere l"
     ),
     "release": "lage|soti|libere",
     "emergency": (
