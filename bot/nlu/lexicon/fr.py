@@ -170,8 +170,8 @@ FORMS = {
     "film": (
         "filmer|filme|filmee|filmes|filmez|filmons|filmant|je filme|les filmer|faire une video|prendre une video|"
         "prendre en video|en video|une video des agents|enregistrer les agents|enregistrer l arrestation|"
-        "enregistrer la scene|en direct|faire un live|un live|en live|prendre des photos|photographier|"
-        "sortir mon telephone|sortir son telephone|sortir le telephone"
+        "enregistrer la scene|faire un live|un live|en live|prendre des photos|photographier|sortir mon telephone|"
+        "sortir son telephone|sortir le telephone"
     ),
     "warn_others": (
         "prevenir les voisins|prevenir mes voisins|prevenir les gens|prevenir le quartier|prevenir tout le monde|"
@@ -186,6 +186,6 @@ FORMS = {
         "me frappe|me bat|me battait|me frappait|m a frappe|m a frappee|m a battue|m a battu|me tape|me cogne|"
         "m a cognee|etrangl*|m a etranglee|me maltraite|maltrait*|violence conjugale|violences conjugales|"
         "violence domestique|violences domestiques|femme battue|me menace|il me menace|menace de me tuer|"
-        "veut me tuer|des coups|des bleus|me fait du mal|leve la main sur moi"
+        "veut me tuer|des bleus|me fait du mal|leve la main sur moi"
     ),
 }

@@ -128,8 +128,8 @@ FORMS = {
     ),
     "film": (
         "filme|filmé|filmen|filmè|filme yo|filme ajan yo|pran videyo|fè videyo|fe videyo|fè yon videyo|fe yon videyo|"
-        "an videyo|videyo ajan yo|anrejistre ajan yo|anrejistre arestasyon|an dirèk|an direk|fè live|fe live|"
-        "fè yon live|fe yon live|pran foto|pran foto ajan yo"
+        "an videyo|videyo ajan yo|anrejistre ajan yo|anrejistre arestasyon|fè live|fe live|fè yon live|fe yon live|"
+        "pran foto|pran foto ajan yo"
     ),
     "warn_others": (
         "avèti moun|averti moun|avèti vwazen|averti vwazen|avèti vwazen yo|avèti kominote|avèti tout moun|"
