@@ -49,10 +49,13 @@ FORMS = {
         "clandestin|illegal|situation reguliere|en situation irreguliere|en regle"
     ),
     "taken": (
-        "emmene|emmenee|emmené|emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|"
-        "détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|personne ne sait|faire monter|"
-        "l ont fait monter|fait monter|pas rentre|pas rentree|n est pas rentre|n est pas rentree|"
-        "jamais rentre|jamais rentree|ne repond pas|ne repond plus|repond plus"
+        "ramasse|ramassé|ramassee|ramasser|on sait pas ou|on ne sait pas ou|sait pas ou|aucune nouvelle|"
+        "aucunes nouvelles|pas de nouvelles|sans nouvelles|plus de nouvelles|repond pas|reponds pas|"
+        "repond pas au telephone|repond plus au telephone|repond pas a son telephone|repond plus a son telephone|"
+        "decroche pas|decroche plus|ils l ont mis|l ont mis dans|emmene|emmenee|emmené|emmenée|embarque|embarqué|"
+        "pris|arrete|arrêtée|arretee|detenu|detenue|détenu|détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|"
+        "personne ne sait|faire monter|l ont fait monter|fait monter|pas rentre|pas rentree|n est pas rentre|"
+        "n est pas rentree|jamais rentre|jamais rentree|ne repond pas|ne repond plus|repond plus"
     ),
     "relative": (
         "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"
@@ -60,9 +63,9 @@ FORMS = {
         "collegue|collegues"
     ),
     "find": (
-        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|"
-        "quelle prison|numero a|numero d etranger|localisateur|ou ils le gardent|ou ils la gardent|"
-        "ou ils l ont emmene"
+        "on cherche|cherche partout|ou ils l ont mis|ou ils l ont amene|savoir ou il est|savoir ou elle est|"
+        "retrouver|trouver|chercher|localiser|ou il est|ou elle est|ou est|savoir ou|quel centre|quelle prison|"
+        "numero a|numero d etranger|localisateur|ou ils le gardent|ou ils la gardent|ou ils l ont emmene"
     ),
     "detention": "centre de detention|detention|rétention|retention|centre de retention|garde a vue|transfere",
     "bond": "caution|bond|liberer sous caution|le faire sortir|la faire sortir",
@@ -74,13 +77,15 @@ FORMS = {
     ),
     "release": "libere|liberee|libéré|sortir|sort|sortie",
     "emergency": (
-        "911|urgence|urgences|ambulance|appeler la police|j appelle la police|porter plainte|plainte|"
-        "signaler|deposer plainte|crise cardiaque|infarctus|convulsion|saigne|accident"
+        "appeler les keufs|appeler les flics|appeler les condes|appeler le 911|appeler les policiers|"
+        "appelle les flics|appelle les keufs|appeler le 17|911|urgence|urgences|ambulance|appeler la police|"
+        "j appelle la police|porter plainte|plainte|signaler|deposer plainte|crise cardiaque|infarctus|convulsion|"
+        "saigne|accident"
     ),
     "crime": (
-        "me frappe|frappe|battu|battue|violence|violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|"
-        "menace|menaces|victime|crime|arnaque*|fraude|visa u|visa t|harcele|harcelement|me harcele|"
-        "ordonnance de protection|ordonnance d eloignement"
+        "braque|braquer|braquage|fait braquer|vole mon|m a vole|on m a vole|me frappe|frappe|battu|battue|violence|"
+        "violences conjugales|abus*|agress*|vol|vole|volé|cambriol*|menace|menaces|victime|crime|arnaque*|fraude|"
+        "visa u|visa t|harcele|harcelement|me harcele|ordonnance de protection|ordonnance d eloignement"
     ),
     "lawyer": (
         "avocat|avocate|avocats|aide juridique|aide juridictionnelle|conseil juridique|juriste|notaire|consultant|"
@@ -132,9 +137,9 @@ FORMS = {
         "ramassent des gens|arretaient des gens"
     ),
     "status": (
-        "carte verte|green card|residence|resident permanent|tps|daca|visa|visas|parole|asile|refugie|"
-        "permis de travail|statut|citoyennete|naturalisation|uscis|demandeur d asile|demandeurs d asile|"
-        "demande d asile"
+        "visa u|visa t|dossier en cours|demande en cours|carte verte|green card|residence|resident permanent|tps|"
+        "daca|visa|visas|parole|asile|refugie|permis de travail|statut|citoyennete|naturalisation|uscis|"
+        "demandeur d asile|demandeurs d asile|demande d asile"
     ),
     "expire": "expire|expirer|expiré|renouvel*|prolong*|se termine|fin|finit|annule|annulé|revoque",
     "travel": (
@@ -149,6 +154,7 @@ FORMS = {
     "apply": "demander|faire une demande|deposer une demande|postuler",
     "laugh": "mdr|ptdr|lol",
     "offtopic": (
+        "trouver du travail|trouver du boulot|trouver un boulot|trouver un job|chercher du travail|cherche du boulot|"
         "je cherche du travail|cherche du travail|cherche un emploi|cherche un travail|besoin d un travail|"
         "trouver un travail|apprendre l anglais|cours d anglais"
     ),
@@ -161,4 +167,25 @@ FORMS = {
     "scam": "arnaque*|escroquerie|escroc|jamais rien depose|vrai avocat",
     "safe": "sur d aller|sans danger d aller|sur de sortir|dangereux d aller",
     "not_about": "je demande pas pour|je ne demande pas pour",
+    "film": (
+        "filmer|filme|filmee|filmes|filmez|filmons|filmant|je filme|les filmer|faire une video|prendre une video|"
+        "prendre en video|en video|une video des agents|enregistrer les agents|enregistrer l arrestation|"
+        "enregistrer la scene|faire un live|un live|en live|prendre des photos|photographier|sortir mon telephone|"
+        "sortir son telephone|sortir le telephone"
+    ),
+    "warn_others": (
+        "prevenir les voisins|prevenir mes voisins|prevenir les gens|prevenir le quartier|prevenir tout le monde|"
+        "prevenir la communaute|avertir les voisins|avertir les gens|avertir la communaute|avertir le quartier|"
+        "alerter les voisins|alerter les gens|alerter la communaute|alerter le quartier|donner l alerte|"
+        "lancer l alerte|faire passer le mot|passer le mot|faire tourner l info|faire circuler l info|"
+        "partager l info|signaler la presence|signaler les agents|signaler des agents|signaler ice|signaler l ice|"
+        "signaler une descente|signaler un raid|signaler les raids|signaler une rafle|ligne d alerte|reseau d alerte|"
+        "alerte ice|numero d alerte|groupe whatsapp du quartier|groupe du quartier"
+    ),
+    "abuse": (
+        "me frappe|me bat|me battait|me frappait|m a frappe|m a frappee|m a battue|m a battu|me tape|me cogne|"
+        "m a cognee|etrangl*|m a etranglee|me maltraite|maltrait*|violence conjugale|violences conjugales|"
+        "violence domestique|violences domestiques|femme battue|me menace|il me menace|menace de me tuer|"
+        "veut me tuer|des bleus|me fait du mal|leve la main sur moi"
+    ),
 }

@@ -6,7 +6,7 @@ FORMS = {
     "police": "la police|lapolice|police la|lapolis|polis|police|polis la|lapolis la|chef|sherif|cho",
     "door": "pòt|pot|lapòt|lapot|la porte|porte|pot la|pòt la|baryè|barye",
     "home": "kay|lakay|kay mwen|lakay mwen|kay la|apatman|chanm|fenèt|fenet|la kay|maison",
-    "outside": "deyò|deyo|devan|devant|anba|dewò|kanpe deyò|tann",
+    "outside": "parèt|paret|ka parèt|ka paret|vin parèt|deyò|deyo|devan|devant|anba|dewò|kanpe deyò|tann",
     "knock": "frape|frapé|kogne|ap frape|sonnen",
     "open": "louvri|ouvri|ouvè|ouve|antre|kite yo antre|fòse|fose",
     "warrant": "manda|manda jij|papye jij|siyen pa yon jij|i 205",
@@ -31,22 +31,28 @@ FORMS = {
     "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon|makèt|fe makèt",
     "papers": "papie|papier|papié|papye m|papie moin|papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
     "taken": (
-        "pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|fèmen|femen|disparèt|dispare|"
-        "pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote|mete l nan|mete li nan|pa retounen|pa tounen|"
-        "poko retounen|pa reponn|pa reponn telefon"
+        "nou pa konnen kote li ye|pa konnen kote li ye|nou pa konn kote li ye|pa konn kote li ye|"
+        "pa reponn telefòn li|pa reponn telefon li|pran|pran l|pran li|arete|arête|kenbe|kenbe l|mete nan prizon|"
+        "fèmen|femen|disparèt|dispare|pèsonn pa konnen|pesonn pa konnen|nou pa konnen kote|mete l nan|mete li nan|"
+        "pa retounen|pa tounen|poko retounen|pa reponn|pa reponn telefon"
     ),
     "relative": (
         "pitite moin|pitite|mari moin|madanm moin|fre moin|manman moin|papa moin|mari|madanm|pitit gason|"
         "pitit fi|frè|fre|se m|manman|papa|kouzen|kouzin|tonton|matant|neve|nyès|grann|granpè|mennaj|zanmi|"
         "vwazen|vwazin|yon moun|fanmi"
     ),
-    "find": "jwenn|chèche|cheche|kote li ye|kote l ye|ki kote|ki prizon|ki sant|nimewo a|lokalize",
+    "find": (
+        "nou pa konnen kote li ye|pa konnen kote li ye|nou pa konn kote li ye|pa konn kote li ye|jwenn|chèche|cheche|"
+        "kote li ye|kote l ye|ki kote|ki prizon|ki sant|nimewo a|lokalize"
+    ),
     "detention": "detansyon|sant detansyon|nan detansyon|prizon imigrasyon|transfere",
     "bond": "kosyon|bond|fè l soti|fe l soti|peye kosyon",
     "jail": "prizon|jòl|jol|kacho|nan prizon|konte|ka kriminèl",
     "hold": (
-        "pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|"
-        "48 edtan|bay ice|pa lage l|pa vle lage l|transfere l bay imigrasyon|transfere l"
+        "prizon an bay ice|prizon an ap bay ice|prizon an pral bay ice|lage l bay ice|lage li bay ice|"
+        "konte a bay ice|cherif la bay ice|sherif la bay ice|pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|"
+        "demann detansyon|kenbe l pou ice|287g|48 èdtan|48 edtan|pa lage l|pa vle lage l|transfere l bay imigrasyon|"
+        "transfere l"
     ),
     "release": "lage|soti|libere",
     "emergency": (
@@ -61,7 +67,10 @@ FORMS = {
     "free": "gratis|gratuit|pa chè|pa che|san lajan|pa gen lajan",
     "organization": "òganizasyon|oganizasyon|gwoup|liy èd|ki moun pou m rele|resous|toupre m|nan eta mwen",
     "volunteer": (
-        "volontè|volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|manifestasyon|aktivis|sanktyè|petisyon"
+        "antre nan rapid response|antre nan rezo|antre nan yon rezo|antre nan gwoup|antre nan yon gwoup|"
+        "antre nan oganizasyon|antre nan yon oganizasyon|rapid response|rezo repons rapid|repons rapid|rezo|fè pati|"
+        "fe pati|patisipe|vin manm|vin volontè|volontè|volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|"
+        "manifestasyon|aktivis|sanktyè|petisyon"
     ),
     "help_others": (
         "ede vwazen|ede vwazen m|vwazen m|vwazen mwen|ede fanmi|ede fanmi imigran|ede imigran|ede moun|"
@@ -74,7 +83,10 @@ FORMS = {
     "plan": "plan|prepare|pare|an ka|si ta rive|prokirasyon|batistè|batiste|papye enpòtan|kite ak|pa kè|pa ke",
     "if": "si yo|si m|si mwen|si ice|an ka",
     "deport": "depòte|depote|deporte|depòtasyon|depotasyon|voye m ale|mete m deyò",
-    "court": "tribinal|tribunal|odyans|lakou|dat tribinal|eoir",
+    "court": (
+        "notice to appear|nta|avi pou prezante|lèt tribinal|let tribinal|tribinal|tribunal|odyans|lakou|dat tribinal|"
+        "eoir"
+    ),
     "judge": "jij",
     "checkin": "randevou|prezante|siyen nan ice|biwo ice|braslè|brasle|isap|check in",
     "missed": "rate|manke|pa t ale|bliye",
@@ -87,8 +99,9 @@ FORMS = {
         "rafl|ap arete moun|ranmase moun"
     ),
     "status": (
-        "kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|refijye|pèmi travay|pemi travay|"
-        "estati|sitwayènte|natiralizasyon|uscis"
+        "otorizasyon travay|otorizasyon pou travay|pèmi pou travay|pemi pou travay|kat travay|entèvyou azil|"
+        "entevyou azil|entèvyou|entevyou|kat vèt|kat vet|green card|rezidans|rezidan|tps|daca|viza|parole|azil|"
+        "refijye|pèmi travay|pemi travay|estati|sitwayènte|natiralizasyon|uscis"
     ),
     "expire": "ekspire|fini|ap fini|renouvle|pwolonje|anile|revoke",
     "travel": "vwayaje|vwayaj|ale ayiti|ann ayiti|kite peyi a|lontan|mwa|yon ane|vakans",
@@ -100,7 +113,8 @@ FORMS = {
     "apply": "aplike|fè demann|fe demann|mande azil",
     "laugh": "lol|hahaha|mdr",
     "offtopic": (
-        "m ap chache travay|chache travay|m bezwen travay|bezwen yon travay|jwenn travay|aprann angle|kou angle"
+        "jwenn yon travay|chache djòb|chèche travay|cheche travay|chèche djòb|cheche djob|m ap chache travay|"
+        "chache travay|m bezwen travay|bezwen yon travay|jwenn travay|aprann angle|kou angle"
     ),
     "meta": (
         "kijan sa mache|kijan sa fonksyone|eske sa gratis|sa gratis|ki moun sa a|kiyes ou ye|kisa sa ye|sa se kisa"
@@ -108,5 +122,24 @@ FORMS = {
     "report_me": "rapote m|rapote mwen|rapote|denonse m|denonse|avize imigrasyon|rele imigrasyon",
     "asking_for": "mande pou",
     "scam": "eskwo|vòlò lajan|vrè avoka",
-    "safe": "sekirite pou m al|an sekirite pou m al|sekirite pou m ale",
+    "safe": (
+        "safe pou m al|safe pou m ale|li safe|an sekirite pou m ale|danjere pou m al|sekirite pou m al|"
+        "an sekirite pou m al|sekirite pou m ale"
+    ),
+    "film": (
+        "filme|filmé|filmen|filmè|filme yo|filme ajan yo|pran videyo|fè videyo|fe videyo|fè yon videyo|fe yon videyo|"
+        "an videyo|videyo ajan yo|anrejistre ajan yo|anrejistre arestasyon|fè live|fe live|fè yon live|fe yon live|"
+        "pran foto|pran foto ajan yo"
+    ),
+    "warn_others": (
+        "avèti moun|averti moun|avèti vwazen|averti vwazen|avèti vwazen yo|avèti kominote|avèti tout moun|"
+        "avèti lòt moun|averti tout moun|avèti katye a|bay alèt|bay alet|bay lalèt|alèt ice|alet ice|fè moun konnen|"
+        "fe moun konnen|fè tout moun konnen|pase mesaj la|simaye nouvèl la|pataje enfòmasyon|pataje enfo|siyale ice|"
+        "siyale imigrasyon|siyale ajan|siyale prezans|rapòte ice|rapote ice|liy alèt|gwoup whatsapp katye a"
+    ),
+    "abuse": (
+        "bat mwen|bat m|ap bat mwen|ap bat m|te bat mwen|frape m|frape mwen|trangle m|trangle mwen|toufe m|"
+        "toufe mwen|menase m|menase mwen|menase pou touye m|vle touye m|vyolans domestik|vyolans konjigal|maltrete|"
+        "maltrete m|kout pwen|ba m kou|bay kou|ban m kou|fè m mal|fe m mal"
+    ),
 }
