@@ -230,21 +230,20 @@ FORMS = {
         "take pictures|taking pictures|take photos|taking photos"
     ),
     "warn_others": (
-        "warn|warning others|warn people|warn my neighbors|warn my neighbours|warn the neighbors|alert|alerts|"
-        "alert people|alert the community|alert my neighbors|heads up|give a heads up|so people know|so ppl know|"
-        "let people know|let ppl know|let everyone know|tell everyone|tell the neighbors|spread the word|"
-        "get the word out|report a sighting|report sightings|sighting|sightings|ice sighting|ice sightings|"
-        "report ice activity|report where ice|who do i report that to|rapid response hotline|"
-        "rapid response line|alert network|text chain|group chat|neighborhood watch"
+        "warn|warning others|warn people|warn my neighbors|warn my neighbours|warn the neighbors|alert people|"
+        "alert the community|alert my neighbors|heads up|give a heads up|so people know|so ppl know|let people know|"
+        "let ppl know|let everyone know|tell everyone|tell the neighbors|spread the word|get the word out|"
+        "report a sighting|report sightings|sighting|sightings|ice sighting|ice sightings|report ice activity|"
+        "report where ice|who do i report that to|rapid response hotline|rapid response line|alert network|text chain|"
+        "group chat|neighborhood watch"
     ),
     "abuse": (
         "hit me|hits me|hitting me|hit me again|beat me|beats me|beating me|beat me up|beats me up|punched me|"
-        "punches me|slapped me|slaps me|chokes me|choked me|choking me|strangle*|kicks me|kicked me|"
-        "pushed me|shoves me|threatens me|threatened me|threatens to kill|threatened to kill|he hurts me|"
-        "abusive|abuser|abuses me|abused me|domestic violence|domestic abuse|dv|smashed my phone|"
-        "broke my phone|took my phone|locked me in|wont let me leave|won t let me leave|"
-        "he says they ll deport me|says he ll call immigration|threatens to call immigration|"
-        "threatens to call ice|call ice on me|calls ice on me"
+        "punches me|slapped me|slaps me|chokes me|choked me|choking me|strangle*|kicks me|kicked me|pushed me|"
+        "shoves me|threatens me|threatened me|threatens to kill|threatened to kill|he hurts me|abusive|abuser|"
+        "abuses me|abused me|domestic violence|domestic abuse|dv|smashed my phone|broke my phone|locked me in|"
+        "wont let me leave|won t let me leave|he says they ll deport me|says he ll call immigration|"
+        "threatens to call immigration|threatens to call ice|call ice on me|calls ice on me"
     ),
     "report_me": (
         "report me|report us|report me to|call immigration on me|call immigration|tell immigration|"

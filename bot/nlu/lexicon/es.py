@@ -206,24 +206,24 @@ FORMS = {
         "cuanto cuesta esto|numero equivocado|me equivoque de numero"
     ),
     "film": (
-        "grabar|grabarlos|grabarla|grabarlo|grabando|grabe|grabo|grabacion|filmar|filmarlos|filmando|filme|"
-        "tomar video|sacar video|hacer video|un video de|videos de|en vivo|transmitir en vivo|transmision en vivo|"
-        "live|facebook live|sacar fotos|tomar fotos|tomarles fotos|con mi celular|con el celular|camara"
+        "grabar|grabarlos|grabarla|grabarlo|grabando|grabe|grabo|grabacion|filmar|filmarlos|filmando|filme|tomar video|"
+        "sacar video|hacer video|un video de|videos de|en vivo|transmitir en vivo|transmision en vivo|facebook live|"
+        "sacar fotos|tomar fotos|tomarles fotos|con mi celular|con el celular|camara"
     ),
     "warn_others": (
-        "avisar|avisarle|avisarles|le aviso|les aviso|avisarle a la gente|avisar a los vecinos|avisar a la raza|"
-        "alertar|alertar a|alerta|alertas|correr la voz|pasar la voz|pasar el dato|que la raza sepa|la raza sepa|"
-        "para que sepan|pa que sepan|pa que la raza|para que la gente sepa|reportar a la migra|reportar donde|"
-        "avistamiento|avistamientos|vi a la migra|vimos a la migra|anda la migra|andan la migra|anda la migra en|"
-        "linea de respuesta rapida|red de alerta|grupo de whatsapp|chat del barrio|cadena de mensajes"
+        "a quien le aviso|a quien aviso|avisarle a la comunidad|avisar a la comunidad|le aviso|les aviso|"
+        "avisarle a la gente|avisar a los vecinos|avisar a la raza|alertar|alertar a|alerta|alertas|correr la voz|"
+        "pasar la voz|pasar el dato|que la raza sepa|la raza sepa|para que sepan|pa que sepan|pa que la raza|"
+        "para que la gente sepa|reportar a la migra|reportar donde|avistamiento|avistamientos|vi a la migra|"
+        "vimos a la migra|anda la migra|andan la migra|anda la migra en|linea de respuesta rapida|red de alerta|"
+        "grupo de whatsapp|chat del barrio|cadena de mensajes"
     ),
     "abuse": (
-        "me pega|me pego|me golpea|me golpeo|me golpean|me madrea|me madreo|me putea|me cachetea|me cacheteo|"
-        "me ahorca|me ahorco|me ahogo|me estrangula|me empuja|me empujo|me patea|me pateo|me amenaza|"
-        "me amenazo|amenaza con matarme|me quiere matar|me maltrata|maltrato|violencia domestica|"
-        "violencia intrafamiliar|mi esposo me|mi marido me|mi pareja me|mi novio me|me encerro|no me deja salir|"
-        "me quito el celular|me rompio el celular|dice que me va a deportar|me va a echar a la migra|"
-        "me amenaza con la migra|llamarle a la migra"
+        "me pega|me pego|me golpea|me golpeo|me golpean|me madrea|me madreo|me putea|me cachetea|me cacheteo|me ahorca|"
+        "me ahorco|me ahogo|me estrangula|me empuja|me empujo|me patea|me pateo|me amenaza|me amenazo|"
+        "amenaza con matarme|me quiere matar|me maltrata|maltrato|violencia domestica|violencia intrafamiliar|"
+        "me encerro|no me deja salir|me quito el celular|me rompio el celular|dice que me va a deportar|"
+        "me va a echar a la migra|me amenaza con la migra|llamarle a la migra"
     ),
     "report_me": (
         "me reportan|reportarme|me reporta|me denuncian|denunciarme|llaman a migracion|llaman a la migra|"

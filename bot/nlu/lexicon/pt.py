@@ -167,21 +167,22 @@ FORMS = {
     ),
     "film": (
         "filmar|filmando|filmei|filma|filmo|gravar|gravando|gravei|gravo|gravacao|fazer video|fazer um video|"
-        "um video de|video deles|ao vivo|fazer live|uma live|live|transmitir|postar|postei|postar o video|"
-        "tirar foto|tirar fotos|fotografar|com meu celular|com o celular|camera"
+        "um video de|video deles|ao vivo|fazer live|uma live|transmitir|postar|postei|postar o video|tirar foto|"
+        "tirar fotos|fotografar|com meu celular|com o celular|camera"
     ),
     "warn_others": (
-        "avisar|avisar os vizinhos|avisar a galera|avisar o pessoal|avisar todo mundo|alertar|alerta|alertas|"
-        "rede de alerta|galera ficar ligada|pessoal ficar ligado|ficar ligad*|ficar esperto|espalhar|"
-        "espalhar a noticia|passar a informacao|passar a visao|vi o ice|vimos o ice|vi a imigracao|avistamento|"
-        "avistei|grupo do zap|grupo do whatsapp|linha de resposta rapida|pra todo mundo saber|pra galera saber"
+        "avisar a comunidade|avisar geral|avisar os vizinhos|avisar a galera|avisar o pessoal|avisar todo mundo|"
+        "alertar|alerta|alertas|rede de alerta|galera ficar ligada|pessoal ficar ligado|ficar ligad*|ficar esperto|"
+        "espalhar|espalhar a noticia|passar a informacao|passar a visao|vi o ice|vimos o ice|vi a imigracao|"
+        "avistamento|avistei|grupo do zap|grupo do whatsapp|linha de resposta rapida|pra todo mundo saber|"
+        "pra galera saber"
     ),
     "abuse": (
-        "me bate|me bateu|bate em mim|me agride|me agrediu|me espanca|me espancou|espancad*|me enforca|"
-        "me enforcou|me sufoca|me sufocou|me estrangul*|me empurra|me empurrou|me chuta|me chutou|me ameaca|"
-        "me ameacou|ameaca me matar|quer me matar|me maltrata|maus tratos|violencia domestica|lei maria da penha|"
-        "me trancou|me tranca|nao me deixa sair|quebrou meu celular|pegou meu celular|diz que vai me deportar|"
-        "vive dizendo|ameaca chamar a imigracao|chamar o ice pra mim"
+        "me bate|me bateu|bate em mim|me agride|me agrediu|me espanca|me espancou|espancad*|me enforca|me enforcou|"
+        "me sufoca|me sufocou|me estrangul*|me empurra|me empurrou|me chuta|me chutou|me ameaca|me ameacou|"
+        "ameaca me matar|quer me matar|me maltrata|maus tratos|violencia domestica|lei maria da penha|me trancou|"
+        "me tranca|nao me deixa sair|quebrou meu celular|diz que vai me deportar|ameaca chamar a imigracao|"
+        "chamar o ice pra mim"
     ),
     "report_me": (
         "me denunciar|me denunciam|denunciam|avisam a imigracao|chamam a imigracao|chamar a imigracao|me entregar"
