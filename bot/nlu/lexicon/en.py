@@ -7,8 +7,9 @@ FORMS = {
         "deportation officer|border patrol agents|ise"
     ),
     "officer": (
-        "agents|agent|officers|officer|men in vests|guys in vests|vests|uniforms|uniformed|plain clothes|"
-        "plainclothes|unmarked|badges|two men|2 men|some men|guys|they say they re|they said they were"
+        "let them in|let them inside|let em in|agents|agent|officers|officer|men in vests|guys in vests|vests|uniforms|"
+        "uniformed|plain clothes|plainclothes|unmarked|badges|two men|2 men|some men|guys|they say they re|"
+        "they said they were"
     ),
     "police": (
         "poice|polise|polic|plice|pollice|policia|police|cop|cops|sheriff|sheriffs|deputy|deputies|trooper|"
@@ -29,9 +30,9 @@ FORMS = {
         "warrant|warrants|search warrant|arrest warrant|signed by a judge|court order|i 205|i205|administrative"
     ),
     "airport": (
-        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|"
-        "layover|connecting flight|international airport|miami international|back room|dulles|newark|logan|"
-        "supposed to land|air port|airprot|aiport"
+        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|layover|"
+        "connecting flight|international airport|miami international|back room|dulles|newark airport|newark liberty|"
+        "logan|supposed to land|air port|airprot|aiport"
     ),
     "flight": (
         "flight|flew|flying|fly in|landed|landing|plane|just arrived|arrived|arriving|came in from|land at|"
@@ -53,11 +54,12 @@ FORMS = {
         "licence|drivers license|driver s license|trunk|taillight|speeding|ticket|uber|lyft|bus"
     ),
     "stop": (
-        "asked if|asked me if|asking if|asking me if|asked whether|asked me whether|stoped|stoped me|stopt|"
-        "stoppped|stopped|stop me|stopped me|stopping|pulled over|pulled me over|pull over|questioned|questioning|"
-        "asking questions|asked questions|asked me|asking me|where im from|where i m from|where i am from|"
-        "detain me|detaining me|grabbed me|frisk*|pat down|patted|search me|searched me|searching me|"
-        "am i free to go|free to leave|harass*|profil*"
+        "askin if|askin me|askin me if|askin for|stopped by 12|got stopped|gotta answer|have to answer|"
+        "do i have to answer|asked if|asked me if|asking if|asking me if|asked whether|asked me whether|stoped|"
+        "stoped me|stopt|stoppped|stopped|stop me|stopped me|stopping|pulled over|pulled me over|pull over|questioned|"
+        "questioning|asking questions|asked questions|asked me|asking me|where im from|where i m from|where i am from|"
+        "detain me|detaining me|grabbed me|frisk*|pat down|patted|search me|searched me|searching me|am i free to go|"
+        "free to leave|harass*|profil*"
     ),
     "street": (
         "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|"
@@ -65,8 +67,8 @@ FORMS = {
         "grocery shopping|go shopping|shopping"
     ),
     "papers": (
-        "papers|documents|id|ids|identification|license|proof|my status|ssn|social security|no papers|"
-        "dont have papers|don t have papers|without papers|undocumented|illegal"
+        "if im legal|if i m legal|am i legal|im legal|i m legal|papers|documents|id|ids|identification|license|proof|"
+        "my status|ssn|social security|no papers|dont have papers|don t have papers|without papers|undocumented|illegal"
     ),
     "taken": (
         "holding him|holding her|holding me|holding them|being held|held|are holding|is holding|took|taken|"
@@ -108,8 +110,9 @@ FORMS = {
     ),
     "release": "released|release|releasing|let out|get out|getting out|leave jail|out of jail|serving time",
     "emergency": (
-        "911|nine one one|emergency|ambulance|call the police|call the cops|call police|call cops|report it|"
-        "report a crime|report to police|report to the police|file a report|police report|heart attack|"
+        "accident|crash|crashed|rear ended|hit and run|fender bender|hit my car|call la policia|call the policia|"
+        "file a police report|911|nine one one|emergency|ambulance|call the police|call the cops|call police|call cops|"
+        "report it|report a crime|report to police|report to the police|file a report|police report|heart attack|"
         "seizure|bleeding|car accident|overdose|having a stroke"
     ),
     "crime": (
@@ -161,8 +164,9 @@ FORMS = {
     "if": "if|if i|if they|if ice|in case|what if|what happens if|when i get|should i get",
     "deport": "deport*|removal|removed|sent back|send me back|kicked out|order of removal",
     "court": (
-        "court|courts|courthouse|court house|hearing|hearings|immigration court|master calendar|individual hearing|"
-        "court date|eoir|trial|case date"
+        "what to bring|what do i bring|what should i bring|what papers do i bring|what documents do i bring|"
+        "notice to appear|nta|ntas|n t a|court|courts|courthouse|court house|hearing|hearings|immigration court|"
+        "master calendar|individual hearing|court date|eoir|trial|case date"
     ),
     "judge": "judge|judges",
     "checkin": (
@@ -189,9 +193,10 @@ FORMS = {
         "grabbing people|arresting everyone|taking people|loaded everybody|loaded everyone"
     ),
     "status": (
-        "green card|greencard|residency|resident|permanent resident|lpr|tps|daca|dreamer*|visa|visas|parole|chnv|"
-        "humanitarian parole|asylum|asylee|refugee|work permit|ead|status|citizenship|naturaliz*|uscis|i 94|i94|"
-        "h1b|h 1b|f1|student visa|overstay*|expired"
+        "get a drivers license|get a driver s license|get a license|apply for a drivers license|green card|greencard|"
+        "residency|resident|permanent resident|lpr|tps|daca|dreamer*|visa|visas|parole|chnv|humanitarian parole|asylum|"
+        "asylee|refugee|work permit|ead|status|citizenship|naturaliz*|uscis|i 94|i94|h1b|h 1b|f1|student visa|"
+        "overstay*|expired"
     ),
     "expire": (
         "expire|expires|expired|expiring|expiration|renew*|extend|extension|ending|ends|end soon|terminated|"
@@ -217,6 +222,28 @@ FORMS = {
         "how does this work|how this works|how do i use this|is this free|is it free|who is this|who are you|"
         "what is this|is this a bot|are you a bot|are you a real person|does this cost|how much does this cost|"
         "wrong number"
+    ),
+    "film": (
+        "film|films|filming|filmed|film them|film ice|film the cops|record them|record ice|record the agents|record it|"
+        "recording them|recording ice|recorded them|videotape|take a video|taking video|a video of|livestream*|"
+        "live stream*|go live|going live|facebook live|ig live|instagram live|tiktok live|my camera|phone camera|"
+        "take pictures|taking pictures|take photos|taking photos"
+    ),
+    "warn_others": (
+        "warn|warning others|warn people|warn my neighbors|warn my neighbours|warn the neighbors|alert people|"
+        "alert the community|alert my neighbors|heads up|give a heads up|so people know|so ppl know|let people know|"
+        "let ppl know|let everyone know|tell everyone|tell the neighbors|spread the word|get the word out|"
+        "report a sighting|report sightings|sighting|sightings|ice sighting|ice sightings|report ice activity|"
+        "report where ice|who do i report that to|rapid response hotline|rapid response line|alert network|text chain|"
+        "group chat|neighborhood watch"
+    ),
+    "abuse": (
+        "hit me|hits me|hitting me|hit me again|beat me|beats me|beating me|beat me up|beats me up|punched me|"
+        "punches me|slapped me|slaps me|chokes me|choked me|choking me|strangle*|kicks me|kicked me|pushed me|"
+        "shoves me|threatens me|threatened me|threatens to kill|threatened to kill|he hurts me|abusive|abuser|"
+        "abuses me|abused me|domestic violence|domestic abuse|dv|smashed my phone|broke my phone|locked me in|"
+        "wont let me leave|won t let me leave|he says they ll deport me|says he ll call immigration|"
+        "threatens to call immigration|threatens to call ice|call ice on me|calls ice on me"
     ),
     "report_me": (
         "report me|report us|report me to|call immigration on me|call immigration|tell immigration|"

@@ -26,7 +26,11 @@ FORMS = {
         "papel|un papel|papel firmado|orden|orden judicial|orden de arresto|orden firmada|orden de cateo|"
         "firmada por un juez|i 205"
     ),
-    "airport": "aeropuerto|aeropuertos|terminal|aereopuerto|areopuerto|aeropueto|aterrizar|aterrizo|dulles",
+    "airport": (
+        "revision secundaria|segunda revision|inspeccion secundaria|puerto de entrada|garita de tijuana|"
+        "garita de san ysidro|san ysidro|garita de otay|puente internacional|aeropuerto|aeropuertos|terminal|"
+        "aereopuerto|areopuerto|aeropueto|aterrizar|aterrizo|dulles"
+    ),
     "flight": "vuelo|vole|volo|aterrice|aterrizo|aterrizamos|llegue|llego|llegando|avion|venia de|vengo de",
     "customs": (
         "aduana|aduanas|revision secundaria|segunda revision|cuarto|cuartito|inspeccion|puerto de entrada|"
@@ -35,14 +39,16 @@ FORMS = {
     "passport": "pasaporte|pasaportes",
     "border": "frontera|fronteriza|fronterizo|la linea|linea|garita|puente|cruzar|cruce|cruzando",
     "checkpoint": (
-        "reten|retenes|puesto de control|puesto de revision|punto de control|control de carretera|garita|"
-        "la revision|revision en la carretera|patrulla fronteriza|la border|border patrol|deportacion rapida|"
+        "se subio la migra|se subieron|subio la migra|subieron al camion|subieron al autobus|revisando el autobus|"
+        "revisando el camion|reten|retenes|puesto de control|puesto de revision|punto de control|control de carretera|"
+        "garita|la revision|revision en la carretera|patrulla fronteriza|la border|border patrol|deportacion rapida|"
         "expulsion expedita"
     ),
     "road": "carretera|carreteras|autopista|freeway|camino|la calle de|highway|ruta|manejando a",
     "car": (
-        "carro|coche|troca|trocona|auto|manejando|manejaba|manejar|conduciendo|conducir|vehiculo|camioneta|"
-        "licencia|licencia de manejo|sin licencia|cajuela|maletero|multa|infraccion"
+        "autobus|camion|bus|greyhound|amtrak|el tren|carro|coche|troca|trocona|auto|manejando|manejaba|manejar|"
+        "conduciendo|conducir|vehiculo|camioneta|licencia|licencia de manejo|sin licencia|cajuela|maletero|multa|"
+        "infraccion"
     ),
     "stop": (
         "me pregunto si|me preguntaron si|pregunto si|preguntaron si|me pregunta si|preguntando si|paro|pararon|"
@@ -56,8 +62,8 @@ FORMS = {
         "ir de compras"
     ),
     "papers": (
-        "papeles|sin papeles|documentos|indocumentado|indocumentada|ilegal|identificacion|id|mica|licencia|social|"
-        "seguro social|pruebas|estatus"
+        "sin papel|sin documentos|sin estatus|papeles|sin papeles|documentos|indocumentado|indocumentada|ilegal|"
+        "identificacion|id|mica|licencia|social|seguro social|pruebas|estatus"
     ),
     "taken": (
         "se llevaron|se lo llevaron|se la llevaron|llevaron|agarraron|agarro|lo agarro|la agarro|detuvieron|"
@@ -93,8 +99,9 @@ FORMS = {
     ),
     "release": "salga|salir|sale|soltar|lo sueltan|libera*|cumplir su condena",
     "emergency": (
-        "911|emergencia|ambulancia|llamar a la policia|llamo a la policia|llamar a los policias|reportar|"
-        "denunciar|denuncia|poner una denuncia|hacer un reporte|convulsionando|convulsion|ataque al corazon|"
+        "choque|choco|me chocaron|chocaron mi carro|atropell*|poner una queja|poner un reporte|levantar un reporte|"
+        "levantar una denuncia|911|emergencia|ambulancia|llamar a la policia|llamo a la policia|llamar a los policias|"
+        "reportar|denunciar|denuncia|poner una denuncia|hacer un reporte|convulsionando|convulsion|ataque al corazon|"
         "infarto|sangrando|accidente"
     ),
     "crime": (
@@ -103,8 +110,8 @@ FORMS = {
         "acoso|me acosa|orden de restriccion|orden de proteccion"
     ),
     "lawyer": (
-        "abogao|avogado|abogada|abogado de migrasion|abogado|abogados|licenciado|licenciada|el lic|ayuda legal|"
-        "asesoria legal|consulta legal|notario|asesor|representacion legal|defensor|servicios legales"
+        "notaria|notarios|abogao|avogado|abogada|abogado de migrasion|abogado|abogados|licenciado|licenciada|el lic|"
+        "ayuda legal|asesoria legal|consulta legal|notario|asesor|representacion legal|defensor|servicios legales"
     ),
     "free": "gratis|gratuito|gratuita|barato|barata|sin costo|que no cobre|no cobre|no tengo dinero|economico",
     "organization": (
@@ -112,9 +119,9 @@ FORMS = {
         "numero para llamar|recursos|cerca de mi|en mi estado|en mi area"
     ),
     "volunteer": (
-        "voluntari*|donar|donacion*|involucrarme|involucrar*|organizar*|protest*|marcha|manifestacion|"
-        "activis*|aliado|aliados|respuesta rapida|acompanar|vigilia|legisladores|santuario|peticion|abogar|"
-        "red de respuesta|red de respuesta rapida|red de apoyo|observador|observador legal|observadores|"
+        "unirme|unirse|sumarme|voluntari*|donar|donacion*|involucrarme|involucrar*|organizar*|protest*|marcha|"
+        "manifestacion|activis*|aliado|aliados|respuesta rapida|acompanar|vigilia|legisladores|santuario|peticion|"
+        "abogar|red de respuesta|red de respuesta rapida|red de apoyo|observador|observador legal|observadores|"
         "entrenamiento|capacitacion|me entreno|entrenarme|capacitarme"
     ),
     "help_others": (
@@ -139,15 +146,20 @@ FORMS = {
     "if": "si me|si nos|si la migra|si ice|si yo|si a mi|si mi|en caso de|que pasa si|por si",
     "deport": "deport*|me deportan|deportacion|expuls*|me sacan del pais|me echan|remocion|orden de deportacion",
     "court": (
-        "corte|cortes|audiencia|audiencias|tribunal|juzgado|cita en la corte|fecha de corte|eoir|"
-        "la corte de inmigracion"
+        "que papeles llevo|que documentos llevo|que tengo que llevar|que debo llevar|que llevo a la corte|"
+        "arrestan en la corte|arrestan ahi mismo|en los pasillos|notice to appear|nta|aviso de comparecencia|"
+        "notificacion de comparecencia|corte de inmigracion|corte|cortes|audiencia|audiencias|tribunal|juzgado|"
+        "cita en la corte|fecha de corte|eoir|la corte de inmigracion"
     ),
     "judge": "juez|jueza|jueces",
     "checkin": (
         "cita|citas|reportarme|presentarme|firmar|firma con ice|cita con ice|oficina de ice|grillete|brazalete|"
         "isap|supervision|reportarse"
     ),
-    "missed": "perdi|se me paso|falte|no fui|no pude ir|olvide|llegue tarde",
+    "missed": (
+        "que pasa si no voy|que pasa si no me presento|que pasa si falto|si no voy|si no me presento|si falto|"
+        "no me presente|no voy a ir|perdi|se me paso|falte|no fui|no pude ir|olvide|llegue tarde"
+    ),
     "school": (
         "escuela|escuelas|colegio|primaria|secundaria|preparatoria|prepa|guarderia|kinder|maestra|maestro|universidad"
     ),
@@ -164,8 +176,10 @@ FORMS = {
         "llevandose gente|deteniendo gente|agarrando a la gente|levantando gente"
     ),
     "status": (
-        "green card|tarjeta verde|residencia|residente|tps|daca|dreamer|visa|visas|parole|permiso humanitario|"
-        "asilo|asilado|refugiado|permiso de trabajo|estatus|ciudadania|naturalizacion|uscis"
+        "sacar licencia|sacar la licencia|sacar mi licencia|sacar licencia de manejo|asilo pendiente|caso pendiente|"
+        "aplicar pa la ciudadania|sacar la ciudadania|hacerme ciudadano|permiso para trabajar|autorizacion de empleo|"
+        "green card|tarjeta verde|residencia|residente|tps|daca|dreamer|visa|visas|parole|permiso humanitario|asilo|"
+        "asilado|refugiado|permiso de trabajo|estatus|ciudadania|naturalizacion|uscis"
     ),
     "expire": (
         "se me vencio|se vencio|bencio|se me bencio|vencido|se me acabo|vence|vencer|vencio|vencida|se me vence|"
@@ -191,13 +205,36 @@ FORMS = {
         "como funciona esto|como funciona|esto es gratis|es gratis|quien eres|quien es|que es esto|eres un robot|"
         "cuanto cuesta esto|numero equivocado|me equivoque de numero"
     ),
+    "film": (
+        "grabar|grabarlos|grabarla|grabarlo|grabando|grabe|grabo|grabacion|filmar|filmarlos|filmando|filme|tomar video|"
+        "sacar video|hacer video|un video de|videos de|en vivo|transmitir en vivo|transmision en vivo|facebook live|"
+        "sacar fotos|tomar fotos|tomarles fotos|con mi celular|con el celular|camara"
+    ),
+    "warn_others": (
+        "a quien le aviso|a quien aviso|avisarle a la comunidad|avisar a la comunidad|le aviso|les aviso|"
+        "avisarle a la gente|avisar a los vecinos|avisar a la raza|alertar|alertar a|alerta|alertas|correr la voz|"
+        "pasar la voz|pasar el dato|que la raza sepa|la raza sepa|para que sepan|pa que sepan|pa que la raza|"
+        "para que la gente sepa|reportar a la migra|reportar donde|avistamiento|avistamientos|vi a la migra|"
+        "vimos a la migra|anda la migra|andan la migra|anda la migra en|linea de respuesta rapida|red de alerta|"
+        "grupo de whatsapp|chat del barrio|cadena de mensajes"
+    ),
+    "abuse": (
+        "me pega|me pego|me golpea|me golpeo|me golpean|me madrea|me madreo|me putea|me cachetea|me cacheteo|me ahorca|"
+        "me ahorco|me ahogo|me estrangula|me empuja|me empujo|me patea|me pateo|me amenaza|me amenazo|"
+        "amenaza con matarme|me quiere matar|me maltrata|maltrato|violencia domestica|violencia intrafamiliar|"
+        "me encerro|no me deja salir|me quito el celular|me rompio el celular|dice que me va a deportar|"
+        "me va a echar a la migra|me amenaza con la migra|llamarle a la migra"
+    ),
     "report_me": (
         "me reportan|reportarme|me reporta|me denuncian|denunciarme|llaman a migracion|llaman a la migra|"
         "avisan a migracion|le avisan a inmigracion"
     ),
     "when": "el mes que entra|la semana que entra|el ano que entra|que entra",
     "asking_for": "preguntando por|buscando a",
-    "scam": "me estafo|estafa*|fraude|nunca metio nada|abogado de verdad",
+    "scam": (
+        "notaria|una notaria|desaparecio con|se fue con mi dinero|se llevo mi dinero|me quito el dinero|que no me robe|"
+        "no me robe|me robo el dinero|me cobro y|me estafo|estafa*|fraude|nunca metio nada|abogado de verdad"
+    ),
     "safe": "seguro ir|es seguro ir|seguro salir|es seguro salir",
     "not_about": "no pregunto por|no es sobre|no pregunto sobre",
 }

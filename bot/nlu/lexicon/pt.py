@@ -16,7 +16,10 @@ FORMS = {
     "knock": "bate*|bater|bateram|batendo|esmurr*|toca*|tocando a campainha",
     "open": "abrir|abro|abra|deixar entrar|entrar|entraram|invadir|invadiram",
     "warrant": "mandado|mandado judicial|ordem judicial|ordem do juiz|assinado por um juiz|i 205",
-    "airport": "aeroporto|aeroportos|aeroport|terminal|guarulhos|logan|desembarque",
+    "airport": (
+        "inspecao secundaria|segunda inspecao|porto de entrada|newark airport|aeroporto de newark|aeroporto|aeroportos|"
+        "aeroport|terminal|guarulhos|logan|desembarque"
+    ),
     "flight": "voo|voei|chegou|cheguei|chegando|pousou|pousei|aviao|vindo de|vim de",
     "customs": (
         "alfandega|inspecao|inspecao secundaria|salinha|sala|sala separada|controle de imigracao|cbp|entrada no pais"
@@ -24,12 +27,14 @@ FORMS = {
     "passport": "passaporte|passaportes",
     "border": "fronteira|fronteiras|travessia|atravessar",
     "checkpoint": (
-        "barreira|blitz|posto de controle|ponto de controle|posto de fiscalizacao|patrulha da fronteira|"
-        "patrulha de fronteira|checkpoint|remocao acelerada|deportacao rapida"
+        "posto da imigracao|posto de imigracao|posto da patrulha|barreira da imigracao|subindo no onibus|"
+        "subiram no onibus|entraram no onibus|barreira|blitz|posto de controle|ponto de controle|posto de fiscalizacao|"
+        "patrulha da fronteira|patrulha de fronteira|checkpoint|remocao acelerada|deportacao rapida"
     ),
     "road": "estrada|rodovia|highway|autoestrada|pista",
     "car": (
-        "carro|dirigindo|dirigir|motorista|carteira de motorista|carta|habilitacao|cnh|veiculo|porta malas|multa|uber"
+        "onibus|greyhound|amtrak|trem|carro|dirigindo|dirigir|motorista|carteira de motorista|carta de motorista|"
+        "carta de conducao|habilitacao|cnh|veiculo|porta malas|multa|uber"
     ),
     "stop": (
         "perguntou se|perguntaram se|pergunta se|perguntou se eu|me perguntou se|perguntando se|parou|pararam|"
@@ -41,8 +46,8 @@ FORMS = {
         "supermercado|fazer compras"
     ),
     "papers": (
-        "documento|documentos|papeis|sem documento|sem documentos|indocumentado|ilegal|identidade|rg|carteira|"
-        "green card|status"
+        "sem papel|sem papeis|sem status|documento|documentos|papeis|sem documento|sem documentos|indocumentado|ilegal|"
+        "identidade|rg|carteira|green card|status"
     ),
     "taken": (
         "levaram|levou|pegaram|pegou|prenderam|preso|presa|detido|detida|deteve|detiveram|capturado|sumiu|"
@@ -67,8 +72,11 @@ FORMS = {
     ),
     "release": "solto|solta|soltar|sair|sai|libertad*|liberad*",
     "emergency": (
-        "911|emergencia|ambulancia|chamar a policia|ligar pra policia|ligar para a policia|denunciar|denuncia|"
-        "boletim de ocorrencia|registrar queixa"
+        "dar queixa|prestar queixa|fazer queixa|registrar queixa|queixa|fazer um boletim|fazer bo|boletim|b o|"
+        "ligar pro 911|ligar pra 911|ligar pro nove um um|bateram no meu carro|bateu no meu carro|bateram no carro|"
+        "bateu no carro|bateram na traseira|batida de carro|acidente|acidente de carro|911|emergencia|ambulancia|"
+        "chamar a policia|ligar pra policia|ligar para a policia|denunciar|denuncia|boletim de ocorrencia|"
+        "registrar queixa"
     ),
     "crime": (
         "me bate|bate em mim|apanhei|agressao|agredid*|violencia|violencia domestica|abus*|assalt*|roub*|"
@@ -85,14 +93,16 @@ FORMS = {
         "perto de mim|no meu estado"
     ),
     "volunteer": (
-        "rede de resposta rapida|resposta rapida|entrar numa rede|entro numa rede|participar de um grupo|"
-        "voluntari*|doar|doacao|doacoes|me envolver|envolver|organizar|protest*|manifestacao|passeata|ativis*|"
-        "aliado|vigilia|legisladores|santuario|abaixo assinado"
+        "me organizar|se organizar|entrar na rede|participar da rede|ser voluntaria|ser voluntario|"
+        "rede de resposta rapida|resposta rapida|entrar numa rede|entro numa rede|participar de um grupo|voluntari*|"
+        "doar|doacao|doacoes|me envolver|envolver|organizar|protest*|manifestacao|passeata|ativis*|aliado|vigilia|"
+        "legisladores|santuario|abaixo assinado"
     ),
     "help_others": (
-        "ajudar minha comunidade|minha comunidade|ajudar a comunidade|ajudar os imigrantes|ajudar imigrantes|"
-        "ajudar a minha comunidade|familias imigrantes|ajudar outros|ajudar as familias|proteger as familias|"
-        "nossa comunidade|a comunidade|como posso ajudar|fazer alguma coisa|apoiar"
+        "quero ajudar|pra ajudar da proxima vez|ajudar da proxima vez|ajudar os vizinhos|ajudar as pessoas|"
+        "pras familias|ajudar minha comunidade|minha comunidade|ajudar a comunidade|ajudar os imigrantes|"
+        "ajudar imigrantes|ajudar a minha comunidade|familias imigrantes|ajudar outros|ajudar as familias|"
+        "proteger as familias|nossa comunidade|a comunidade|como posso ajudar|fazer alguma coisa|apoiar"
     ),
     "citizen": "cidadao|cidada|cidadaos|nascido aqui|nasceu aqui",
     "children": "filhos|criancas|crianca|bebe|meus filhos|as criancas|menores|molecada|pequenos",
@@ -106,7 +116,11 @@ FORMS = {
     ),
     "if": "se eu|se me prenderem|se me pegarem|se for|caso eu|caso me|e se|o que acontece se",
     "deport": "deport*|expuls*|mandar de volta|me mandam embora|remocao",
-    "court": "tribunal|corte|audiencia|audiencias|juizado|data da audiencia|eoir",
+    "court": (
+        "que documentos levo|que papeis levo|o que levar|o que eu levo|notice to appear|nta|aviso para comparecer|"
+        "notificacao para comparecer|intimacao|corte de imigracao|tribunal|corte|audiencia|audiencias|juizado|"
+        "data da audiencia|eoir"
+    ),
     "judge": "juiz|juiza",
     "checkin": (
         "check in|me apresentar|apresentacao|assinar no ice|comparecer|escritorio do ice|tornozeleira|isap|"
@@ -117,8 +131,8 @@ FORMS = {
     "church": "igreja|igrejas|templo|missa|culto|pastor|padre|mesquita",
     "hospital": "hospital|hospitais|clinica|posto de saude|pronto socorro|medico|emergencia do hospital",
     "work": (
-        "trabalho|trampo|servico|obra|fabrica|firma|empresa|restaurante|cozinha|limpeza|patrao|chefe|construcao|"
-        "lava jato|i 9"
+        "trabalhar|pediu os i 9|pediram os i 9|documentos dos funcionarios|papeis dos funcionarios|trabalho|trampo|"
+        "servico|obra|fabrica|firma|empresa|restaurante|cozinha|limpeza|patrao|chefe|construcao|lava jato|i 9"
     ),
     "raid": (
         "levaram uns colegas|levaram varios|levaram os trabalhadores|prenderam varios|pegaram varios|batida|"
@@ -126,8 +140,11 @@ FORMS = {
         "prendendo pessoas|pegando as pessoas"
     ),
     "status": (
-        "green card|cartao verde|residencia|residente|tps|daca|visto|vistos|parole|asilo|refugiado|"
-        "permissao de trabalho|status|cidadania|naturalizacao|uscis"
+        "tirar carteira de motorista|tirar a carteira de motorista|tirar carteira|tirar a cnh|tirar habilitacao|"
+        "asilo pendente|asilo ta pendente|asilo esta pendente|pedido de asilo|pedir a cidadania|tirar a cidadania|"
+        "virar cidadao|permissao pra trabalhar|autorizacao de trabalho|autorizacao pra trabalhar|green card|"
+        "cartao verde|residencia|residente|tps|daca|visto|vistos|parole|asilo|refugiado|permissao de trabalho|status|"
+        "cidadania|naturalizacao|uscis"
     ),
     "expire": (
         "vence|vencer|venceu|vencido|renovar|renovacao|acabar|vai acabar|acaba|termina|terminar|cancelaram|"
@@ -148,11 +165,33 @@ FORMS = {
     "meta": (
         "como funciona isso|como funciona|isso e de graca|e de graca|e gratis|quem e voce|o que e isso|numero errado"
     ),
+    "film": (
+        "filmar|filmando|filmei|filma|filmo|gravar|gravando|gravei|gravo|gravacao|fazer video|fazer um video|"
+        "um video de|video deles|ao vivo|fazer live|uma live|transmitir|postar|postei|postar o video|tirar foto|"
+        "tirar fotos|fotografar|com meu celular|com o celular|camera"
+    ),
+    "warn_others": (
+        "avisar a comunidade|avisar geral|avisar os vizinhos|avisar a galera|avisar o pessoal|avisar todo mundo|"
+        "alertar|alerta|alertas|rede de alerta|galera ficar ligada|pessoal ficar ligado|ficar ligad*|ficar esperto|"
+        "espalhar|espalhar a noticia|passar a informacao|passar a visao|vi o ice|vimos o ice|vi a imigracao|"
+        "avistamento|avistei|grupo do zap|grupo do whatsapp|linha de resposta rapida|pra todo mundo saber|"
+        "pra galera saber"
+    ),
+    "abuse": (
+        "me bate|me bateu|bate em mim|me agride|me agrediu|me espanca|me espancou|espancad*|me enforca|me enforcou|"
+        "me sufoca|me sufocou|me estrangul*|me empurra|me empurrou|me chuta|me chutou|me ameaca|me ameacou|"
+        "ameaca me matar|quer me matar|me maltrata|maus tratos|violencia domestica|lei maria da penha|me trancou|"
+        "me tranca|nao me deixa sair|quebrou meu celular|diz que vai me deportar|ameaca chamar a imigracao|"
+        "chamar o ice pra mim"
+    ),
     "report_me": (
         "me denunciar|me denunciam|denunciam|avisam a imigracao|chamam a imigracao|chamar a imigracao|me entregar"
     ),
     "asking_for": "perguntando por|procurando",
     "scam": "golpe|golpista|fraude|advogado de verdade",
-    "safe": "seguro ir|e seguro ir|seguro sair|perigoso ir",
+    "safe": (
+        "seguro levar|e seguro levar|perigoso levar|arriscado ir|arriscado levar|seguro ir|e seguro ir|seguro sair|"
+        "perigoso ir"
+    ),
     "not_about": "nao e sobre|nao to perguntando sobre|nao estou perguntando sobre",
 }
