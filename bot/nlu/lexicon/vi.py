@@ -7,7 +7,7 @@ FORMS = {
         "nhap cu va hai quan|cuc di tru|nhan vien ice|canh sat ice|di tru my|so di tru my|nguoi cua so di tru"
     ),
     "officer": (
-        "nhan vien|may nguoi|vai nguoi|hai nguoi|may ong|may thang|ao gile|ao vest|dong phuc|thuong phuc|dac vu"
+        "mac ao ice|ao ice|mac ao|nhan vien|may nguoi|vai nguoi|hai nguoi|may ong|may thang|ao gile|ao vest|dong phuc|thuong phuc|dac vu"
     ),
     "police": (
         "cs|canh sat di tru|ong canh sat|may ong canh sat|canh sat|cong an|police|xe canh sat|sheriff|"
@@ -46,12 +46,12 @@ FORMS = {
     "road": "xa lo|duong cao toc|cao toc|quoc lo|highway|freeway|tren duong|duong",
     "car": "xe|lai xe|dang lai|bang lai|giay phep lai xe|cop xe|thung xe|ve phat|tai xe",
     "stop": (
-        "hoi giay|doi giay to|doi giay|hoi bang lai|xet giay to|chan e|chan em|chan toi|chan tui|chan|chan lai|"
+        "doi coi giay to|doi coi giay|doi xem giay to|coi giay to|xem giay to|luc tui|luc tui xach|luc luon|luc soat nguoi|kham nguoi|hoi tu dau toi|hoi tui tu dau|hoi toi tu dau toi|hoi giay|doi giay to|doi giay|hoi bang lai|xet giay to|chan e|chan em|chan toi|chan tui|chan|chan lai|"
         "chan xe|bi chan|dung lai|bat dung|hoi giay to|kiem tra giay to|xet|khám xét|kham xet|luc soat|"
         "hoi toi tu dau|tra hoi|bat dung xe|dung xe|xet giay|hach hoi|kiem tra xe|bi chan lai"
     ),
     "street": (
-        "di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang|tram xe buyt|"
+        "dau o|dau hem|dau ngo|trong hem|xe buyt|xe bus|cho xe buyt|doi xe buyt|ben xe|tram xe|di bo|dang di bo|ngoai duong|duong pho|tren pho|sieu thi|cua hang|bai dau xe|tram xang|tram xe buyt|"
         "tram xe bus"
     ),
     "papers": "giay to|khong giay to|ko giay to|giay|cmnd|can cuoc|id|ho so|tinh trang|bat hop phap",
@@ -100,11 +100,11 @@ FORMS = {
     "free": "mien phi|free|gia re|khong ton tien|ko co tien",
     "organization": "to chuc|nhom|duong day nong|hotline|goi ai|tai nguyen|gan toi|o tieu bang|van phong",
     "volunteer": (
-        "tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|"
+        "lap nhom|lap hoi|gia nhap|join|tuan hanh|giup do cong dong|dong gop|tinh nguyen|tinh nguyen vien|quyen gop|ung ho|tham gia|"
         "bieu tinh|bieu dương|van dong|nha lap phap|quan sat|nguoi quan sat|hoc lam|tap huan|dao tao"
     ),
     "help_others": (
-        "phu giup|giup may gia dinh|may gia dinh nhap cu|gia dinh nhap cu|nguoi nhap cu trong khu|khu minh|"
+        "ba con nguoi viet|ba con|ca xom|xom|bà con|phu giup|giup may gia dinh|may gia dinh nhap cu|gia dinh nhap cu|nguoi nhap cu trong khu|khu minh|"
         "giup hang xom|giup do hang xom|giup nhung nguoi|giup nguoi khong co giay to|hang xom|giup nhung gia dinh|"
         "giup gia dinh|giup nguoi nhap cu|giup nguoi|giup do cong dong|cong dong|giup do nguoi|giup cong dong|"
         "giup cac gia dinh|bao ve gia dinh|lam gi de giup|giup nguoi khac"
@@ -175,4 +175,17 @@ FORMS = {
     "scam": "lay cua|lua dao|bi lua|luat su that",
     "safe": "di co an toan|di cho co an toan|ra ngoai co an toan",
     "not_about": "ko hoi ve|khong hoi ve|ko phai hoi ve|ko phai chuyen|khong phai chuyen",
+    "film": (
+        "quay video|quay phim|quay clip|quay lai|quay hinh|chup hinh|chup anh|ghi hinh|ghi am|livestream|"
+        "phat truc tiep|live stream|di live|quay truc tiep|dien thoai quay|quay"
+    ),
+    "warn_others": (
+        "bao cho cong dong|bao cho hang xom|bao hang xom|bao tin|bao dong|canh bao|loan tin|bao cho moi nguoi|"
+        "bao cho ba con|bao cho ca xom|chia se thong tin|nhan tin cho|dang len nhom|dang len facebook|"
+        "dang facebook|thong bao cho|phan ung nhanh|duong day nong ice|bao cao ice|thay ice o|thay xe ice"
+    ),
+    "abuse": (
+        "bao luc gia dinh|bao hanh gia dinh|danh toi|danh em|danh tui|danh minh|danh vo|danh dap|bop co|siet co|"
+        "doa giet|de doa giet|doa chem|hanh ha|nguoc dai|lenh bao ve|lenh cam tiep xuc|bi danh dap|bam tim"
+    ),
 }
