@@ -23,7 +23,7 @@ FORMS = {
     ),
     "outside": "ngoai|ben ngoai|o ngoai|truoc nha|dung truoc|dung ngoai|dau xe|dau truoc|xe dau",
     "knock": "dap cua|go manh|dap manh|goi cua|dap|go cua|bam chuong|gọi cửa|go cua nha|dap cua nha",
-    "open": ("mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua|muon vo|doi vo|vo nha|vo kiem tra|ko mo|khong mo"),
+    "open": ("vao truong|vo truong|vao truong hoc|vo truong hoc|vao benh vien|vo benh vien|vao nha tho|mo cua|cho vao|cho ho vao|vao nha|xong vao|pha cua|muon vo|doi vo|vo nha|vo kiem tra|ko mo|khong mo"),
     "warrant": (
         "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205|giay toa an|"
         "lenh toa an|lenh cua toa"
@@ -63,7 +63,7 @@ FORMS = {
         "ko ai nghe may|khong ai nghe may|ko nghe may|khong nghe may|tat may"
     ),
     "relative": (
-        "ong xa|ba xa|ck|vk|chong e|vo e|me e|ba e|bo e|anh e|chi e|con e|chong tui|vo tui|me tui|ba tui|con tui|"
+        "ong xa|ba xa|ck|vk|phu huynh|chong e|vo e|me e|ba e|bo e|anh e|chi e|con e|chong tui|vo tui|me tui|ba tui|con tui|"
         "em tui|anh tui|chong|me toi|ba toi|bo toi|cha toi|vo toi|anh toi|chi toi|em toi|chong em|me em|ba em|"
         "ban toi|con trai|con gai|anh trai|em trai|chi gai|em gai|hang xom|nguoi than|nguoi nha|ai do|anh ho|"
         "chi ho|em ho|cau toi|di toi|chu toi|co toi|bac toi|ong noi|ba noi|ong ngoai|ba ngoai|con toi|ban trai|"
@@ -130,12 +130,12 @@ FORMS = {
         "van phong ice|vong deo chan"
     ),
     "missed": "lo hen|bo lo|tre hen|khong di|ko di|quen",
-    "school": "dua con di hoc|di hoc|lop|truong|truong hoc|lop hoc|nha tre|mau giao|dai hoc|co giao|thay giao",
+    "school": "vao truong|vo truong|vao truong hoc|vo truong hoc|dua con di hoc|di hoc|lop|truong|truong hoc|lop hoc|nha tre|mau giao|dai hoc|co giao|thay giao",
     "church": (
         "vao nha tho|o nha tho|den nha tho|di nha tho|toi nha tho|giao xu|di le|chua chien|nha chua|nha tho|"
         "thanh duong|nha nguyen|nhà thờ"
     ),
-    "hospital": ("kham benh|phong cap cuu|di kham|benh vien|phong kham|bac si|cap cuu benh vien|phong cho|phong benh"),
+    "hospital": ("vao benh vien|vo benh vien|kham benh|phong cap cuu|di kham|benh vien|phong kham|bac si|cap cuu benh vien|phong cho|phong benh"),
     "work": (
         "tiem lam mong|lam nail|di lam|ba chu|hang xuong|lam viec|cho lam|noi lam|tiem nail|xuong|nha may|cong ty|"
         "ong chu|nha hang|cong truong"
