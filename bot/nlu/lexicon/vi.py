@@ -63,7 +63,7 @@ FORMS = {
         "ko ai nghe may|khong ai nghe may|ko nghe may|khong nghe may|tat may"
     ),
     "relative": (
-        "ong xa|ba xa|ck|vk|phu huynh|chong e|vo e|me e|ba e|bo e|anh e|chi e|con e|chong tui|vo tui|me tui|ba tui|con tui|"
+        "ong xa|ba xa|ck|vk|chong e|vo e|me e|ba e|bo e|anh e|chi e|con e|chong tui|vo tui|me tui|ba tui|con tui|"
         "em tui|anh tui|chong|me toi|ba toi|bo toi|cha toi|vo toi|anh toi|chi toi|em toi|chong em|me em|ba em|"
         "ban toi|con trai|con gai|anh trai|em trai|chi gai|em gai|hang xom|nguoi than|nguoi nha|ai do|anh ho|"
         "chi ho|em ho|cau toi|di toi|chu toi|co toi|bac toi|ong noi|ba noi|ong ngoai|ba ngoai|con toi|ban trai|"
