@@ -21,7 +21,8 @@ import numpy as np
 
 from bot.cli.route_eval import DEFAULT_DEVSET, read_cases
 from bot.content.bundle import load_bundle
-from bot.nlu.classifier import MODEL, FlowModel, grams, stamp
+from bot.content.routing_model import MODEL, load_model, save_model
+from bot.nlu.classifier import FlowModel, grams, stamp, taught
 from bot.service.runtime import ROOT
 
 C = 30.0  # weak regularisation: chosen by --cv on the dev set (10 and 30 within 0.003; 30 ahead)
@@ -30,7 +31,7 @@ MIN_COUNT = 1  # n-grams seen once still count: min_df=2 lost 0.005 in --cv
 
 def examples(root: Path = ROOT, devset: Path = DEFAULT_DEVSET) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(phrases, dev-set lines) as (text, flow); a phrase's node is its flow's, 'clarify' lines are left out."""
-    phrases = [(p.text, p.target.split(".")[0]) for p in load_bundle(root).content.phrases]
+    phrases = taught(load_bundle(root).content.phrases)
     dev = [(c.text, c.expected) for c in read_cases(devset) if c.expected != "clarify"]
     return phrases, dev
 
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     phrases, dev = examples()
     wanted = stamps(phrases, dev)
     if args.check:
-        model = FlowModel.load(args.out)
+        model = load_model.__wrapped__(args.out)
         if model is None or model.stamps != wanted:
             print(f"{args.out} is older than the phrases or the dev set: run python3 scripts/train_router.py")
             return 1
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.cv}-fold accuracy of the model alone on the dev set: {cross_validate(phrases, dev, args.cv):.3f}")
     model = train(phrases + dev)
     model.stamps = wanted
-    model.save(args.out)
+    save_model(model, args.out)
     print(f"wrote {args.out}: {len(model.index)} n-grams, {len(model.classes)} classes, {len(phrases) + len(dev)} examples")
     return 0
 

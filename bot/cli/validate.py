@@ -15,7 +15,10 @@ from pathlib import Path
 
 from bot.content.bundle import load_bundle
 from bot.content.errors import ContentError
+from bot.content.model import Content
 from bot.content.reviews import old_reviews
+from bot.content.routing_model import MODEL, load_model
+from bot.nlu.classifier import stamp, taught
 from bot.service.runtime import ROOT
 
 
@@ -44,7 +47,20 @@ def main(argv: list[str] | None = None) -> int:
             )
     for warning in old_reviews(dict(content.reviews), date.today(), content.review_max_age):
         print(f"warning: {warning}")
+    if root == ROOT and (warning := model_warning(content)):
+        print(f"warning: {warning}")
     return 0
+
+
+def model_warning(content: Content) -> str | None:
+    """A warning when the routing model was trained on other phrases than today's: it still works, but new
+    phrases reach it only when it is trained again."""
+    model = load_model()
+    if model is None:
+        return f"{MODEL} is missing: run python3 scripts/train_router.py"
+    if model.stamps.get("phrases") != stamp(taught(content.phrases)):
+        return f"{MODEL.name} was trained on other phrases: run python3 scripts/train_router.py (needs scikit-learn)"
+    return None
 
 
 if __name__ == "__main__":

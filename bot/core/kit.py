@@ -13,7 +13,7 @@ from bot.content.model import Content, Node
 from bot.content.targets import menu_key
 from bot.core.session import Inbound, Reply, Session
 from bot.core.views import Places, View
-from bot.nlu.classifier import trained_model
+from bot.nlu.classifier import FlowModel
 from bot.nlu.router import STOP, Match, Router
 from bot.nlu.textnorm import fold, has_letters
 from bot.nlu.words import Words
@@ -89,13 +89,14 @@ class Kit:
         places: Places | None = None,
         states: States | None = None,
         idle_seconds: float = DEFAULT_IDLE,
+        model: FlowModel | None = None,
     ) -> None:
         self.content, self.detector, self.states = content, detector, states
         self.view = View(content, places)
         self.words = Words(content.keywords)
         urgent = {f.id for f in content.flows.values() if f.urgent}
         ranks = {f.id: 1 for f in content.flows.values() if f.wins_ties}
-        self.router = Router(content.phrases, urgent, ranks, model=trained_model())
+        self.router = Router(content.phrases, urgent, ranks, model=model)
         self.idle = idle_seconds
         self.menu = menu_key(content)
         self._labels: dict[tuple[str, str], LabelIndex] = {}  # filled on first use; content never changes

@@ -1,5 +1,6 @@
 """A linear model of the flows over character n-grams, trained offline on the phrases and the dev set
-(`scripts/train_router.py`, with scikit-learn) and read here with numpy alone.
+(`scripts/train_router.py`, with scikit-learn) and run here with numpy alone (bot/content/routing_model.py
+reads and writes its file).
 
 Word lists miss the forms nobody listed ('deteined', 'arrestaron', 'ma7jouz', 'quay video'); n-grams of letters
 carry them over from the examples, and the model weighs a whole message at once. The router asks it only where
@@ -9,22 +10,16 @@ edited phrases make `validate` warn, and a test fail, until the model is trained
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import logging
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-
 import numpy as np
 
+from bot.content.model import Phrase
 from bot.nlu.textnorm import is_han, word_tokens
 
-logger = logging.getLogger(__name__)
-
-MODEL = Path(__file__).parent / "data" / "flows.npz"
 FEATURES = "grams-1"  # names grams(): a change to it needs a model trained again
 MAX_WORDS = 120  # a long story is read on its first words (Chinese: characters): bounded time
 NGRAMS = (3, 4, 5)  # letter n-grams of a word with its edges ('<detained>' -> ' de', 'det', ...)
@@ -52,6 +47,11 @@ def _han_grams(chars: list[str]) -> list[str]:
     """Runs of one to three Chinese characters."""
     run = "".join(chars)
     return [run[i : i + n] for n in HAN_NGRAMS for i in range(len(run) - n + 1)]
+
+
+def taught(phrases: Iterable[Phrase]) -> list[tuple[str, str]]:
+    """What the phrases teach the model: (text, flow); a node's phrase teaches its flow."""
+    return [(p.text, p.target.split(".")[0]) for p in phrases]
 
 
 def stamp(lines: Iterable[tuple[str, str]]) -> str:
@@ -96,36 +96,23 @@ class FlowModel:
         best = int(z.argmax())
         return Guess(self.classes[best], float(z[best] / z.sum()))
 
-    def save(self, path: Path) -> None:
-        """Write the model with its stamps: weights as float16 (half the size, the same answers), the n-grams as
-        one UTF-8 text, and no compression, so that start-up reads it in milliseconds."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The model as arrays to store: weights as float16 (half the size, the same answers), the n-grams as
+        one UTF-8 text (read back in milliseconds)."""
         vocabulary = "\n".join(sorted(self.index, key=self.index.__getitem__)).encode()
-        with path.open("wb") as f:
-            np.savez(
-                f,
-                vocabulary=np.frombuffer(vocabulary, dtype=np.uint8),
-                idf=self.idf.astype(np.float16),
-                weights=self.weights.astype(np.float16),
-                bias=self.bias,
-                classes=np.array(self.classes),
-                stamps=np.array([f"{k}={v}" for k, v in sorted(self.stamps.items())]),
-            )
+        return {
+            "vocabulary": np.frombuffer(vocabulary, dtype=np.uint8),
+            "idf": self.idf.astype(np.float16),
+            "weights": self.weights.astype(np.float16),
+            "bias": self.bias,
+            "classes": np.array(self.classes),
+            "stamps": np.array([f"{k}={v}" for k, v in sorted(self.stamps.items())]),
+        }
 
     @classmethod
-    def load(cls, path: Path = MODEL) -> FlowModel | None:
-        """The trained model, or None (logged) when there is no file: the router then works without it."""
-        if not path.exists():
-            logger.warning("no routing model at %s: run scripts/train_router.py", path)
-            return None
-        with np.load(path) as data:
-            vocabulary = data["vocabulary"].tobytes().decode().split("\n")
-            model = cls(vocabulary, data["idf"], data["weights"], data["bias"], data["classes"].tolist())
-            model.stamps = dict(s.split("=", 1) for s in data["stamps"].tolist())
+    def from_arrays(cls, data: Mapping[str, np.ndarray]) -> FlowModel:
+        """The model from what arrays() stored."""
+        vocabulary = data["vocabulary"].tobytes().decode().split("\n")
+        model = cls(vocabulary, data["idf"], data["weights"], data["bias"], data["classes"].tolist())
+        model.stamps = dict(s.split("=", 1) for s in data["stamps"].tolist())
         return model
-
-
-@functools.cache
-def trained_model(path: Path = MODEL) -> FlowModel | None:
-    """The project's model, read once per process (it never changes while the bot runs)."""
-    return FlowModel.load(path)

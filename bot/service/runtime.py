@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.content.bundle import load_bundle
+from bot.content.routing_model import load_model
 from bot.core.engine import DEFAULT_IDLE, Engine
 from bot.core.session import Page
 from bot.family.config import FamilySettings, read_family
@@ -174,7 +175,7 @@ def build_engine(
         else:
             lang = LanguageDetector(languages)
             logger.info("language model loaded for %s in %.2f s", ",".join(lang.latin), time.perf_counter() - started)
-    return Engine(bundle.content, lang, bundle.places, bundle.places.states, idle)
+    return Engine(bundle.content, lang, bundle.places, bundle.places.states, idle, model=load_model())
 
 
 def open_checked_store(url: str) -> Store:
