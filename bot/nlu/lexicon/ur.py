@@ -64,7 +64,8 @@ FORMS = {
         "rishtedar|koi"
     ),
     "find": (
-        "kahin aur|kahan le gaye|kidhar le gaye|kahan hain|kahan hai|کہیں اور|ڈھونڈ*|تلاش|کہاں|پتا|پتہ|معلوم|کس جیل|کس سینٹر|dhoond*|dhund*|talash|kahan|kahaan|kidhar|pata karun|"
+        "kahin aur|kahan le gaye|kidhar le gaye|kahan hain|kahan hai|کہیں اور|ڈھونڈ*|تلاش|کہاں|پتا|پتہ|معلوم|کس جیل|"
+        "کس سینٹر|dhoond*|dhund*|talash|kahan|kahaan|kidhar|pata karun|"
         "pata kaise|maloom|kis jail|kis center|a number"
     ),
     "detention": "حراستی مرکز|ڈیٹینشن|حوالات|detention|detention center|hawalat|hirasati",
@@ -87,11 +88,13 @@ FORMS = {
     "free": "مفت|سستا|سستی|بغیر پیسے|پیسے نہیں|muft|mufat|free|sasta|sasti|paise nahi|paisay nahi",
     "organization": "تنظیم|ادارہ|ہیلپ لائن|کس کو کال|tanzeem|idara|helpline|kis ko call|kisko call",
     "volunteer": (
-        "paise jama|paisay jama|chanda jama|fund raise|fundraising|donate|donation|رضاکار|رضاکارانہ|چندہ|عطیہ|احتجاج|مظاہرہ|razakar|razakaar|volunteer|chanda|atiya|ehtijaj|muzahira|protest"
+        "ریپڈ ریسپانس|paise jama|paisay jama|chanda jama|fund raise|fundraising|donate|donation|رضاکار|رضاکارانہ|چندہ|"
+        "عطیہ|احتجاج|مظاہرہ|razakar|razakaar|volunteer|chanda|atiya|ehtijaj|muzahira|protest"
     ),
     "help_others": (
         "families ki help|families ki madad|ghar walon ki madad|logon ki help|kuch karna chahte|kuch karna chahta|"
-        "kuch karna chahti|تارکین وطن|مہاجرین|کمیونٹی|برادری|دوسروں کی مدد|لوگوں کی مدد|immigrants ki madad|logon ki madad|"
+        "kuch karna chahti|تارکین وطن|مہاجرین|کمیونٹی|برادری|دوسروں کی مدد|لوگوں کی مدد|immigrants ki madad|"
+        "logon ki madad|"
         "doosron ki madad|community|biradari|muhajireen"
     ),
     "citizen": "شہری|امریکی شہری|یہاں پیدا|shehri|shahri|citizen|yahan paida",
@@ -124,7 +127,7 @@ FORMS = {
     ),
     "expire": "ختم|ختم ہونے|رینیو|تجدید|منسوخ|khatam|khatm|renew|tajdeed|mansookh|expire",
     "travel": "سفر|جانا|پاکستان|ہندوستان|انڈیا|مہینے|سال سے|سال کے|سال کا|سال بعد|سال پہلے|سال تک|ایک سال|"
-        "دو سال|تین سال|چار سال|پانچ سال|کئی سال|سالوں|safar|pakistan|india|mahine|mahinay|saal|wapas jana",
+    "دو سال|تین سال|چار سال|پانچ سال|کئی سال|سالوں|safar|pakistan|india|mahine|mahinay|saal|wapas jana",
     "register": "رجسٹر|رجسٹریشن|اندراج|register|registration|rajistar",
     "phone": "فون|موبائل|phone|fone|mobile",
     "greet": (
@@ -136,12 +139,20 @@ FORMS = {
     "now": "ابھی|جلدی|فوراً|فورا|مدد|بچاؤ|ڈر|abhi|jaldi|foran|fauran|madad|bachao|dar lag|ghabra*",
     "apply": "apply|darkhwast|درخواست|اپلائی",
     "laugh": "hahaha|lol|ہاہاہا",
-    "offtopic": "cricket|kaun jeetega|kon jeetega|match kaun|match kon|کرکٹ|میچ|naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|انگریزی سیکھنا|english seekhni",
+    "offtopic": (
+        "cricket|kaun jeetega|kon jeetega|match kaun|match kon|pakistan india|india pakistan|pak india|india pak|"
+        "کرکٹ|میچ|پاکستان انڈیا|انڈیا پاکستان|naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|"
+        "انگریزی سیکھنا|english seekhni"
+    ),
     "meta": (
-        "galat number|ghalat number|wrong number|number galat|غلط نمبر|ye kaise kaam karta hai|kaise kaam karta hai|kya ye free hai|ye free hai|aap kaun|aap kaun hain|"
+        "galat number|ghalat number|wrong number|number galat|غلط نمبر|ye kaise kaam karta hai|kaise kaam karta hai|"
+        "kya ye free hai|ye free hai|aap kaun|aap kaun hain|"
         "یہ کیسے کام کرتا ہے|کیسے کام کرتا ہے|آپ کون"
     ),
-    "report_me": "بتا دے گا|بتا دیں گے|بتا دے گی|bata dega|bata degi|report karega|report karenge|report kar denge|bata denge|ittila|اطلاع|رپورٹ کر|رپورٹ کرے",
+    "report_me": (
+        "بتا دے گا|بتا دیں گے|بتا دے گی|bata dega|bata degi|report karega|report karenge|report kar denge|bata denge|"
+        "ittila|اطلاع|رپورٹ کر|رپورٹ کرے"
+    ),
     "asking_for": "پوچھ رہے|pooch rahe|puch rahe|dhoond rahe",
     "scam": "fraud|dhoka|dhokay|asli wakeel",
     "safe": "jana mehfooz|jana mahfooz|jana safe|nikalna mehfooz",
