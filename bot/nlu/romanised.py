@@ -36,7 +36,8 @@ chhodo chhodna chorna wajah waja jayega jayegi jayenge jeetega jeetegi kar kro k
 zaroori zaruri jawab dena lena lenge denge wahan wahin yahan suna sunaa bolun chup rahun khayal rakhega rakhegi
 banaun mehfooz mahfooz jagah aate jate unka unki unke usse alag kyunke kyunki dekh dekha dekhna batana bhejna
 puchegi puchenge maanga manga banwayein taake sakein sake chahte paise paisay jama bura pichle pichhle hona
-shamil haq huqooq kiye bulayein kamzor maaf baghair bagair saamne samne pakri pakre nokri chali
+shamil haq huqooq kiye dekhi dekhe bataun bataon batayein bulayein kamzor maaf baghair bagair saamne samne
+pakri pakre nokri chali
 """.split()
 )
 _ARABIZI = frozenset(

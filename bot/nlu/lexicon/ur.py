@@ -166,7 +166,8 @@ FORMS = {
     "warn_others": (
         "خبردار|خبردار کر*|آگاہ کر*|آگاہ|ہوشیار کر*|سب کو بتا*|لوگوں کو بتا*|محلے والوں کو|پڑوسیوں کو بتا*|"
         "محلے کو بتا*|ریپڈ ریسپانس|khabardar|khabardaar|khabardar kar*|aagah kar*|agah kar*|"
-        "hoshiyar kar*|sab ko bata*|sabko bata*|logon ko bata*|padosiyon ko bata*|mohalle walon ko|mohallay walon ko|"
+        "hoshiyar kar*|sab ko bata*|sabko bata*|sab ko kaise bata*|logon ko kaise bata*|sab ko khabar*|logon ko bata*|"
+        "padosiyon ko bata*|mohalle walon ko|mohallay walon ko|"
         "mohalle ko bata*|alert kar*|warn kar*|khabar phaila*|khabar pohncha*"
     ),
     # A husband or partner who beats, strangles or threatens (domestic violence).
