@@ -220,7 +220,9 @@ FORMS = {
     "not_about": "مش سؤال عن|مو سؤال عن|ما بسأل عن|مش بسأل عن",
     # Filming or live-streaming agents and an arrest (the observer's question), in every dialect.
     "film": (
-        "اصور|اصورهم|اصوره|نصور|نصورهم|يصور|تصور|بصور|بصورهم|صورت|صورتهم|صورتو|صوروا|تصوير|التصوير|صور فيديو|"
+        "اصور|اصورهم|اصوره|نصور|نصورهم|يصور|تصور|بصور|بصورهم|صورتهم|صورتو|صوروا|تصوير الهجرة|تصوير الشرطة|"
+        "تصوير الاعتقال|تصوير اعتقال|"
+        "تصوير فيديو|التصوير بالفيديو|صور فيديو|"
         "فيديو|فيديوهات|مقطع فيديو|سجل فيديو|اسجل فيديو|سجلت فيديو|اسجل بالتلفون|بث مباشر|بث حي|لايف|نعمل لايف|"
         "asawar|asawwar|a9awar|asawarhom|nsawar|nsawer|nsowr|tsawer|tasweer|taswir|sawart|sawwart|vidyo|fidyo|"
         "fideo|nfilmi|filmi|nsajel video|asagel video"

@@ -159,13 +159,15 @@ FORMS = {
     # Filming or live-streaming agents and an arrest (the observer's question).
     "film": (
         "ویڈیو|ویڈیو بنا*|ویڈیو بنانا|ویڈیو ریکارڈ|ریکارڈ کر*|ریکارڈنگ|فلم بنا*|لائیو|فیس بک لائیو|video bana*|"
-        "video banana|video banaun|video bana sakta|video record|vdo bana*|record kar*|recording kar*|recording|"
+        "video banana|video banaun|video bana sakta|video record|vdo bana*|record kar*|recording kar*|"
         "film kar*|film bana*|live stream|live kar*|facebook live|fb live|video le*|tasveer kheench*|tasveerein"
     ),
     # Warning the neighbours or the community of agents nearby, a rapid-response line, spreading the word.
     "warn_others": (
-        "خبردار|خبردار کر*|آگاہ کر*|آگاہ|ہوشیار کر*|سب کو بتا*|لوگوں کو بتا*|محلے والوں کو|پڑوسیوں کو بتا*|"
-        "محلے کو بتا*|ریپڈ ریسپانس|khabardar|khabardaar|khabardar kar*|aagah kar*|agah kar*|"
+        "خبردار کر*|سب کو آگاہ|لوگوں کو آگاہ|پڑوسیوں کو آگاہ|محلے کو آگاہ|کمیونٹی کو آگاہ|ہوشیار کر*|سب کو بتا*|"
+        "لوگوں کو بتا*|محلے والوں کو|پڑوسیوں کو بتا*|"
+        "محلے کو بتا*|ریپڈ ریسپانس|khabardar|khabardaar|khabardar kar*|sab ko aagah|logon ko aagah|sab ko agah|"
+        "logon ko agah|"
         "hoshiyar kar*|sab ko bata*|sabko bata*|sab ko kaise bata*|logon ko kaise bata*|sab ko khabar*|logon ko bata*|"
         "padosiyon ko bata*|mohalle walon ko|mohallay walon ko|"
         "mohalle ko bata*|alert kar*|warn kar*|khabar phaila*|khabar pohncha*"
