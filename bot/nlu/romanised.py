@@ -31,6 +31,13 @@ gyi ghanton ghante ghanta kafi giraftar hirasat thana adalat peshi naukri dhoond
 le gayi rakha rakhi kahin jaye jayen karoon karun sakta hoon sakti hoon kaha kahaa karne karte karti
 kehna kahna bola boli bole raha rahi waqt dauran tayyari saboot kisi kitni kitna kitne der rakh rakhna
 rakhte karega karegi karenge denge
+agar hota hoti hote hoye ek dobara dubara neeche niche upar dikha dikhaya dikhana dikhao bol bolo chhodne chhoda
+chhodo chhodna chorna wajah waja jayega jayegi jayenge jeetega jeetegi kar kro krdo kardo karwa saath sath paas
+zaroori zaruri jawab dena lena lenge denge wahan wahin yahan suna sunaa bolun chup rahun khayal rakhega rakhegi
+banaun mehfooz mahfooz jagah aate jate unka unki unke usse alag kyunke kyunki dekh dekha dekhna batana bhejna
+puchegi puchenge maanga manga banwayein taake sakein sake chahte paise paisay jama bura pichle pichhle hona
+shamil haq huqooq kiye dekhi dekhe bataun bataon batayein bulayein kamzor maaf baghair bagair saamne samne
+pakri pakre nokri chali
 """.split()
 )
 _ARABIZI = frozenset(

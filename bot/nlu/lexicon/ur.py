@@ -55,7 +55,7 @@ FORMS = {
     "taken": (
         "pakr liya|pakar liya|pakad liya|pakra|pakda|utha liya|le gaye|le gayi|le gae|پکڑ*|گرفتار|حراست|لے گئے|"
         "لے گئی|لے گیا|اٹھا لیا|اٹھا کر|غائب|پتہ نہیں|pakad*|pakar*|pakr*|giraftar|griftar|hirasat|le gai|le gaya|"
-        "le gye|utha le|utha ke|ghaib|pata nahi|pata nahin"
+        "le gye|utha le|utha ke|ghaib|pata nahi|pata nahin|phone band|phone bund|فون بند"
     ),
     "relative": (
         "shoher|shouhar|shohr|showhar|husband|hasband|شوہر|بیوی|بیٹا|بیٹی|بھائی|بہن|امی|ابو|ابا|والد|والدہ|چچا|"
@@ -64,7 +64,8 @@ FORMS = {
         "rishtedar|koi"
     ),
     "find": (
-        "ڈھونڈ*|تلاش|کہاں|پتا|پتہ|معلوم|کس جیل|کس سینٹر|dhoond*|dhund*|talash|kahan|kahaan|kidhar|pata karun|"
+        "kahin aur|kahan le gaye|kidhar le gaye|kahan hain|kahan hai|کہیں اور|ڈھونڈ*|تلاش|کہاں|پتا|پتہ|معلوم|کس جیل|"
+        "کس سینٹر|dhoond*|dhund*|talash|kahan|kahaan|kidhar|pata karun|"
         "pata kaise|maloom|kis jail|kis center|a number"
     ),
     "detention": "حراستی مرکز|ڈیٹینشن|حوالات|detention|detention center|hawalat|hirasati",
@@ -87,10 +88,13 @@ FORMS = {
     "free": "مفت|سستا|سستی|بغیر پیسے|پیسے نہیں|muft|mufat|free|sasta|sasti|paise nahi|paisay nahi",
     "organization": "تنظیم|ادارہ|ہیلپ لائن|کس کو کال|tanzeem|idara|helpline|kis ko call|kisko call",
     "volunteer": (
-        "رضاکار|رضاکارانہ|چندہ|عطیہ|احتجاج|مظاہرہ|razakar|razakaar|volunteer|chanda|atiya|ehtijaj|muzahira|protest"
+        "ریپڈ ریسپانس|paise jama|paisay jama|chanda jama|fund raise|fundraising|donate|donation|رضاکار|رضاکارانہ|چندہ|"
+        "عطیہ|احتجاج|مظاہرہ|razakar|razakaar|volunteer|chanda|atiya|ehtijaj|muzahira|protest"
     ),
     "help_others": (
-        "تارکین وطن|مہاجرین|کمیونٹی|برادری|دوسروں کی مدد|لوگوں کی مدد|immigrants ki madad|logon ki madad|"
+        "families ki help|families ki madad|ghar walon ki madad|logon ki help|kuch karna chahte|kuch karna chahta|"
+        "kuch karna chahti|تارکین وطن|مہاجرین|کمیونٹی|برادری|دوسروں کی مدد|لوگوں کی مدد|immigrants ki madad|"
+        "logon ki madad|"
         "doosron ki madad|community|biradari|muhajireen"
     ),
     "citizen": "شہری|امریکی شہری|یہاں پیدا|shehri|shahri|citizen|yahan paida",
@@ -104,7 +108,7 @@ FORMS = {
         "mukhtar nama|zaroori kagzat"
     ),
     "if": "اگر|agar|agr|ager|kahin",
-    "deport": "ڈیپورٹ|ملک بدر|واپس بھیج|deport*|mulk badar|wapas bhej*|wapis bhej*",
+    "deport": "ڈیپورٹ|ملک بدر|واپس بھیج|پاکستان بھیج|deport*|mulk badar|wapas bhej*|wapis bhej*",
     "court": "عدالت|کورٹ|پیشی|سماعت|تاریخ|adalat|court|peshi|pashi|samaat|sunwai|tareekh|tarikh",
     "judge": "جج|judge|jaj",
     "checkin": "حاضری|رپورٹ کرنا|آئس کے دفتر|چیک ان|hazri|haazri|check in|checkin|ice ke daftar|ice office",
@@ -122,24 +126,57 @@ FORMS = {
         "viza|panah|siyasi panah|asylum|tps|daca|parole|shehriyat|work permit|status"
     ),
     "expire": "ختم|ختم ہونے|رینیو|تجدید|منسوخ|khatam|khatm|renew|tajdeed|mansookh|expire",
-    "travel": "سفر|جانا|پاکستان|ہندوستان|انڈیا|مہینے|سال|safar|pakistan|india|mahine|mahinay|saal|wapas jana",
+    "travel": "سفر|جانا|پاکستان|ہندوستان|انڈیا|مہینے|سال سے|سال کے|سال کا|سال بعد|سال پہلے|سال تک|ایک سال|"
+    "دو سال|تین سال|چار سال|پانچ سال|کئی سال|سالوں|safar|pakistan|india|mahine|mahinay|saal|wapas jana",
     "register": "رجسٹر|رجسٹریشن|اندراج|register|registration|rajistar",
     "phone": "فون|موبائل|phone|fone|mobile",
     "greet": (
         "السلام علیکم|سلام|آداب|کیا حال ہے|ہیلو|assalam o alaikum|assalamualaikum|aoa|salam|adaab|kya haal|"
         "kia haal|kya hal|namaste"
     ),
-    "thanks": "شکریہ|مہربانی|خدا حافظ|shukriya|shukria|meharbani|khuda hafiz|allah hafiz",
+    "thanks": "help ho gayi|help ho gai|help hogayi|madad ho gayi|madad ho gai|madad hogayi|jazakallah|jazak allah|"
+    "مدد ہو گئی|شکریہ|مہربانی|خدا حافظ|shukriya|shukria|meharbani|khuda hafiz|allah hafiz",
     "now": "ابھی|جلدی|فوراً|فورا|مدد|بچاؤ|ڈر|abhi|jaldi|foran|fauran|madad|bachao|dar lag|ghabra*",
     "apply": "apply|darkhwast|درخواست|اپلائی",
     "laugh": "hahaha|lol|ہاہاہا",
-    "offtopic": "naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|انگریزی سیکھنا|english seekhni",
+    "offtopic": (
+        "cricket|kaun jeetega|kon jeetega|match kaun|match kon|pakistan india|india pakistan|pak india|india pak|"
+        "کرکٹ|میچ|پاکستان انڈیا|انڈیا پاکستان|naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|"
+        "انگریزی سیکھنا|english seekhni"
+    ),
     "meta": (
-        "ye kaise kaam karta hai|kaise kaam karta hai|kya ye free hai|ye free hai|aap kaun|aap kaun hain|"
+        "galat number|ghalat number|wrong number|number galat|غلط نمبر|ye kaise kaam karta hai|kaise kaam karta hai|"
+        "kya ye free hai|ye free hai|aap kaun|aap kaun hain|"
         "یہ کیسے کام کرتا ہے|کیسے کام کرتا ہے|آپ کون"
     ),
-    "report_me": "report karega|report karenge|report kar denge|bata denge|ittila|اطلاع|رپورٹ کر|رپورٹ کرے",
+    "report_me": (
+        "بتا دے گا|بتا دیں گے|بتا دے گی|bata dega|bata degi|report karega|report karenge|report kar denge|bata denge|"
+        "ittila|اطلاع|رپورٹ کر|رپورٹ کرے"
+    ),
     "asking_for": "پوچھ رہے|pooch rahe|puch rahe|dhoond rahe",
     "scam": "fraud|dhoka|dhokay|asli wakeel",
     "safe": "jana mehfooz|jana mahfooz|jana safe|nikalna mehfooz",
+    # Filming or live-streaming agents and an arrest (the observer's question).
+    "film": (
+        "ویڈیو|ویڈیو بنا*|ویڈیو بنانا|ویڈیو ریکارڈ|ریکارڈ کر*|ریکارڈنگ|فلم بنا*|لائیو|فیس بک لائیو|video bana*|"
+        "video banana|video banaun|video bana sakta|video record|vdo bana*|record kar*|recording kar*|"
+        "film kar*|film bana*|live stream|live kar*|facebook live|fb live|video le*|tasveer kheench*|tasveerein"
+    ),
+    # Warning the neighbours or the community of agents nearby, a rapid-response line, spreading the word.
+    "warn_others": (
+        "خبردار کر*|سب کو آگاہ|لوگوں کو آگاہ|پڑوسیوں کو آگاہ|محلے کو آگاہ|کمیونٹی کو آگاہ|ہوشیار کر*|سب کو بتا*|"
+        "لوگوں کو بتا*|محلے والوں کو|پڑوسیوں کو بتا*|"
+        "محلے کو بتا*|ریپڈ ریسپانس|khabardar|khabardaar|khabardar kar*|sab ko aagah|logon ko aagah|sab ko agah|"
+        "logon ko agah|"
+        "hoshiyar kar*|sab ko bata*|sabko bata*|sab ko kaise bata*|logon ko kaise bata*|sab ko khabar*|logon ko bata*|"
+        "padosiyon ko bata*|mohalle walon ko|mohallay walon ko|"
+        "mohalle ko bata*|alert kar*|warn kar*|khabar phaila*|khabar pohncha*"
+    ),
+    # A husband or partner who beats, strangles or threatens (domestic violence).
+    "abuse": (
+        "مارتا ہے|مارتا|مارتے ہیں|مار پیٹ|مارپیٹ|پیٹتا|پٹائی|گھریلو تشدد|گلا دبا*|ہاتھ اٹھاتا|دھمکیاں|دھمکی دیتا|"
+        "جان سے مارنے|maarta|maarta hai|mujhe marta|mujhe maarta|marta hai|maar peet|maarpeet|marpeet|peet ta|"
+        "peetta|pitai|pitaai|gharelu tashaddud|gharailu tashaddud|gala daba*|gala dabaya|haath uthata|hath uthata|"
+        "dhamkiyan|dhamki deta|jaan se maarne|jan se marne"
+    ),
 }
