@@ -1,4 +1,5 @@
 """One rule for a test whose real part (redis-server, chromium, a font, a library) is missing here."""
+
 from __future__ import annotations
 
 import os

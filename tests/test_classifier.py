@@ -1,5 +1,6 @@
 """The routing model (bot/nlu/classifier.py): trained on today's phrases and dev set, numpy inference equal to
 scikit-learn's, its file round trip, and the router's use of it (where it may speak, where it may not)."""
+
 from __future__ import annotations
 
 import logging
@@ -15,11 +16,16 @@ from bot.nlu.classifier import Guess, grams, stamp
 from bot.nlu.router import Router, Routing
 
 TOY = [
-    ("ice is knocking at my door", "ice_at_door"), ("agents at my front door", "ice_at_door"),
-    ("they hold my mother at the airport", "airport"), ("cbp took my husband aside at the airport", "airport"),
-    ("i need a lawyer", "get_help"), ("free immigration lawyer near me", "get_help"),
-    ("what is the weather", "none"), ("hello", "none"),
-    ("移民局在敲门", "ice_at_door"), ("我需要律师", "get_help"),
+    ("ice is knocking at my door", "ice_at_door"),
+    ("agents at my front door", "ice_at_door"),
+    ("they hold my mother at the airport", "airport"),
+    ("cbp took my husband aside at the airport", "airport"),
+    ("i need a lawyer", "get_help"),
+    ("free immigration lawyer near me", "get_help"),
+    ("what is the weather", "none"),
+    ("hello", "none"),
+    ("移民局在敲门", "ice_at_door"),
+    ("我需要律师", "get_help"),
 ]
 
 
@@ -50,9 +56,7 @@ def test_the_file_keeps_the_answers_and_the_stamps(tmp_path: Path) -> None:
         assert (b.flow, b.p) == (a.flow, pytest.approx(a.p, abs=0.01))  # float16 weights: same answer
 
 
-def test_a_missing_file_is_no_model_and_says_how_to_make_one(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_missing_file_is_no_model_and_says_how_to_make_one(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
         assert load_model.__wrapped__(tmp_path / "absent.npz") is None
     assert "run scripts/train_router.py" in caplog.text

@@ -1,4 +1,5 @@
 """Tests for bot.langid: dev-set accuracy, script rules, abstentions, code-switching."""
+
 from __future__ import annotations
 
 import dataclasses

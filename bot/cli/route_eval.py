@@ -137,9 +137,7 @@ def _line(name: str, group: list[Outcome]) -> str:
     )
 
 
-def report(
-    outcomes: list[Outcome], errors: bool, out: Callable[[str], None] = print, confusions: bool = True
-) -> None:
+def report(outcomes: list[Outcome], errors: bool, out: Callable[[str], None] = print, confusions: bool = True) -> None:
     """Accuracy overall, per language, per flow, per style, the confusions and (optionally) the wrong lines."""
     out(_line("overall", outcomes).strip().replace("overall", "overall (flow and language)", 1))
     for key, title in (("lang", "language"), ("expected", "flow"), ("style", "style")):
@@ -174,7 +172,9 @@ def main() -> None:
     ap.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT, help="'-' to skip it")
     ap.add_argument("--errors", action="store_true", help="print the dev set's wrong lines (never the held-out's)")
     ap.add_argument("--no-detector", action="store_true", help="skip the language detector (faster start)")
-    ap.add_argument("--cv", type=int, default=0, metavar="K", help="route each dev line with a model trained without it")
+    ap.add_argument(
+        "--cv", type=int, default=0, metavar="K", help="route each dev line with a model trained without it"
+    )
     args = ap.parse_args()
     engine = build_engine(detector=not args.no_detector)
     print(f"== dev set ({args.devset.name}: tuned on)")

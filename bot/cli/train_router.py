@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     model = train(phrases + dev)
     model.stamps = wanted
     save_model(model, args.out)
-    print(f"wrote {args.out}: {len(model.index)} n-grams, {len(model.classes)} classes, {len(phrases) + len(dev)} examples")
+    taught = len(phrases) + len(dev)
+    print(f"wrote {args.out}: {len(model.index)} n-grams, {len(model.classes)} classes, {taught} examples")
     return 0
 
 

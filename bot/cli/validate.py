@@ -47,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
             )
     for warning in old_reviews(dict(content.reviews), date.today(), content.review_max_age):
         print(f"warning: {warning}")
-    if root == ROOT and (warning := model_warning(content)):
-        print(f"warning: {warning}")
+    if root == ROOT and (stale := model_warning(content)):
+        print(f"warning: {stale}")
     return 0
 
 

@@ -19,7 +19,7 @@ def save_model(model: FlowModel, path: Path = MODEL) -> None:
     """Write the model uncompressed (start-up reads it in milliseconds)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as f:
-        np.savez(f, **model.arrays())
+        np.savez(f, allow_pickle=False, **model.arrays())
 
 
 @functools.cache
