@@ -3,8 +3,8 @@
 Usage:
     python scripts/route_eval.py [--devset PATH] [--heldout PATH] [--errors] [--no-detector] [--cv K]
 
-Two files are read: the dev set (`lang expected text`, tuned on) and the frozen held-out set
-(`lang expected style text`, never tuned on). A line is right when the flow the engine opened equals the expected
+Three files are read: the dev set (`lang expected text`, tuned on) and the two frozen held-out sets
+(`lang expected style text`, never tuned on; see bot/cli/cases.py). A line is right when the flow the engine opened equals the expected
 flow (for `none`: no flow opened; for `clarify`: a "Did you mean" question) AND the bot answers in the line's
 language. Per language it prints flow, language and both. --errors prints the dev set's wrong lines (dev-set text
 only: never run it on user messages); of the held-out set only the figures are printed (no lines, no confusions),
@@ -20,23 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.cli.cases import DEFAULT_DEVSET, DEFAULT_HELDOUT, DEFAULT_HELDOUT2, Case, read_cases
 from bot.content.model import MENU
 from bot.core.engine import Engine
 from bot.core.session import Inbound
-from bot.service.runtime import ROOT, build_engine
-
-DEFAULT_DEVSET = ROOT / "tests" / "data" / "routing_devset.tsv"
-DEFAULT_HELDOUT = ROOT / "tests" / "data" / "routing_heldout.tsv"
-
-
-@dataclass(frozen=True)
-class Case:
-    """One line: the language the bot must answer in, the flow that must open, the text (and a style tag)."""
-
-    lang: str
-    expected: str
-    text: str
-    style: str = ""
+from bot.service.runtime import build_engine
 
 
 @dataclass(frozen=True)
@@ -82,6 +70,7 @@ def read_cases(path: Path) -> list[Case]:
 
 
 read_devset = read_cases  # the older name
+__all__ = ["DEFAULT_DEVSET", "DEFAULT_HELDOUT", "DEFAULT_HELDOUT2", "Case", "read_cases", "read_devset"]
 
 
 def run_case(engine: Engine, case: Case) -> Outcome:
@@ -169,7 +158,12 @@ def main() -> None:
     """Command line."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
-    ap.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT, help="'-' to skip it")
+    ap.add_argument(
+        "--heldout",
+        type=Path,
+        action="append",
+        help=f"(repeat) default: {DEFAULT_HELDOUT.name} and {DEFAULT_HELDOUT2.name}; '-' to skip them",
+    )
     ap.add_argument("--errors", action="store_true", help="print the dev set's wrong lines (never the held-out's)")
     ap.add_argument("--no-detector", action="store_true", help="skip the language detector (faster start)")
     ap.add_argument(
@@ -182,9 +176,10 @@ def main() -> None:
     if args.cv:
         print(f"\n== dev set, {args.cv}-fold: each line routed by a model trained without it")
         report(cross_validated(engine, read_cases(args.devset), args.cv), args.errors)
-    if str(args.heldout) != "-":
-        print(f"\n== held-out set ({args.heldout.name}: never tuned on; figures only)")
-        report(evaluate(engine, read_cases(args.heldout)), errors=False, confusions=False)
+    for heldout in args.heldout or [DEFAULT_HELDOUT, DEFAULT_HELDOUT2]:
+        if str(heldout) != "-":
+            print(f"\n== held-out set ({heldout.name}: never tuned on; figures only)")
+            report(evaluate(engine, read_cases(heldout)), errors=False, confusions=False)
 
 
 if __name__ == "__main__":

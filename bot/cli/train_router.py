@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.cli.route_eval import DEFAULT_DEVSET, read_cases
+from bot.cli.cases import DEFAULT_DEVSET, read_cases
 from bot.content.bundle import load_bundle
 from bot.content.routing_model import MODEL, load_model, save_model
 from bot.nlu.classifier import FlowModel, grams, stamp, taught
