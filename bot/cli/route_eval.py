@@ -4,12 +4,13 @@ Usage:
     python scripts/route_eval.py [--devset PATH] [--heldout PATH] [--errors] [--no-detector] [--cv K]
 
 Three files are read: the dev set (`lang expected text`, tuned on) and the two frozen held-out sets
-(`lang expected style text`, never tuned on; see bot/cli/cases.py). A line is right when the flow the engine opened equals the expected
-flow (for `none`: no flow opened; for `clarify`: a "Did you mean" question) AND the bot answers in the line's
-language. Per language it prints flow, language and both. --errors prints the dev set's wrong lines (dev-set text
-only: never run it on user messages); of the held-out set only the figures are printed (no lines, no confusions),
-so that it stays held out. The routing model (bot/nlu/classifier.py) is trained on the dev set, so its figures
-there say little: --cv K routes each dev line with a model trained on the other folds (the honest dev figure).
+(`lang expected style text`, never tuned on; see bot/cli/cases.py). A line is right when the flow the engine
+opened equals the expected flow (for `none`: no flow opened; for `clarify`: a "Did you mean" question) AND the
+bot answers in the line's language. Per language it prints flow, language and both. --errors prints the dev
+set's wrong lines (dev-set text only: never run it on user messages); of a held-out set only the figures are
+printed (no lines, no confusions), so that it stays held out. The routing model (bot/nlu/classifier.py) is
+trained on the dev set, so its figures there say little: --cv K routes each dev line with a model trained on
+the other folds (the honest dev figure).
 """
 
 from __future__ import annotations
@@ -52,21 +53,6 @@ class Outcome:
     def correct(self) -> bool:
         """Flow and language both right."""
         return self.flow_ok and self.lang_ok
-
-
-def read_cases(path: Path) -> list[Case]:
-    """Lines 'lang<TAB>expected<TAB>text', or with a style column when the header names one ('lang expected
-    style text'); '#' comments and the header are skipped."""
-    cases, columns = [], 3
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("lang\t"):
-            columns = len(line.split("\t"))
-        if not line.strip() or line.startswith("#") or line.startswith("lang\t"):
-            continue
-        parts = line.split("\t", columns - 1)
-        style = parts[2].strip() if columns == 4 else ""
-        cases.append(Case(parts[0].strip(), parts[1].strip(), parts[-1], style))
-    return cases
 
 
 read_devset = read_cases  # the older name
