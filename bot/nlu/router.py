@@ -347,9 +347,11 @@ class Router:
     def _by_model(self, text: str, ev: Evidence | None, routing: Routing) -> Routing:
         """The n-gram model's say: its flow where nothing opened; over a match that is no exact phrase when it
         is sure enough of another flow; no flow instead of a loose, non-urgent match when it sees no topic."""
-        guess = self.model.guess(text) if self.model else None
         sure = routing.sure
-        if guess is None or sure is not None and (sure.score >= 100 or self.flow(sure) == guess.flow):
+        if self.model is None or sure is not None and sure.score >= 100:
+            return routing
+        guess = self.model.guess(text)
+        if sure is not None and self.flow(sure) == guess.flow:
             return routing
         if guess.flow == "none":
             take_back = sure is not None and not sure.urgent and guess.p >= MODEL_NONE
