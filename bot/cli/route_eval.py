@@ -1,7 +1,7 @@
 """Measure routing: each message is a NEW user's first message through the real engine; flow AND language.
 
 Usage:
-    python scripts/route_eval.py [--devset PATH] [--heldout PATH] [--errors] [--no-detector] [--cv K]
+    python scripts/route_eval.py [--devset PATH] [--heldout PATH] [--errors] [--no-detector] [--cv K] [--no-model]
 
 Three files are read: the dev set (`lang expected text`, tuned on) and the two frozen held-out sets
 (`lang expected style text`, never tuned on; see bot/cli/cases.py). A line is right when the flow the engine
@@ -10,7 +10,7 @@ bot answers in the line's language. Per language it prints flow, language and bo
 set's wrong lines (dev-set text only: never run it on user messages); of a held-out set only the figures are
 printed (no lines, no confusions), so that it stays held out. The routing model (bot/nlu/classifier.py) is
 trained on the dev set, so its figures there say little: --cv K routes each dev line with a model trained on
-the other folds (the honest dev figure).
+the other folds (the honest dev figure); --no-model shows what the phrases and lexicons do alone.
 """
 
 from __future__ import annotations
@@ -155,8 +155,11 @@ def main() -> None:
     ap.add_argument(
         "--cv", type=int, default=0, metavar="K", help="route each dev line with a model trained without it"
     )
+    ap.add_argument("--no-model", action="store_true", help="route without the n-gram model (phrases and lexicons)")
     args = ap.parse_args()
     engine = build_engine(detector=not args.no_detector)
+    if args.no_model:
+        engine.router.model = None
     print(f"== dev set ({args.devset.name}: tuned on)")
     report(evaluate(engine, read_cases(args.devset)), args.errors)
     if args.cv:
