@@ -94,8 +94,21 @@ def test_the_engine_routes_with_the_projects_model(engine: Engine) -> None:
 
 def test_the_model_opens_a_flow_where_phrases_and_concepts_opened_none(engine: Engine) -> None:
     taught = [*TOY, ("zorblat", "airport"), ("zorblat zorblat", "airport"), ("big zorblat", "airport")]
-    assert router_with(engine, None).route("zorblat") == Routing(None)
-    assert flow_of(router_with(engine, taught).route("zorblat")) == "airport"
+    assert router_with(engine, None).route("zorblat flimp") == Routing(None)
+    sure = router_with(engine, taught).route("zorblat flimp").sure
+    # ...but not as urgent: the model alone may not interrupt a question on screen (airport is an urgent flow)
+    assert sure is not None and (flow_of(Routing(sure)), sure.urgent) == ("airport", False)
+    assert "airport" in engine.router.urgent
+
+
+def test_the_model_leaves_one_word_alone(engine: Engine) -> None:
+    # 'Texas' answers 'which state?'; one word is too little for the model to name a topic by
+    taught = [
+        *TOY,
+        *[(f"{w} texas", "checkpoints") for w in ("in", "on", "to", "near", "big")],
+        ("texas", "checkpoints"),
+    ]
+    assert router_with(engine, taught).route("Texas") == router_with(engine, None).route("Texas")
 
 
 def test_a_sure_model_overrules_a_loose_match_but_never_an_exact_phrase(engine: Engine) -> None:

@@ -15,7 +15,7 @@ import math
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -356,10 +356,12 @@ class Router:
         if guess.flow == "none":
             take_back = sure is not None and not sure.urgent and guess.p >= MODEL_NONE
             return Routing(None) if take_back else routing  # 'good ramen in Flushing?': our words, not our topic
-        if routing.candidates:
+        if routing.candidates or ev is None or ev.words < 2:
             return routing  # 'ice' alone: several flows share the word, and the question lets the person choose
         if guess.p >= (MODEL_OPENS if sure is None else MODEL_OVERRULES):
-            return Routing(self._concept_match(guess.flow, ev))
+            # Never urgent: urgency lets a message interrupt a question on screen, and the model alone may
+            # not ('Texas', answering 'which state?' in the detainers flow, is no checkpoint on the road).
+            return Routing(replace(self._concept_match(guess.flow, ev), urgent=False))
         return routing
 
     def by_evidence(self, text: str, ev: Evidence | None) -> Routing:
