@@ -137,3 +137,19 @@ def test_chinese_characters_get_no_english_offer(engine: Engine) -> None:
     result = engine.step(None, Inbound("移民局在我家门口", 1000.0))
     assert result.session.lang == "zh"
     assert "romanised" not in result.events
+
+
+def test_pinyin_forms_are_in_the_chinese_lexicon_and_no_other_languages_words() -> None:
+    from bot.nlu.lexicon import LEXICONS, pinyin
+
+    others = {
+        form
+        for lang, forms in LEXICONS.items()
+        if lang != "zh"
+        for value in forms.values()
+        for form in value.split("|")
+    }
+    for concept, value in pinyin.FORMS.items():
+        for form in value.split("|"):
+            assert form in LEXICONS["zh"][concept].split("|")
+            assert form not in others, form
