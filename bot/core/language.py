@@ -1,5 +1,6 @@
 """A new user's language: the channel's hint, a global word, the script, the words of a short message, romanised
-Urdu or Arabic (answered in their script, with English offered in one line), an exact phrase, the detector."""
+Urdu, Arabic or Chinese (answered in their script, with English offered in one line), an exact phrase, the
+detector."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from bot.nlu.hanzi import han_script
 
 SURE_DETECTOR = 0.9  # a detector guess this sure beats the lexicons' guess for a short message
 SUPPORTED_SCRIPTS = ("LATIN", "CJK", "ARABIC")
-ROMANISED = ("ur", "ar")  # languages people often type in Latin letters; the bot answers in their own script
+# Languages people often type in Latin letters (romanised Urdu, Arabizi, pinyin, romanised Cantonese): the bot
+# answers in their own script and offers English in one line.
+ROMANISED = ("ur", "ar", "zh", "zh-Hant")
 OFFER_ID = "ui.script_offer"
 TRADITIONAL_HINTS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")  # channel hints for Traditional Chinese readers
 
@@ -29,7 +32,7 @@ def _scripts(text: str) -> set[str]:
 
 def detect_language(kit: Kit, turn: Turn, text: str) -> None:
     """Pick a new user's language: the channel's hint, a global word, the script, the words of a short message,
-    romanised Urdu or Arabic, an exact phrase, the detector; an unsupported script gets the picker."""
+    romanised Urdu, Arabic or Chinese, an exact phrase, the detector; an unsupported script gets the picker."""
     s, supported = turn.s, kit.content.languages
     hint = _hinted(turn.msg.lang_hint or "", supported)
     word_lang = kit.words.language(text)  # 'empezar', 'شروع': a global word says its language
@@ -46,7 +49,7 @@ def detect_language(kit: Kit, turn: Turn, text: str) -> None:
     short = kit.router.short_language(text) if scripts == {"LATIN"} else None  # other scripts: the script decides
     sure, _ = kit.route(text)
     if found and getattr(guess, "method", "") == "romanised":
-        s.lang = found  # 'police ne mujhe roka': answered in Urdu script, English offered
+        s.lang = found  # 'police ne mujhe roka', 'wo bei jingcha lanzhu le': answered in its script, English offered
         turn.events.append("romanised")
     elif short in supported and not (found and found != short and guess and _listed_or_sure(guess)):
         s.lang = short or "en"
@@ -91,8 +94,8 @@ def chinese_script(lang: str, text: str, supported: Mapping[str, object]) -> str
 
 
 def offer_english(kit: Kit, turn: Turn) -> None:
-    """After a first message in romanised Urdu or Arabic, answered in its script: one line, in the language and
-    in English, offering English ('EN' answers it)."""
+    """After a first message in romanised Urdu, Arabic or Chinese, answered in its script: one line, in the
+    language and in English, offering English ('EN' answers it)."""
     s = turn.s
     if s.lang not in ROMANISED:
         return

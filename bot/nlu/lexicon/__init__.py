@@ -8,7 +8,7 @@ spellings here: a new form helps every flow whose phrases mention the concept.
 
 from __future__ import annotations
 
-from bot.nlu.lexicon import ar, en, es, fr, ht, pt, ur, vi, zh
+from bot.nlu.lexicon import ar, en, es, fr, ht, pinyin, pt, ur, vi, zh
 
 LEXICONS: dict[str, dict[str, str]] = {
     "en": en.FORMS,
@@ -16,7 +16,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     "pt": pt.FORMS,
     "fr": fr.FORMS,
     "ht": ht.FORMS,
-    "zh": zh.FORMS,
+    "zh": {c: "|".join(f for f in (zh.FORMS.get(c), pinyin.FORMS.get(c)) if f) for c in zh.FORMS | pinyin.FORMS},
     "ar": ar.FORMS,
     "ur": ur.FORMS,
     "vi": vi.FORMS,
