@@ -24,7 +24,8 @@ FORMS = {
     "passport": "护照|证件被收",
     "border": "放进来|被放进来|放入境|放咗入嚟|边境|边界|过境|关口|口岸",
     "checkpoint": (
-        "检查占|上车检查|上车查|上车问|查车|边检站|检查站|检查点|关卡|路检|边境巡逻|巡逻队|拦检站|设卡|快速遣返|"
+        "灰狗|灰狗巴士|长途巴士|长途大巴|长途汽车|检查占|上车检查|上车查|上车问|查车|边检站|检查站|检查点|关卡|"
+        "路检|边境巡逻|巡逻队|拦检站|设卡|快速遣返|"
         "快速递解"
     ),
     "road": "公路|高速|高速公路|大路|路段|州际",
@@ -76,12 +77,15 @@ FORMS = {
     "free": "免费|便宜|不要钱|唔使钱|没钱|冇钱",
     "organization": "组织|机构|团体|热线|求助电话|打给谁|资源|附近|我的州",
     "volunteer": (
-        "参加|加入|参与|出力|我想帮忙|想帮忙|幫忙|帮忙|做点什么|出一份力|志愿者|志愿|义工|捐款|捐|组织活动|"
+        "监察|监督|监察员|监督员|监察ice|监督ice|捐钱|捐钱给|捐物资|捐赠|参加|加入|参与|出力|我想帮忙|想帮忙|幫忙|"
+        "帮忙|做点什么|出一份力|志愿者|志愿|义工|"
+        "捐款|捐|组织活动|"
         "抗议|游行|示威|集会|声援|支援|议员|庇护城市|请愿|观察员|法律观察|培训||"
         "受训"
     ),
     "help_others": (
-        "移民邻居|无证邻居|没身份的邻居|冇身份嘅邻居|身边的|身边嘅|街坊|邻里|左邻右舍|帮助身边|帮身边|帮邻居|"
+        "被抓的家庭|被抓家庭|被抓的人的家属|受影响的家庭|受影响嘅家庭|移民邻居|无证邻居|没身份的邻居|冇身份嘅邻居|"
+        "身边的|身边嘅|街坊|邻里|左邻右舍|帮助身边|帮身边|帮邻居|"
         "帮助邻居|帮助无证|帮无证|身边的移民|邻居|帮助那些|帮那些|帮助被抓|帮被抓|帮助家庭|帮家庭|帮助移民家庭|"
         "帮助移民|帮移民|帮助其他|帮助社区|社区|保护家庭|保护移民|可以做什么|我能做什么|怎么帮|点帮|帮帮|社区里|"
         "移民家庭"
@@ -204,6 +208,7 @@ ROMANISED = {
     "free": "mianfei|mian fei|bu yao qian|m sai chin|msai chin|m sai cin|mh sai chin|min fai|mien fai",
     "organization": "jigou|ji gou|zuzhi|zu zhi|rexian|re xian",
     "volunteer": "zhiyuanzhe|zhiyuan zhe|zhiyuan|yigong|yi gong|juankuan|juan kuan|kangyi|kang yi|youxing|yi gung",
+    "help_others": "bangzhu yimin|bang yimin|bangzhu bieren|bangzhu shequ|bangzhu linju|bang linju",
     "children": "haizi|hai zi|xiaohai|xiao hai|sai lo|sai lou|jai nui|zai neoi",
     "care": "zhaogu|zhao gu|shei zhaogu|jiu gu|shei guan|jianhuren|jianhu ren",
     "plan": "jihua|ji hua|zhunbei|zhun bei|yi fang wan yi|weituoshu",
@@ -217,10 +222,15 @@ ROMANISED = {
     "raid": "tuji|tu ji|tuji jiancha|saodang|sao dang|dai sou cha",
     "status": "luka|lvka|lu ka|qianzheng|qian zheng|bihu|bi hu|gongka|lukka|luk kaat|chim jing",
     "checkpoint": "jianchazhan|jiancha zhan|jianchadian|jiancha dian|guanka|guan ka",
+    "travel": "huiguo|hui guo|chuguo|chu guo|lvxing|lvyou|fan heung gong|wui gwok",
+    "expire": "guoqi|guo qi|daoqi|dao qi|xuqi|xu qian|gwo kei",
     "phone": "shouji|shou ji|shouji mima|sau gei",
     "greet": "nihao|ni hao|nei ho|lei ho|nei hou|lei hou",
     "thanks": "xiexie|xie xie|m goi|mgoi|m goi saai|dor jeh|do je|doh je",
-    "now": "zenme ban|zenmeban|zen me ban|dim suen|dim syun|dim ban|jiuming|jiu ming|gau meng",
+    "now": (
+        "bangzhu|bang zhu|bangmang|bang mang|zenme ban|zenmeban|zen me ban|dim suen|dim syun|dim ban|jiuming|"
+        "jiu ming|gau meng"
+    ),
 }
 for _concept, _forms in ROMANISED.items():
     FORMS[_concept] = f"{FORMS[_concept]}|{_forms}" if _concept in FORMS else _forms
