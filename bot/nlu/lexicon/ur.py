@@ -144,7 +144,8 @@ FORMS = {
     "register": "رجسٹر|رجسٹریشن|اندراج|register|registration|rajistar",
     "phone": "فون|موبائل|phone|fone|mobile",
     "greet": (
-        "السلام علیکم|سلام|آداب|کیا حال ہے|ہیلو|assalam o alaikum|assalamualaikum|aoa|salam|adaab|kya haal|"
+        "kaise ho|kaisi ho|kaise hain|kaisa hai|kaisay ho|kese ho|kaisa|کیسے ہو|کیسی ہو|کیسے ہیں|السلام علیکم|سلام|"
+        "آداب|کیا حال ہے|ہیلو|assalam o alaikum|assalamualaikum|aoa|salam|adaab|kya haal|"
         "kia haal|kya hal|namaste"
     ),
     "thanks": "help ho gayi|help ho gai|help hogayi|madad ho gayi|madad ho gai|madad hogayi|jazakallah|jazak allah|"
@@ -153,7 +154,8 @@ FORMS = {
     "apply": "apply|darkhwast|درخواست|اپلائی",
     "laugh": "hahaha|lol|ہاہاہا",
     "offtopic": (
-        "cricket|kaun jeetega|kon jeetega|match kaun|match kon|pakistan india|india pakistan|pak india|india pak|"
+        "mausam|mosam|mousam|موسم|cricket|kaun jeetega|kon jeetega|match kaun|match kon|pakistan india|"
+        "india pakistan|pak india|india pak|"
         "کرکٹ|میچ|پاکستان انڈیا|انڈیا پاکستان|naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|"
         "انگریزی سیکھنا|english seekhni"
     ),
