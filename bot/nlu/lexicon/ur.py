@@ -42,7 +42,9 @@ FORMS = {
         "diggi|challan"
     ),
     "stop": (
-        "کاغذ مانگے|کاغذ مانگ*|کاغذات مانگ*|شناخت مانگ*|آئی ڈی مانگ*|kagaz mang*|kaghaz mang*|kagzat mang*|"
+        "sadak pe roka|sarak pe roka|sadak par roka|sarak par roka|raste me roka|raste mein roka|سڑک پر روکا|"
+        "راستے میں روکا|kis mulk se|kis country se|کس ملک سے|کاغذ مانگے|کاغذ مانگ*|کاغذات مانگ*|شناخت مانگ*|"
+        "آئی ڈی مانگ*|kagaz mang*|kaghaz mang*|kagzat mang*|"
         "papers mang*|id mang*|چپ رہنے|چپ رہ سکتا|چپ رہ سکتی|خاموش رہنے|خاموش رہ سکتا|chup rehne|chup reh sakta|"
         "chup reh sakti|khamosh rehne|روکا|روک|روکی|روک لیا|روک لی|روکے|roka|rok|roki|rok liya|rok li|rokay|roke|"
         "rok rakha|talashi|talaashi|"
@@ -135,7 +137,8 @@ FORMS = {
     ),
     "raid": ("چھاپہ|چھاپے|چھاپا|chhapa|chapa|chhape|chape|raid|logon ko pakar|logon ko pakad|log pakar|logon ko utha"),
     "status": (
-        "گرین کارڈ|ویزا|ویزہ|سیاسی پناہ|پناہ|ٹی پی ایس|ڈاکا|پیرول|شہریت|ورک پرمٹ|اسٹیٹس|green card|greencard|visa|"
+        "citizenship|naturalization|naturalisation|شہریت کا انٹرویو|citizenship interview|گرین کارڈ|ویزا|ویزہ|"
+        "سیاسی پناہ|پناہ|ٹی پی ایس|ڈاکا|پیرول|شہریت|ورک پرمٹ|اسٹیٹس|green card|greencard|visa|"
         "viza|panah|siyasi panah|asylum|tps|daca|parole|shehriyat|work permit|status"
     ),
     "expire": "ختم|ختم ہونے|رینیو|تجدید|منسوخ|khatam|khatm|renew|tajdeed|mansookh|expire",
@@ -183,7 +186,9 @@ FORMS = {
     ),
     # Warning the neighbours or the community of agents nearby, a rapid-response line, spreading the word.
     "warn_others": (
-        "ko alert|alert kaise|alert karna|alert dena|alert de*|community ko bata*|community ko khabar*|"
+        "community ko pata|sab ko pata chale|logon ko pata chale|mohalle ko pata|padosiyon ko pata|سب کو پتہ چلے|"
+        "لوگوں کو پتہ چلے|ko alert|alert kaise|alert karna|alert dena|alert de*|community ko bata*|"
+        "community ko khabar*|"
         "کمیونٹی کو بتا*|کمیونٹی کو خبر*|الرٹ کر*|خبردار کر*|سب کو آگاہ|لوگوں کو آگاہ|پڑوسیوں کو آگاہ|محلے کو آگاہ|"
         "کمیونٹی کو آگاہ|ہوشیار کر*|سب کو بتا*|"
         "لوگوں کو بتا*|محلے والوں کو|پڑوسیوں کو بتا*|"
