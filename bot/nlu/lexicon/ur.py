@@ -42,7 +42,12 @@ FORMS = {
         "diggi|challan"
     ),
     "stop": (
-        "روکا|روک|روکی|روک لیا|روک لی|روکے|roka|rok|roki|rok liya|rok li|rokay|roke|rok rakha|talashi|talaashi|"
+        "sadak pe roka|sarak pe roka|sadak par roka|sarak par roka|raste me roka|raste mein roka|سڑک پر روکا|"
+        "راستے میں روکا|kis mulk se|kis country se|کس ملک سے|کاغذ مانگے|کاغذ مانگ*|کاغذات مانگ*|شناخت مانگ*|"
+        "آئی ڈی مانگ*|kagaz mang*|kaghaz mang*|kagzat mang*|"
+        "papers mang*|id mang*|چپ رہنے|چپ رہ سکتا|چپ رہ سکتی|خاموش رہنے|خاموش رہ سکتا|chup rehne|chup reh sakta|"
+        "chup reh sakti|khamosh rehne|روکا|روک|روکی|روک لیا|روک لی|روکے|roka|rok|roki|rok liya|rok li|rokay|roke|"
+        "rok rakha|talashi|talaashi|"
         "pooch taach|poochtach|پوچھ تاچھ|کاغذات مانگے|kagaz mange|kaghaz mange|papers mange"
     ),
     "street": (
@@ -53,7 +58,10 @@ FORMS = {
         "id card|shanakhti|bina kagzat|bagair kagzat"
     ),
     "taken": (
-        "pakr liya|pakar liya|pakad liya|pakra|pakda|utha liya|le gaye|le gayi|le gae|پکڑ*|گرفتار|حراست|لے گئے|"
+        "andar jate|andar jaate|andar jata|andar jaata|wapis nahi aate|wapas nahi aate|wapis nahi aaye|"
+        "wapas nahi aaye|wapis nahi aaya|wapas nahi aaya|wapis nahi aayi|wapas nahi aayi|واپس نہیں آتے|"
+        "واپس نہیں آئے|واپس نہیں آیا|واپس نہیں آئی|اندر جاتے|pakr liya|pakar liya|pakad liya|pakra|pakda|utha liya|"
+        "le gaye|le gayi|le gae|پکڑ*|گرفتار|حراست|لے گئے|"
         "لے گئی|لے گیا|اٹھا لیا|اٹھا کر|غائب|پتہ نہیں|pakad*|pakar*|pakr*|giraftar|griftar|hirasat|le gai|le gaya|"
         "le gye|utha le|utha ke|ghaib|pata nahi|pata nahin|phone band|phone bund|فون بند"
     ),
@@ -88,11 +96,15 @@ FORMS = {
     "free": "مفت|سستا|سستی|بغیر پیسے|پیسے نہیں|muft|mufat|free|sasta|sasti|paise nahi|paisay nahi",
     "organization": "تنظیم|ادارہ|ہیلپ لائن|کس کو کال|tanzeem|idara|helpline|kis ko call|kisko call",
     "volunteer": (
-        "ریپڈ ریسپانس|paise jama|paisay jama|chanda jama|fund raise|fundraising|donate|donation|رضاکار|رضاکارانہ|چندہ|"
+        "شامل ہو*|شامل ہونا|گروپ میں شامل|ٹیم میں شامل|shamil ho*|join kar*|group join|team join|چندہ کہاں|"
+        "عطیہ کہاں|chanda kahan|donate kahan|donation kahan|ریپڈ ریسپانس|paise jama|paisay jama|chanda jama|"
+        "fund raise|fundraising|donate|donation|رضاکار|رضاکارانہ|چندہ|"
         "عطیہ|احتجاج|مظاہرہ|razakar|razakaar|volunteer|chanda|atiya|ehtijaj|muzahira|protest"
     ),
     "help_others": (
-        "families ki help|families ki madad|ghar walon ki madad|logon ki help|kuch karna chahte|kuch karna chahta|"
+        "کچھ کرنا چاہتا|کچھ کرنا چاہتی|کچھ کرنا چاہتے|حقوق بتا*|خاندانوں کی مدد|خاندانوں کے لیے|متاثرہ خاندان|"
+        "متاثرین|families ke liye|khandan ke liye|khandanon ki madad|huqooq bata*|haqooq bata*|families ki help|"
+        "families ki madad|ghar walon ki madad|logon ki help|kuch karna chahte|kuch karna chahta|"
         "kuch karna chahti|تارکین وطن|مہاجرین|کمیونٹی|برادری|دوسروں کی مدد|لوگوں کی مدد|immigrants ki madad|"
         "logon ki madad|"
         "doosron ki madad|community|biradari|muhajireen"
@@ -111,7 +123,10 @@ FORMS = {
     "deport": "ڈیپورٹ|ملک بدر|واپس بھیج|پاکستان بھیج|deport*|mulk badar|wapas bhej*|wapis bhej*",
     "court": "عدالت|کورٹ|پیشی|سماعت|تاریخ|adalat|court|peshi|pashi|samaat|sunwai|tareekh|tarikh",
     "judge": "جج|judge|jaj",
-    "checkin": "حاضری|رپورٹ کرنا|آئس کے دفتر|چیک ان|hazri|haazri|check in|checkin|ice ke daftar|ice office",
+    "checkin": (
+        "appointment|apointment|appointmnt|ice appointment|اپائنٹمنٹ|حاضری|رپورٹ کرنا|آئس کے دفتر|چیک ان|hazri|"
+        "haazri|check in|checkin|ice ke daftar|ice office"
+    ),
     "missed": "نہیں جا سکا|نہیں جا سکی|چھوٹ گئی|رہ گئی|nahi ja saka|nahi ja saki|choot gayi|chhoot gayi|miss",
     "school": "اسکول|سکول|اسکولوں|کالج|یونیورسٹی|school|skool|iskool|college",
     "church": "گرجا|گرجا گھر|چرچ|مسجد|مندر|گوردوارہ|نماز|church|masjid|mosque|mandir|gurdwara|namaz",
@@ -122,7 +137,8 @@ FORMS = {
     ),
     "raid": ("چھاپہ|چھاپے|چھاپا|chhapa|chapa|chhape|chape|raid|logon ko pakar|logon ko pakad|log pakar|logon ko utha"),
     "status": (
-        "گرین کارڈ|ویزا|ویزہ|سیاسی پناہ|پناہ|ٹی پی ایس|ڈاکا|پیرول|شہریت|ورک پرمٹ|اسٹیٹس|green card|greencard|visa|"
+        "citizenship|naturalization|naturalisation|شہریت کا انٹرویو|citizenship interview|گرین کارڈ|ویزا|ویزہ|"
+        "سیاسی پناہ|پناہ|ٹی پی ایس|ڈاکا|پیرول|شہریت|ورک پرمٹ|اسٹیٹس|green card|greencard|visa|"
         "viza|panah|siyasi panah|asylum|tps|daca|parole|shehriyat|work permit|status"
     ),
     "expire": "ختم|ختم ہونے|رینیو|تجدید|منسوخ|khatam|khatm|renew|tajdeed|mansookh|expire",
@@ -131,7 +147,8 @@ FORMS = {
     "register": "رجسٹر|رجسٹریشن|اندراج|register|registration|rajistar",
     "phone": "فون|موبائل|phone|fone|mobile",
     "greet": (
-        "السلام علیکم|سلام|آداب|کیا حال ہے|ہیلو|assalam o alaikum|assalamualaikum|aoa|salam|adaab|kya haal|"
+        "kaise ho|kaisi ho|kaise hain|kaisa hai|kaisay ho|kese ho|kaisa|کیسے ہو|کیسی ہو|کیسے ہیں|السلام علیکم|سلام|"
+        "آداب|کیا حال ہے|ہیلو|assalam o alaikum|assalamualaikum|aoa|salam|adaab|kya haal|"
         "kia haal|kya hal|namaste"
     ),
     "thanks": "help ho gayi|help ho gai|help hogayi|madad ho gayi|madad ho gai|madad hogayi|jazakallah|jazak allah|"
@@ -140,7 +157,8 @@ FORMS = {
     "apply": "apply|darkhwast|درخواست|اپلائی",
     "laugh": "hahaha|lol|ہاہاہا",
     "offtopic": (
-        "cricket|kaun jeetega|kon jeetega|match kaun|match kon|pakistan india|india pakistan|pak india|india pak|"
+        "mausam|mosam|mousam|موسم|cricket|kaun jeetega|kon jeetega|match kaun|match kon|pakistan india|"
+        "india pakistan|pak india|india pak|"
         "کرکٹ|میچ|پاکستان انڈیا|انڈیا پاکستان|naukri chahiye|naukri|kaam chahiye|kaam dhoond|نوکری|نوکری چاہیے|"
         "انگریزی سیکھنا|english seekhni"
     ),
@@ -154,7 +172,11 @@ FORMS = {
         "ittila|اطلاع|رپورٹ کر|رپورٹ کرے"
     ),
     "asking_for": "پوچھ رہے|pooch rahe|puch rahe|dhoond rahe",
-    "scam": "fraud|dhoka|dhokay|asli wakeel",
+    "scam": (
+        "کنسلٹنٹ|امیگریشن کنسلٹنٹ|ایجنٹ نے پیسے|اصلی وکیل|نقلی وکیل|جعلی وکیل|غلط فارم|دھوکہ|دھوکا|نوٹری|"
+        "consultant|asli vakeel|asli vakil|nakli wakeel|jaali wakeel|galat form|ghalat form|notario|notary|fraud|"
+        "dhoka|dhokay|asli wakeel"
+    ),
     "safe": "jana mehfooz|jana mahfooz|jana safe|nikalna mehfooz",
     # Filming or live-streaming agents and an arrest (the observer's question).
     "film": (
@@ -164,7 +186,11 @@ FORMS = {
     ),
     # Warning the neighbours or the community of agents nearby, a rapid-response line, spreading the word.
     "warn_others": (
-        "خبردار کر*|سب کو آگاہ|لوگوں کو آگاہ|پڑوسیوں کو آگاہ|محلے کو آگاہ|کمیونٹی کو آگاہ|ہوشیار کر*|سب کو بتا*|"
+        "community ko pata|sab ko pata chale|logon ko pata chale|mohalle ko pata|padosiyon ko pata|سب کو پتہ چلے|"
+        "لوگوں کو پتہ چلے|ko alert|alert kaise|alert karna|alert dena|alert de*|community ko bata*|"
+        "community ko khabar*|"
+        "کمیونٹی کو بتا*|کمیونٹی کو خبر*|الرٹ کر*|خبردار کر*|سب کو آگاہ|لوگوں کو آگاہ|پڑوسیوں کو آگاہ|محلے کو آگاہ|"
+        "کمیونٹی کو آگاہ|ہوشیار کر*|سب کو بتا*|"
         "لوگوں کو بتا*|محلے والوں کو|پڑوسیوں کو بتا*|"
         "محلے کو بتا*|ریپڈ ریسپانس|khabardar|khabardaar|khabardar kar*|sab ko aagah|logon ko aagah|sab ko agah|"
         "logon ko agah|"
