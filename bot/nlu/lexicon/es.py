@@ -19,7 +19,9 @@ FORMS = {
         "casa|mi casa|la casa|hogar|apartamento|depa|departamento|traila|la traila|vivienda|cantón|canton|chante|"
         "mi chante|ventana|edificio|domicilio"
     ),
-    "outside": "afuera|fuera|enfrente|frente|estacionados|estacionado|camioneta|camionetas|van|esperando afuera",
+    "outside": (
+        "afuera|fuera|enfrente|frente|estacionados|estacionado|camioneta|camionetas|la van|una van|esperando afuera"
+    ),
     "knock": "toc*|golpe*|tumbar|aporre*|timbr*|gritando",
     "open": "abrir|abro|abra|abrirles|les abro|dejarlos entrar|dejarlos pasar|entrar|entraron|meterse|se meten",
     "warrant": (

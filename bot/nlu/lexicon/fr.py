@@ -14,7 +14,7 @@ FORMS = {
     ),
     "door": "porte|portes|sonnette|palier|devant la porte|a la porte",
     "home": "maison|chez moi|chez nous|appartement|appart|domicile|logement|immeuble|fenetre",
-    "outside": "dehors|devant|en bas|garés|gares|garee|camionnette|van|attendent",
+    "outside": "dehors|devant|en bas|garés|gares|garee|camionnette|un van|le van|attendent",
     "knock": "frapp*|tap*|sonn*|cogn*",
     "open": "ouvrir|ouvre|j ouvre|les laisser entrer|entrer|rentrer|forcer",
     "warrant": "mandat|mandat judiciaire|mandat d arret|signe par un juge|ordonnance|i 205",
