@@ -42,8 +42,10 @@ FORMS = {
         "to land|supposed to land"
     ),
     "customs": (
-        "customs|cbp|secondary|secondary inspection|port of entry|inspection|entry|entering the us|re entry|"
-        "reentry|immigration officer at the airport|passport control|custom"
+        "want her to sign|want him to sign|want me to sign|wants her to sign|wants him to sign|wants me to sign|"
+        "make me sign|made me sign|pressuring me to sign|pressure me to sign|customs|cbp|secondary|"
+        "secondary inspection|port of entry|inspection|entry|entering the us|re entry|reentry|"
+        "immigration officer at the airport|passport control|custom"
     ),
     "passport": "passport|passports",
     "border": "border|borders|frontier|bridge|crossing|cross|crossed",
