@@ -60,10 +60,10 @@ FORMS = {
     "bond": "kosyon|bond|fè l soti|fe l soti|peye kosyon",
     "jail": "prizon|jòl|jol|kacho|nan prizon|konte|ka kriminèl",
     "hold": (
-        "prizon an bay ice|prizon an ap bay ice|prizon an pral bay ice|lage l bay ice|lage li bay ice|"
-        "konte a bay ice|cherif la bay ice|sherif la bay ice|pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|"
-        "demann detansyon|kenbe l pou ice|287g|48 èdtan|48 edtan|pa lage l|pa vle lage l|transfere l bay imigrasyon|"
-        "transfere l"
+        "yon detene sou|detene sou li|detene sou l|mete yon detene|prizon an bay ice|prizon an ap bay ice|"
+        "prizon an pral bay ice|lage l bay ice|lage li bay ice|konte a bay ice|cherif la bay ice|sherif la bay ice|"
+        "pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|48 edtan|"
+        "pa lage l|pa vle lage l|transfere l bay imigrasyon|transfere l"
     ),
     "release": "lage|soti|libere",
     "emergency": (
@@ -110,7 +110,10 @@ FORMS = {
     "missed": "rate|manke|pa t ale|bliye",
     "school": "lekòl|lekol|lekòl la|ekol|école|kolèj|inivèsite|gadri",
     "church": "legliz|legliz la|église|eglise|tanp|mès|pastè|paste|moske|la mes|lamès",
-    "hospital": "sal datant|sal dat|sal datant lan|ijans lopital|lopital|opital|hôpital|klinik|doktè|dokte",
+    "hospital": (
+        "nan ijans|ale nan ijans|al nan ijans|sal ijans|chanm ijans|sal datant|sal dat|sal datant lan|ijans lopital|"
+        "lopital|opital|hôpital|klinik|doktè|dokte"
+    ),
     "work": "travay|djòb|djob|faktori|izin|chantye|restoran|kizin|patwon|bòs|bos|i 9",
     "raid": (
         "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|"
