@@ -42,8 +42,8 @@ FORMS = {
         "to land|supposed to land"
     ),
     "customs": (
-        "want her to sign|want him to sign|want me to sign|wants her to sign|wants him to sign|wants me to sign|"
-        "make me sign|made me sign|pressuring me to sign|pressure me to sign|customs|cbp|secondary|"
+        ""
+        "customs|cbp|secondary|"
         "secondary inspection|port of entry|inspection|entry|entering the us|re entry|reentry|"
         "immigration officer at the airport|passport control|custom"
     ),
@@ -68,7 +68,7 @@ FORMS = {
     ),
     "street": (
         "on my way to work|on his way to work|on her way to work|on the way to work|walking to work|biking to work|"
-        "on my bike|on his bike|on her bike|bicycle|the bodega|at the bodega|outside the bodega|corner store|deli|"
+        "on my bike|on his bike|on her bike|bicycle|the bodega|at the bodega|outside the bodega|corner store|"
         "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|gas station|"
         "home depot|laundromat|laundry|subway|metro|train station|bus station|supermarket|grocery shopping|go shopping|"
         "shopping"
@@ -174,7 +174,7 @@ FORMS = {
         "ahead of time"
     ),
     "if": "if|if i|if they|if ice|in case|what if|what happens if|when i get|should i get",
-    "deport": "deport*|removal|removed|sent back|send me back|kicked out|order of removal",
+    "deport": ("deport*|removal|removed|sent back|send me back|kicked out|order of removal"),
     "court": (
         "what to bring|what do i bring|what should i bring|what papers do i bring|what documents do i bring|"
         "notice to appear|nta|ntas|n t a|court|courts|courthouse|court house|hearing|hearings|immigration court|"

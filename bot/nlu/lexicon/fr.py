@@ -121,7 +121,7 @@ FORMS = {
         "laisser a|par coeur"
     ),
     "if": "si je|si on|s ils|si l ice|au cas ou|et si|que se passe t il si",
-    "deport": "expuls*|deport*|renvoy*|reconduit|obligation de quitter|oqtf",
+    "deport": "depart volontaire|départ volontaire|expuls*|deport*|renvoy*|reconduit|obligation de quitter|oqtf",
     "court": "tribunal|tribunaux|audience|audiences|cour|tribunal de l immigration|date d audience|eoir",
     "judge": "juge|juges",
     "checkin": (

@@ -100,7 +100,10 @@ FORMS = {
         "pou pi devan|plan|prepare|pare|an ka|si ta rive|prokirasyon|batistè|batiste|papye enpòtan|kite ak|pa kè|pa ke"
     ),
     "if": "si yo|si m|si mwen|si ice|an ka",
-    "deport": "depòte|depote|deporte|depòtasyon|depotasyon|voye m ale|mete m deyò",
+    "deport": (
+        "depòtasyon volontè|depotasyon volonte|depa volontè|depa volonte|kite peyi a volontè|depòte|depote|deporte|"
+        "depòtasyon|depotasyon|voye m ale|mete m deyò"
+    ),
     "court": (
         "notice to appear|nta|avi pou prezante|lèt tribinal|let tribinal|tribinal|tribunal|odyans|lakou|dat tribinal|"
         "eoir"
