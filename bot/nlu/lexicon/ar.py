@@ -3,13 +3,14 @@ with digits for the letters Latin lacks: 2 ء, 3 ع, 5 خ, 7 ح, 9 ق)."""
 
 FORMS = {
     "agent": (
-        "l7ijra|el 7ijra|lhijra|l hijra|la police dial l hijra|ادارة الهجرة|سلطات الهجرة|حقين الهجرة|الهجرة|هجرة|"
-        "دائرة الهجرة|مكتب الهجرة|امن الهجرة|ضباط الهجرة|موظفين الهجرة|ناس من الهجرة|ايس|آيس|الفدراليين|فيدراليين|"
-        "hegra|el hegra|hijra|el hijra|al hijra|hejra|ayis|el ice|elice"
+        "محجوز عند الهجرة|محتجز عند الهجرة|محبوس عند الهجرة|l7ijra|el 7ijra|lhijra|l hijra|la police dial l hijra|"
+        "ادارة الهجرة|سلطات الهجرة|حقين الهجرة|الهجرة|هجرة|دائرة الهجرة|مكتب الهجرة|امن الهجرة|ضباط الهجرة|"
+        "موظفين الهجرة|ناس من الهجرة|ايس|آيس|الفدراليين|فيدراليين|hegra|el hegra|hijra|el hijra|al hijra|hejra|ayis|"
+        "el ice|elice"
     ),
     "officer": (
-        "ظابط|الظابط|ظباط|وكلاء|ضباط|ضابط|عناصر|رجال|زلمتين|رجلين|ناس|عساكر|لابسين|سترات|مدنيين|عملاء|domat|zobat|"
-        "ragleen|reglein"
+        "rijaleen|rijal|rjal|rgala|rjala|regala|rijjal|rayageel|رياجيل|رجاجيل|رجالة|ظابط|الظابط|ظباط|وكلاء|ضباط|ضابط|"
+        "عناصر|رجال|زلمتين|رجلين|ناس|عساكر|لابسين|سترات|مدنيين|عملاء|domat|zobat|ragleen|reglein"
     ),
     "police": (
         "lbolis|lboulis|el bolis|bolice|chorta|ech chorta|البوليسية|شرطي|المباحث|مباحث|القسم|قسم الشرطة|المخفر|"
@@ -18,13 +19,14 @@ FORMS = {
     ),
     "door": "باب|الباب|عالباب|ع الباب|ابواب|الجرس|جرس|bab|el bab|elbab|3al bab|3albab|3a bab|3l bab",
     "home": (
-        "dar|ddar|l dar|بيت|البيت|بيتي|بيتنا|شقة|شقتي|الشقة|منزل|منزلي|دار|الدار|داري|الشباك|beit|bait|el beit|"
-        "elbeit|betna|beitna|shaqa|sha2a|sha22a|shi22a|manzel"
+        "baitna|baiti|bayti|baytna|beiti|el bait|elbait|jamb baitna|jamb el bait|yam baitna|giddam baitna|"
+        "giddam el bait|جنب البيت|يم البيت|جنب بيتنا|يم بيتنا|dar|ddar|l dar|بيت|البيت|بيتي|بيتنا|شقة|شقتي|الشقة|منزل|"
+        "منزلي|دار|الدار|داري|الشباك|beit|bait|el beit|elbeit|betna|beitna|shaqa|sha2a|sha22a|shi22a|manzel"
     ),
     "outside": (
-        "برا|برة|بره|قدام|تحت الباب|من تحت الباب|امام|خارج|تحت البيت|واقفين|واقف|مستنيين|barra|bara|odam|2odam|2edam|"
-        "quddam|wa2fin|wa2fen|"
-        "wa2feen|ta7t"
+        "jamb baitna|jamb el bait|yam baitna|giddam baitna|giddam el bait|gidam el bait|wagfa|wagfin|wagfeen|wa2fa|"
+        "waqfa|waqfin|جنب البيت|يم البيت|جنب بيتنا|يم بيتنا|واكفة|واكفين|برا|برة|بره|قدام|تحت الباب|من تحت الباب|امام|"
+        "خارج|تحت البيت|واقفين|واقف|مستنيين|barra|bara|odam|2odam|2edam|quddam|wa2fin|wa2fen|wa2feen|ta7t"
     ),
     "knock": (
         "kayd9o|kayde9o|kay d9o|d9o|kaytr9o|يخبط*|بيخبط*|خبط*|يدق*|بيدق*|دق*|يطرق*|بيطرق*|طرق*|رن الجرس|بيرن|"
@@ -59,9 +61,9 @@ FORMS = {
         "tare2|el tari2|tarik|highway|autostrad|الشارع العام|شارع عام|الطريق العام"
     ),
     "car": (
-        "سيارة|سيارتي|السيارة|عربية|العربية|عربيتي|سايق|سايقة|بسوق|اسوق|القيادة|رخصة|رخصة قيادة|رخصة السواقة|"
-        "شنطة السيارة|3arabeya|3arabiya|3arabiyya|sayara|siyara|sayyara|sayarti|sou2|bsou2|ba2ood|sayeq|rokhsa|"
-        "ro5sa"
+        "3arabiyat|3arabiyaat|3arabeyat|sayarat|sayyarat|عربيات|سيارات|سيارة|سيارتي|السيارة|عربية|العربية|عربيتي|سايق|"
+        "سايقة|بسوق|اسوق|القيادة|رخصة|رخصة قيادة|رخصة السواقة|شنطة السيارة|3arabeya|3arabiya|3arabiyya|sayara|siyara|"
+        "sayyara|sayarti|sou2|bsou2|ba2ood|sayeq|rokhsa|ro5sa"
     ),
     "stop": (
         "chdouni|chedouni|chadouni|wa9founi|wa9afni|w9fni|شدوني|وقفني|وقفوني|وقفتني|وقفونا|سالني|سالوني|"
@@ -79,29 +81,35 @@ FORMS = {
         "wara2|wra2|war2|wer2|awraq|hawiya|hawiyya|beta2a|e2ama|i2ama|iqama|احمل معي|شو احمل"
     ),
     "taken": (
-        "shado|chado|chdo|shadouh|chaddouh|9abdo 3lih|ched|chedo|محجوز|محجوزة|محجوزين|ماسكينه|ماسكينها|مسكوه|"
-        "مسكوها|شدوه|شدوها|ماسكين|اتمسك|اتمسكت|شدوني|شدو|اخدوه|قبضو عليه|تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|"
-        "akhad*|a5ad*|akhadet|a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|قبض علي|اتقبض|انقبض|اعتقل*|معتقل|"
-        "مسكو|حجزو*|محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|m7jouz|mahjouz|ma7jooz|"
-        "ma7jouza|7agazo*|7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|"
-        "mesko*|mskou*|e3ta2al*|m3ta2al*|mo3ta2al|ما يرد|ما بيرد|مش بيرد|ما يرد على التلفون|تلفونه مسكر|"
-        "تلفونه مقفول|لموا|لمو"
+        "محجوز عند الهجرة|محتجز عند الهجرة|محبوس عند الهجرة|shado|chado|chdo|shadouh|chaddouh|9abdo 3lih|ched|chedo|"
+        "محجوز|محجوزة|محجوزين|ماسكينه|ماسكينها|مسكوه|مسكوها|شدوه|شدوها|ماسكين|اتمسك|اتمسكت|شدوني|شدو|اخدوه|قبضو عليه|"
+        "تعتقل*|يعتقل*|يعتقلو*|اعتقلو*|akhad*|a5ad*|akhadet|a5adet|اخذو*|اخذت*|اخدو*|خدو*|قبضو|قبض عليه|قبض علي|اتقبض|"
+        "انقبض|اعتقل*|معتقل|مسكو|حجزو*|محتجز*|موقوف|احتجز*|اختفى|ما نعرف|مش عارفين|مش عارف|ma7jouz|m7jouz|mahjouz|"
+        "ma7jooz|ma7jouza|7agazo*|7ajazo*|5adou*|5adoh|khadou*|akhadou*|a5adou*|a5adoh|2abado*|et2abad|it2abad|2abad|"
+        "mesko*|mskou*|e3ta2al*|m3ta2al*|mo3ta2al|ما يرد|ما بيرد|مش بيرد|ما يرد على التلفون|تلفونه مسكر|تلفونه مقفول|"
+        "لموا|لمو"
     ),
     "relative": (
-        "khouya|khoya|khti|khouti|khay|bba|mmi|rajli|mrati|ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|"
-        "ختي|عائلتي|عيلتي|عائلة|اهلي|خالي|عمي|5ali|khali|3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|"
-        "بنتي|اخوي|اخي|اخويا|امي|ماما|ابوي|بابا|ابويا|ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|"
-        "gozi|goozi|marati|ebni|ibni|bnti|binti|akhoya|a5oya|akhouya|5oya|akhi|a5i|5ayi|khayi|okhti|o5ti|"
-        "ommi|ummi|mama|baba|abouya|aboya|sa7bi|sahbi|jari|gari|7ad|7add|shakhs|حدا من العيلة|حد من العيلة|"
-        "احد افراد العائلة|حد من اهلي|حدا من اهلي"
+        "akhoi|akhooy|akhoy|a5oi|a5oy|zooji|zoji|zawji|zouji|zawjati|zawjti|ibn khalti|ibn 3ammi|khouya|khoya|khti|"
+        "khouti|khay|bba|mmi|rajli|mrati|ولدي|بنيتي|مرتي|حرمتي|ريلي|رجلي|راجلي|خويا|اختي|ختي|عائلتي|عيلتي|عائلة|اهلي|"
+        "خالي|عمي|5ali|khali|3ammi|3ami|5alti|khalti|زوجي|زوجتي|جوزي|مراتي|ابني|بنتي|اخوي|اخي|اخويا|امي|ماما|ابوي|بابا|"
+        "ابويا|ابن عمي|بنت عمي|صاحبي|صديقي|جاري|قريبي|حد|شخص|jozi|gozi|goozi|marati|ebni|ibni|bnti|binti|akhoya|a5oya|"
+        "akhouya|5oya|akhi|a5i|5ayi|khayi|okhti|o5ti|ommi|ummi|mama|baba|abouya|aboya|sa7bi|sahbi|jari|gari|7ad|7add|"
+        "shakhs|حدا من العيلة|حد من العيلة|احد افراد العائلة|حد من اهلي|حدا من اهلي"
     ),
     "find": (
         "ازاي اعرف|كيف اعرف|كيف أعرف|شلون اعرف|وين ودوه|وين اخدوه|فين خدوه|وين حاطينه|ادور|ادور على|ابحث|بحث|"
         "دور على|وين|فين|اين|مكانه|مكانها|اعرف مكان|الاقي|الاقيه|محدد|وين هو|adawar|adawwar|dawar|ala2i|al2a|"
         "ala2ih|feen|fein|fen|wein|wen|mkano|makano|mkanha|اي رقم|على اي رقم"
     ),
-    "detention": "مركز احتجاز|احتجاز|الحجز|سجن الهجرة|نقلوه|نقلوها|7agz|el 7agz|e7tegaz",
-    "bond": "كفالة|الكفالة|بوند|ضمان|اطلعه|اطلعها|kafala|bond",
+    "detention": (
+        "محجوز عند الهجرة|محتجز عند الهجرة|محبوس عند الهجرة|markaz el i7tijaz|markaz i7tijaz|markaz el ihtijaz|i7tijaz|"
+        "ihtijaz|e7tijaz|el i7tijaz|el ihtijaz|مركز احتجاز|احتجاز|الحجز|سجن الهجرة|نقلوه|نقلوها|7agz|el 7agz|e7tegaz"
+    ),
+    "bond": (
+        "حتى يطلع|عشان يطلع|لحتى يطلع|حتى يطلعوه|عشان يطلعوه|حتى يطلعها|عشان يطلعها|نطلعه|نطلعها|كفالة|الكفالة|بوند|"
+        "ضمان|اطلعه|اطلعها|kafala|bond"
+    ),
     "jail": (
         "سجن|السجن|الحبس|حبس|محبوس|مسجون|سجن المقاطعة|قضية جنائية|sijn|segn|el segn|7abs|ma7bous|masgoun|masjoun|masjun"
     ),
@@ -122,14 +130,18 @@ FORMS = {
         "نصب|احتيال|bydrabni|bi2dreb|darabni|3onf|sara2o|sare2|7arami|yhaddedni|سرقوني|سرقونا|انسرقت|نشلوني"
     ),
     "lawyer": (
-        "محامي|محامية|محامين|مساعدة قانونية|استشارة قانونية|مستشار قانوني|mo7ami|mu7ami|mohami|muhami|m7ami|ma7ami|"
-        "mo7amy|mo7amiya|muhamiya|lawyer|نوتاريو|نوتاري|notario|"
-        "معقب|معقب معاملات|مخلص معاملات|بيخلص اوراق|يخلص اوراق|بيخلص الاوراق|يخلص الاوراق|محامي حقيقي"
+        "محام|توكيل محام|لتوكيل محام|توكيل محامي|لتوكيل محامي|توكيل محامٍ|محامي|محامية|محامين|مساعدة قانونية|"
+        "استشارة قانونية|مستشار قانوني|mo7ami|mu7ami|mohami|muhami|m7ami|ma7ami|mo7amy|mo7amiya|muhamiya|lawyer|"
+        "نوتاريو|نوتاري|notario|معقب|معقب معاملات|مخلص معاملات|بيخلص اوراق|يخلص اوراق|بيخلص الاوراق|يخلص الاوراق|"
+        "محامي حقيقي"
     ),
     "free": (
-        "ببلاش|بلاش|مجاني|مجانا|مجانية|رخيص|ما معي مصاري|ما معي فلوس|bbalash|balash|bi balash|majani|mag3ani|maggani"
+        "بالتقسيط|تقسيط|اقساط|على دفعات|ببلاش|بلاش|مجاني|مجانا|مجانية|رخيص|ما معي مصاري|ما معي فلوس|bbalash|balash|"
+        "bi balash|majani|mag3ani|maggani"
     ),
-    "organization": "منظمة|منظمات|جمعية|مؤسسة|خط مساعدة|لمين اتصل|مين اتصل|رقم|mnazama|gam3eya|jam3iya",
+    "organization": (
+        "جهة|جهات|جهة تساعد|منظمة|منظمات|جمعية|مؤسسة|خط مساعدة|لمين اتصل|مين اتصل|رقم|mnazama|gam3eya|jam3iya"
+    ),
     "volunteer": (
         "تطوع|اتطوع|الاستجابة السريعة|استجابة سريعة|شبكة الاستجابة|مظاهرات|المظاهرات|بالمظاهرات|تظاهر|اتظاهر|نتظاهر|"
         "احتجاجات|مسيرة|مسيرات|متطوع|متطوعة|تبرع|اتبرع|مظاهرة|وقفة احتجاجية|ناشط|انضم|tatawo3|atatawa3|tatawa3|"
@@ -211,7 +223,10 @@ FORMS = {
     "report_me": (
         "يبلغ|بيبلغ|يبلغوا|بيبلغوا|تبلغ|يخبروا الهجرة|يبلغ الهجرة|يبلغ عني|بيبلغ الهجرة|حيبلغوا|يبلغوا عنا|يبلغوا عني"
     ),
-    "asking_for": "يسالو عن|بيسالو عن|يسال عن|yesalo 3an",
+    "asking_for": (
+        "yis2aloon 3an|yis2alon 3an|yis2alu 3an|ys2alo 3an|bys2alo 3an|bys2alu 3an|yas2aloon 3an|yas2alon 3an|"
+        "يسالون عن|بيسالوا عن|يسالوا عن|يسالو عن|بيسالو عن|يسال عن|yesalo 3an"
+    ),
     "scam": (
         "نصب|نصاب|نصب على|احتيال|محامي حقيقي|اكل فلوسي|اكلو فلوسي|اخد فلوسي|اخذ فلوسي|اخد مني فلوس|اخذ مني فلوس|"
         "ضحك علي|ضحك عليا|بدفع لواحد|دفعت لواحد|نصب عليا|nasab|naseb|nassab"
@@ -229,11 +244,13 @@ FORMS = {
     ),
     # Warning the neighbours or the community of agents nearby, a rapid-response line, spreading the word.
     "warn_others": (
-        "احذر|احذر الناس|نحذر|نحذر الناس|يحذر|حذر|حذرت|حذروا|تحذير|تحذير الناس|انبه|انبه الناس|ننبه|نبه الناس|"
-        "نبهت|اخبر الناس|نخبر الناس|اعلم الناس|اخبر الجيران|ابلغ الجيران|نبلغ الجيران|انبه الجيران|حذر الجيران|"
-        "احذر الجيران|ابلغ عن وجود|بلغ عن وجود|ابلغ عن الهجرة|نبلغ عن|ابلغ عن شوفة|"
-        "استجابة سريعة|الاستجابة السريعة|شبكة الاستجابة|نشر الخبر|انشر الخبر|ننشر الخبر|a7azar|a7azzar|n7azar|"
-        "n7azzar|7azzar|ta7zir|ta7zeer|anabbeh|nenabbeh|neballagh|nballagh|nebalagh|neballa3|nballa3"
+        "la meen bballegh|la meen ballegh|la min ballegh|meen ballegh|min ballegh|l meen bballegh|ne7dhar el jeeran|"
+        "n7azer el jeeran|nballegh el jeeran|ballegh el jeeran|a7azer el jeeran|nenabbeh el jeeran|a7azzer el jeeran|"
+        "n7azzer el jeeran|la7 7azer el jeeran|نحذر الجيران|احذر جيراني|احذر|احذر الناس|نحذر|نحذر الناس|يحذر|حذر|حذرت|"
+        "حذروا|تحذير|تحذير الناس|انبه|انبه الناس|ننبه|نبه الناس|نبهت|اخبر الناس|نخبر الناس|اعلم الناس|اخبر الجيران|"
+        "ابلغ الجيران|نبلغ الجيران|انبه الجيران|حذر الجيران|احذر الجيران|ابلغ عن وجود|بلغ عن وجود|ابلغ عن الهجرة|"
+        "نبلغ عن|ابلغ عن شوفة|استجابة سريعة|الاستجابة السريعة|شبكة الاستجابة|نشر الخبر|انشر الخبر|ننشر الخبر|a7azar|"
+        "a7azzar|n7azar|n7azzar|7azzar|ta7zir|ta7zeer|anabbeh|nenabbeh|neballagh|nballagh|nebalagh|neballa3|nballa3"
     ),
     # A husband or partner who beats, strangles or threatens (domestic violence).
     "abuse": (

@@ -30,17 +30,22 @@ FORMS = {
         "warrant|warrants|search warrant|arrest warrant|signed by a judge|court order|i 205|i205|administrative"
     ),
     "airport": (
-        "airport|airports|jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|layover|"
-        "connecting flight|international airport|miami international|back room|dulles|newark airport|newark liberty|"
-        "logan|supposed to land|air port|airprot|aiport"
+        "side room|separate room|private room|small room|little room|sign away|give up her residency|"
+        "give up his residency|give up my residency|giving up her residency|giving up his residency|"
+        "giving up my residency|give up her green card|give up his green card|give up my green card|airport|airports|"
+        "jfk|lax|ohare|o hare|sfo|mia|iah|dfw|atl|ewr|terminal|arrivals|arrival hall|layover|connecting flight|"
+        "international airport|miami international|back room|dulles|newark airport|newark liberty|logan|"
+        "supposed to land|air port|airprot|aiport"
     ),
     "flight": (
         "flight|flew|flying|fly in|landed|landing|plane|just arrived|arrived|arriving|came in from|land at|"
         "to land|supposed to land"
     ),
     "customs": (
-        "customs|cbp|secondary|secondary inspection|port of entry|inspection|entry|entering the us|re entry|"
-        "reentry|immigration officer at the airport|passport control|custom"
+        ""
+        "customs|cbp|secondary|"
+        "secondary inspection|port of entry|inspection|entry|entering the us|re entry|reentry|"
+        "immigration officer at the airport|passport control|custom"
     ),
     "passport": "passport|passports",
     "border": "border|borders|frontier|bridge|crossing|cross|crossed",
@@ -62,9 +67,11 @@ FORMS = {
         "free to leave|harass*|profil*"
     ),
     "street": (
-        "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|"
-        "gas station|home depot|laundromat|laundry|subway|metro|train station|bus station|supermarket|"
-        "grocery shopping|go shopping|shopping"
+        "on my way to work|on his way to work|on her way to work|on the way to work|walking to work|biking to work|"
+        "on my bike|on his bike|on her bike|bicycle|the bodega|at the bodega|outside the bodega|corner store|"
+        "street|walking|on the street|sidewalk|corner|parking lot|store|grocery|mall|park|bus stop|gas station|"
+        "home depot|laundromat|laundry|subway|metro|train station|bus station|supermarket|grocery shopping|go shopping|"
+        "shopping"
     ),
     "papers": (
         "if im legal|if i m legal|am i legal|im legal|i m legal|papers|documents|id|ids|identification|license|proof|"
@@ -110,10 +117,11 @@ FORMS = {
     ),
     "release": "released|release|releasing|let out|get out|getting out|leave jail|out of jail|serving time",
     "emergency": (
-        "accident|crash|crashed|rear ended|hit and run|fender bender|hit my car|call la policia|call the policia|"
-        "file a police report|911|nine one one|emergency|ambulance|call the police|call the cops|call police|call cops|"
-        "report it|report a crime|report to police|report to the police|file a report|police report|heart attack|"
-        "seizure|bleeding|car accident|overdose|having a stroke"
+        "hit my truck|hit my van|hit and ran|drove off|crashed into me|crashed into my|ring the law|call the law|"
+        "rang the law|accident|crash|crashed|rear ended|hit and run|fender bender|hit my car|call la policia|"
+        "call the policia|file a police report|911|nine one one|emergency|ambulance|call the police|call the cops|"
+        "call police|call cops|report it|report a crime|report to police|report to the police|file a report|"
+        "police report|heart attack|seizure|bleeding|car accident|overdose|having a stroke"
     ),
     "crime": (
         "hit me|hits me|hitting me|beat*|abus*|violence|violent|domestic|assault*|rob*|robbery|stole|stolen|"
@@ -122,11 +130,15 @@ FORMS = {
         "restraining order|protective order|order of protection"
     ),
     "lawyer": (
-        "lawer|lawers|layer|lawyar|atorney|attorny|atty|abogado|lawyer|lawyers|attorney|attorneys|legal aid|"
-        "legal help|legal advice|legal services|paralegal|immigration lawyer|counsel|notario|notary|consultant|"
-        "clinic|pro bono|representation|represent me"
+        "look at her case|look at his case|look at my case|look at the case|review my case|review her case|"
+        "review his case|take her case|take his case|take my case|lawer|lawers|layer|lawyar|atorney|attorny|atty|"
+        "abogado|lawyer|lawyers|attorney|attorneys|legal aid|legal help|legal advice|legal services|paralegal|"
+        "immigration lawyer|counsel|notario|notary|consultant|clinic|pro bono|representation|represent me"
     ),
-    "free": "free|cheap|affordable|no cost|low cost|cant afford|can t afford|money",
+    "free": (
+        "can t pay|cant pay|can t pay much|cant pay much|no money|free|cheap|affordable|no cost|low cost|cant afford|"
+        "can t afford|money"
+    ),
     "organization": (
         "organization|organisation|group|groups|nonprofit|non profit|hotline|hotlines|help line|helpline|"
         "who can i call|who do i call|number to call|resources|near me|near houston|in my area|in my state"
@@ -162,7 +174,7 @@ FORMS = {
         "ahead of time"
     ),
     "if": "if|if i|if they|if ice|in case|what if|what happens if|when i get|should i get",
-    "deport": "deport*|removal|removed|sent back|send me back|kicked out|order of removal",
+    "deport": ("deport*|removal|removed|sent back|send me back|kicked out|order of removal"),
     "court": (
         "what to bring|what do i bring|what should i bring|what papers do i bring|what documents do i bring|"
         "notice to appear|nta|ntas|n t a|court|courts|courthouse|court house|hearing|hearings|immigration court|"
@@ -184,8 +196,9 @@ FORMS = {
         "health center|urgent care"
     ),
     "work": (
-        "work|job|jobs|workplace|factory|plant|meat plant|warehouse|farm|construction|job site|restaurant|kitchen|"
-        "car wash|carwash|employer|boss|manager|coworkers|shift|i 9|i9|e verify|everify|audit"
+        "meatpacking|meat packing|packing plant|processing plant|poultry plant|chicken plant|work|job|jobs|workplace|"
+        "factory|plant|meat plant|warehouse|farm|construction|job site|restaurant|kitchen|car wash|carwash|employer|"
+        "boss|manager|coworkers|shift|i 9|i9|e verify|everify|audit"
     ),
     "raid": (
         "took workers|took my coworkers|took coworkers|took people|took a bunch|arrested workers|"
@@ -203,9 +216,11 @@ FORMS = {
         "termination|cancel*|revoked|running out|runs out"
     ),
     "travel": (
-        "travel*|trip|abroad|outside the country|outside the us|leave the country|go back home|visit my|"
-        "visit family|months|for a year|6 months|8 months|vacation|fly home|go home for|travel inside|"
-        "travel by plane|domestic flight|fly inside"
+        "and come back|come back in|re enter|reenter|for two weeks|for 2 weeks|for a week|for a few weeks|"
+        "for a couple weeks|for a month|wedding|funeral|go to mexico|go to guatemala|go to el salvador|go to honduras|"
+        "travel*|trip|abroad|outside the country|outside the us|leave the country|go back home|visit my|visit family|"
+        "months|for a year|6 months|8 months|vacation|fly home|go home for|travel inside|travel by plane|"
+        "domestic flight|fly inside"
     ),
     "register": "register|registration|registered|register now|registry|alien registration|g 325r|fingerprint*",
     "phone": "phone|phones|cellphone|cell phone|laptop|social media|password|unlock",
@@ -246,12 +261,16 @@ FORMS = {
         "threatens to call immigration|threatens to call ice|call ice on me|calls ice on me"
     ),
     "report_me": (
-        "report me|report us|report me to|call immigration on me|call immigration|tell immigration|"
-        "notify immigration|turn me in|reports people|report people"
+        "come back on me|used against me|get me in trouble|report me|report us|report me to|call immigration on me|"
+        "call immigration|tell immigration|notify immigration|turn me in|reports people|report people"
     ),
     "asking_for": "asking for",
     "scam": "scam*|fraud*|ripped off|never filed|real lawyer|legit lawyer|not a notario",
-    "safe": "safe to go|is it safe to go|safe to go out|safe to leave the house",
+    "safe": (
+        "safe for him to go|safe for her to go|safe for me to go|safe for us to go|safe for them to go|should i go in|"
+        "should i still go in|go in tomorrow|just walk in|walk right in|safe to go|is it safe to go|safe to go out|"
+        "safe to leave the house"
+    ),
     "not_about": (
         "not asking about|im not asking about|i m not asking about|not about|this isnt about|this isn t about"
     ),

@@ -19,7 +19,9 @@ FORMS = {
         "casa|mi casa|la casa|hogar|apartamento|depa|departamento|traila|la traila|vivienda|cantón|canton|chante|"
         "mi chante|ventana|edificio|domicilio"
     ),
-    "outside": "afuera|fuera|enfrente|frente|estacionados|estacionado|camioneta|camionetas|van|esperando afuera",
+    "outside": (
+        "afuera|fuera|enfrente|frente|estacionados|estacionado|camioneta|camionetas|la van|una van|esperando afuera"
+    ),
     "knock": "toc*|golpe*|tumbar|aporre*|timbr*|gritando",
     "open": "abrir|abro|abra|abrirles|les abro|dejarlos entrar|dejarlos pasar|entrar|entraron|meterse|se meten",
     "warrant": (
@@ -51,15 +53,17 @@ FORMS = {
         "infraccion"
     ),
     "stop": (
-        "me pregunto si|me preguntaron si|pregunto si|preguntaron si|me pregunta si|preguntando si|paro|pararon|"
-        "paró|me paro|me pararon|detuvo|me detuvo|me detuvieron|paraba|parando|detenerme|me pregunto|"
-        "me preguntaron|me pidio|me pidieron|me pide|me revisaron|revisar|registrar|cateo|catearon|"
-        "preguntando de donde|de donde soy|parada de trafico|me agarraron en la calle"
+        "mochila|revisar la mochila|esculcar|esculcaron|cachear|cachearon|revisarle|me pregunto si|me preguntaron si|"
+        "pregunto si|preguntaron si|me pregunta si|preguntando si|paro|pararon|paró|me paro|me pararon|detuvo|"
+        "me detuvo|me detuvieron|paraba|parando|detenerme|me pregunto|me preguntaron|me pidio|me pidieron|me pide|"
+        "me revisaron|revisar|registrar|cateo|catearon|preguntando de donde|de donde soy|parada de trafico|"
+        "me agarraron en la calle"
     ),
     "street": (
-        "calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|home depot|"
-        "mercado|super|parada del camion|lavanderia|metro|tren|supermercado|hacer el mandado|mandado|"
-        "ir de compras"
+        "camino al trabajo|camino a la chamba|camino al jale|rumbo al trabajo|rumbo a la chamba|para la chamba|"
+        "pa la chamba|pal jale|pa l jale|iba al trabajo|iba a trabajar|iba para el trabajo|bici|bicicleta|en la bici|"
+        "en bici|calle|caminando|banqueta|acera|esquina|tienda|parque|estacionamiento|gasolinera|parada|home depot|"
+        "mercado|super|parada del camion|lavanderia|metro|tren|supermercado|hacer el mandado|mandado|ir de compras"
     ),
     "papers": (
         "sin papel|sin documentos|sin estatus|papeles|sin papeles|documentos|indocumentado|indocumentada|ilegal|"
@@ -176,10 +180,11 @@ FORMS = {
         "llevandose gente|deteniendo gente|agarrando a la gente|levantando gente"
     ),
     "status": (
-        "sacar licencia|sacar la licencia|sacar mi licencia|sacar licencia de manejo|asilo pendiente|caso pendiente|"
-        "aplicar pa la ciudadania|sacar la ciudadania|hacerme ciudadano|permiso para trabajar|autorizacion de empleo|"
-        "green card|tarjeta verde|residencia|residente|tps|daca|dreamer|visa|visas|parole|permiso humanitario|asilo|"
-        "asilado|refugiado|permiso de trabajo|estatus|ciudadania|naturalizacion|uscis"
+        "negar la ciudadania|quitar la residencia|quitarme la residencia|quitarme la green card|quitar la green card|"
+        "naturalizarme|sacar licencia|sacar la licencia|sacar mi licencia|sacar licencia de manejo|asilo pendiente|"
+        "caso pendiente|aplicar pa la ciudadania|sacar la ciudadania|hacerme ciudadano|permiso para trabajar|"
+        "autorizacion de empleo|green card|tarjeta verde|residencia|residente|tps|daca|dreamer|visa|visas|parole|"
+        "permiso humanitario|asilo|asilado|refugiado|permiso de trabajo|estatus|ciudadania|naturalizacion|uscis"
     ),
     "expire": (
         "se me vencio|se vencio|bencio|se me bencio|vencido|se me acabo|vence|vencer|vencio|vencida|se me vence|"
@@ -194,7 +199,11 @@ FORMS = {
     "greet": "hola|buenos dias|buenas tardes|buenas noches|buenas|que tal|como esta|como estas|que onda|saludos",
     "thanks": "gracias|muchas gracias|mil gracias|adios|bye",
     "now": "ahora|ahorita|ahora mismo|ya|urgente|rapido|auxilio|socorro|ayuda|ayudenme|por favor|miedo|panico",
-    "apply": "solicitar|aplicar|pedir asilo|meter papeles|tramitar|tramite",
+    "apply": (
+        "hacerme ciudadana|hacer ciudadana|hacer ciudadano|hacerme ciudadano|volverme ciudadano|volverme ciudadana|"
+        "pedir la ciudadania|aplicar a la ciudadania|aplicar para la ciudadania|solicitar|aplicar|pedir asilo|"
+        "meter papeles|tramitar|tramite"
+    ),
     "laugh": "jaja|jajaja|jajajaja|jeje|jejeje|jsjs|xd",
     "offtopic": (
         "busco trabajo|buscando trabajo|necesito trabajo|necesito un trabajo|necesito chamba|busco chamba|"

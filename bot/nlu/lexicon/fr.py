@@ -14,7 +14,7 @@ FORMS = {
     ),
     "door": "porte|portes|sonnette|palier|devant la porte|a la porte",
     "home": "maison|chez moi|chez nous|appartement|appart|domicile|logement|immeuble|fenetre",
-    "outside": "dehors|devant|en bas|garés|gares|garee|camionnette|van|attendent",
+    "outside": "dehors|devant|en bas|garés|gares|garee|camionnette|un van|le van|attendent",
     "knock": "frapp*|tap*|sonn*|cogn*",
     "open": "ouvrir|ouvre|j ouvre|les laisser entrer|entrer|rentrer|forcer",
     "warrant": "mandat|mandat judiciaire|mandat d arret|signe par un juge|ordonnance|i 205",
@@ -27,13 +27,14 @@ FORMS = {
     "passport": "passeport|passeports",
     "border": "frontiere|frontieres|frontalier|frontaliere|traverser",
     "checkpoint": (
-        "barrage|barrages|point de controle|poste de controle|checkpoint|patrouille frontaliere|"
-        "patrouille des frontieres|border patrol|expulsion acceleree|expulsion rapide"
+        "les agents montent|agents montent|montent dans le bus|montent dans le car|sont montes dans le bus|"
+        "ils montent dans|controle dans le bus|controle du bus|barrage|barrages|point de controle|poste de controle|"
+        "checkpoint|patrouille frontaliere|patrouille des frontieres|border patrol|expulsion acceleree|expulsion rapide"
     ),
     "road": "route|autoroute|highway|nationale|chemin",
     "car": (
-        "voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|vehicule|coffre|amende|"
-        "feu arriere|feu casse|phare casse"
+        "le car|en car|autocar|bus|car greyhound|voiture|en voiture|conduis*|conduire|volant|permis|permis de conduire|"
+        "vehicule|coffre|amende|feu arriere|feu casse|phare casse"
     ),
     "stop": (
         "m a demande si|demande si|ils m ont demande si|m ont demande si|demandent si|arrete|arrêté|m a arrete|"
@@ -49,13 +50,14 @@ FORMS = {
         "clandestin|illegal|situation reguliere|en situation irreguliere|en regle"
     ),
     "taken": (
-        "ramasse|ramassé|ramassee|ramasser|on sait pas ou|on ne sait pas ou|sait pas ou|aucune nouvelle|"
-        "aucunes nouvelles|pas de nouvelles|sans nouvelles|plus de nouvelles|repond pas|reponds pas|"
-        "repond pas au telephone|repond plus au telephone|repond pas a son telephone|repond plus a son telephone|"
-        "decroche pas|decroche plus|ils l ont mis|l ont mis dans|emmene|emmenee|emmené|emmenée|embarque|embarqué|"
-        "pris|arrete|arrêtée|arretee|detenu|detenue|détenu|détenue|enferme|enfermé|interpelle|disparu|on ne sait pas|"
-        "personne ne sait|faire monter|l ont fait monter|fait monter|pas rentre|pas rentree|n est pas rentre|"
-        "n est pas rentree|jamais rentre|jamais rentree|ne repond pas|ne repond plus|repond plus"
+        "m embarquer|embarquer|me ramasser|ramasse|ramassé|ramassee|ramasser|on sait pas ou|on ne sait pas ou|"
+        "sait pas ou|aucune nouvelle|aucunes nouvelles|pas de nouvelles|sans nouvelles|plus de nouvelles|repond pas|"
+        "reponds pas|repond pas au telephone|repond plus au telephone|repond pas a son telephone|"
+        "repond plus a son telephone|decroche pas|decroche plus|ils l ont mis|l ont mis dans|emmene|emmenee|emmené|"
+        "emmenée|embarque|embarqué|pris|arrete|arrêtée|arretee|detenu|detenue|détenu|détenue|enferme|enfermé|"
+        "interpelle|disparu|on ne sait pas|personne ne sait|faire monter|l ont fait monter|fait monter|pas rentre|"
+        "pas rentree|n est pas rentre|n est pas rentree|jamais rentre|jamais rentree|ne repond pas|ne repond plus|"
+        "repond plus"
     ),
     "relative": (
         "mari|femme|epoux|epouse|fils|fille|frere|soeur|mere|pere|maman|papa|cousin|cousine|oncle|tante|"
@@ -97,9 +99,9 @@ FORMS = {
         "dans mon etat"
     ),
     "volunteer": (
-        "reseau d intervention rapide|intervention rapide|reseau de reponse rapide|rejoindre un reseau|"
-        "rejoindre|s engager|m engager|benevol*|bénévol*|volontaire|don|dons|donner|engager|militer|militant|"
-        "manif*|marche|mobilis*|allie|vigile|elus|sanctuaire|petition|observateur|observateurs|me former|"
+        "reseau d intervention rapide|intervention rapide|reseau de reponse rapide|rejoindre un reseau|rejoindre|"
+        "s engager|m engager|benevol*|bénévol*|volontaire|faire un don|un don|des dons|dons|donner|engager|militer|"
+        "militant|manif*|marche|mobilis*|allie|vigile|elus|sanctuaire|petition|observateur|observateurs|me former|"
         "formation"
     ),
     "help_others": (
@@ -119,10 +121,13 @@ FORMS = {
         "laisser a|par coeur"
     ),
     "if": "si je|si on|s ils|si l ice|au cas ou|et si|que se passe t il si",
-    "deport": "expuls*|deport*|renvoy*|reconduit|obligation de quitter|oqtf",
+    "deport": "depart volontaire|départ volontaire|expuls*|deport*|renvoy*|reconduit|obligation de quitter|oqtf",
     "court": "tribunal|tribunaux|audience|audiences|cour|tribunal de l immigration|date d audience|eoir",
     "judge": "juge|juges",
-    "checkin": "pointage|pointer|me presenter|rendez vous|rdv|convocation|bureau de l ice|bracelet|isap",
+    "checkin": (
+        "convoque|convoquee|convoques|convoquees|convoqué|convoquée|pointage|pointer|me presenter|rendez vous|rdv|"
+        "convocation|bureau de l ice|bracelet|isap"
+    ),
     "missed": "rate|raté|manque|manqué|pas alle|pas pu aller|oublie",
     "school": "ecole|école|ecoles|college|lycee|creche|maternelle|universite|fac|maitresse",
     "church": "eglise|église|eglises|temple|mosquee|mosquée|messe|culte|pasteur|pretre|synagogue",
@@ -150,7 +155,10 @@ FORMS = {
     "phone": "telephone|portable|cellulaire",
     "greet": "bonjour|bonsoir|salut|coucou|ca va|comment ca va|allo",
     "thanks": "merci|merci beaucoup|au revoir",
-    "now": "maintenant|tout de suite|vite|urgent|au secours|aidez moi|svp|s il vous plait|peur",
+    "now": (
+        "grave|stresse|stressee|stressé|flippe|flippee|panique|paniquee|maintenant|tout de suite|vite|urgent|"
+        "au secours|aidez moi|svp|s il vous plait|peur"
+    ),
     "apply": "demander|faire une demande|deposer une demande|postuler",
     "laugh": "mdr|ptdr|lol",
     "offtopic": (

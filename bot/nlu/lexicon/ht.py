@@ -15,20 +15,31 @@ FORMS = {
         "aeroport|aéroport|ayopò|ayopo|terminal"
     ),
     "flight": "avyon|vòl|vol|rive|ateri|sot ayiti|soti ayiti|vini",
-    "customs": "dwan|douane|enspeksyon|chanm apa|biwo imigrasyon|cbp",
+    "customs": (
+        "vle li siyen|vle l siyen|vle m siyen|vle li signe|vle l signe|vle m signe|fe m siyen|fe l siyen|"
+        "siyen yon papye|signe yon papier|signe yon papye|siyen yon papier|dwan|douane|enspeksyon|chanm apa|"
+        "biwo imigrasyon|cbp"
+    ),
     "passport": "paspò|paspo|passeport",
     "border": "fwontyè|fwontye|frontière|frontiere|lafwontyè",
     "checkpoint": (
-        "baraj|barrage|pòs kontwòl|pos kontwol|checkpoint|patwouy fwontyè|patwouy fwontye|border patrol|"
-        "depòtasyon rapid"
+        "monte nan bis|monte nan bis la|ofisye monte|ajan monte|yo monte nan bis|ofisye a monte|bis la kanpe|"
+        "fe l desann|fe m desann|fe yo desann|baraj|barrage|pòs kontwòl|pos kontwol|checkpoint|patwouy fwontyè|"
+        "patwouy fwontye|border patrol|depòtasyon rapid"
     ),
     "road": "wout|lawout|otowout|highway|granchemen",
-    "car": "machin|machinn|loto|oto|kondi|kondwi|chofè|chofe|lisans|pèmi|pemi|kòf|kof|tikè",
+    "car": (
+        "bis|bis la|otobis|greyhound|machine|tren|machin|machinn|loto|oto|kondi|kondwi|chofè|chofe|lisans|pèmi|pemi|"
+        "kòf|kof|tikè"
+    ),
     "stop": (
         "mande m si|mande mwen si|mande si|mande l si|yo mande m si|mande moin si|rete m|rete mwen|arete m|"
         "arete mwen|arete|kanpe m|kanpe mwen|kenbe m nan|mande papye|fouye|kesyone|poze m kesyon|kote m soti"
     ),
-    "street": "lari|nan lari|magazen|mache|pak|pakin|estasyon|makèt|fe makèt",
+    "street": (
+        "bodega a|deyo bodega|devan bodega|nan bodega a|boutik|estasyon gaz|station gaz|stasyon gaz|ponp gaz|"
+        "gas station|lari|nan lari|magazen|mache|pak|pakin|estasyon|makèt|fe makèt"
+    ),
     "papers": "papie|papier|papié|papye m|papie moin|papye|san papye|dokiman|kat idantite|idantite|estati|ilegal",
     "taken": (
         "nou pa konnen kote li ye|pa konnen kote li ye|nou pa konn kote li ye|pa konn kote li ye|"
@@ -49,10 +60,10 @@ FORMS = {
     "bond": "kosyon|bond|fè l soti|fe l soti|peye kosyon",
     "jail": "prizon|jòl|jol|kacho|nan prizon|konte|ka kriminèl",
     "hold": (
-        "prizon an bay ice|prizon an ap bay ice|prizon an pral bay ice|lage l bay ice|lage li bay ice|"
-        "konte a bay ice|cherif la bay ice|sherif la bay ice|pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|"
-        "demann detansyon|kenbe l pou ice|287g|48 èdtan|48 edtan|pa lage l|pa vle lage l|transfere l bay imigrasyon|"
-        "transfere l"
+        "yon detene sou|detene sou li|detene sou l|mete yon detene|prizon an bay ice|prizon an ap bay ice|"
+        "prizon an pral bay ice|lage l bay ice|lage li bay ice|konte a bay ice|cherif la bay ice|sherif la bay ice|"
+        "pou ice|pou imigrasyon|kenbe pou ice|hold|detainer|demann detansyon|kenbe l pou ice|287g|48 èdtan|48 edtan|"
+        "pa lage l|pa vle lage l|transfere l bay imigrasyon|transfere l"
     ),
     "release": "lage|soti|libere",
     "emergency": (
@@ -67,22 +78,32 @@ FORMS = {
     "free": "gratis|gratuit|pa chè|pa che|san lajan|pa gen lajan",
     "organization": "òganizasyon|oganizasyon|gwoup|liy èd|ki moun pou m rele|resous|toupre m|nan eta mwen",
     "volunteer": (
-        "antre nan rapid response|antre nan rezo|antre nan yon rezo|antre nan gwoup|antre nan yon gwoup|"
-        "antre nan oganizasyon|antre nan yon oganizasyon|rapid response|rezo repons rapid|repons rapid|rezo|fè pati|"
-        "fe pati|patisipe|vin manm|vin volontè|volontè|volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|"
-        "manifestasyon|aktivis|sanktyè|petisyon"
+        "bay lajan pou fanmi|fe yon don pou|fe don pou|bay lajan pou|antre nan rapid response|antre nan rezo|"
+        "antre nan yon rezo|antre nan gwoup|antre nan yon gwoup|antre nan oganizasyon|antre nan yon oganizasyon|"
+        "rapid response|rezo repons rapid|repons rapid|rezo|fè pati|fe pati|patisipe|vin manm|vin volontè|volontè|"
+        "volonte|benevòl|benevol|bay lajan|fè don|fe don|angaje|manifestasyon|aktivis|sanktyè|petisyon"
     ),
     "help_others": (
-        "ede vwazen|ede vwazen m|vwazen m|vwazen mwen|ede fanmi|ede fanmi imigran|ede imigran|ede moun|"
-        "ede kominote|kominote mwen|zon mwen|kominote a|pwoteje fanmi|kijan m ka ede|fè yon bagay|fe yon bagay|"
-        "sipòte|sipote"
+        "bay lajan pou fanmi|bay lajan pou|fanmi vwazen|fanmi vwazin|ede fanmi ki|ede vwazen|ede vwazen m|vwazen m|"
+        "vwazen mwen|ede fanmi|ede fanmi imigran|ede imigran|ede moun|ede kominote|kominote mwen|zon mwen|kominote a|"
+        "pwoteje fanmi|kijan m ka ede|fè yon bagay|fe yon bagay|sipòte|sipote"
     ),
     "citizen": "sitwayen|sitwayèn|fèt isit|fet isit",
     "children": "timoun|timoun yo|pitit mwen yo|pitit yo|ti moun|bebe|minè",
-    "care": "okipe|pran swen|gade|kiyès k ap|kiyes k ap|kilès k ap|ki moun k ap|al chèche timoun|titè|gadyen",
-    "plan": "plan|prepare|pare|an ka|si ta rive|prokirasyon|batistè|batiste|papye enpòtan|kite ak|pa kè|pa ke",
+    "care": (
+        "gen dwa siyen pou timoun|siyen pou timoun yo|siyen pou timoun|pran swen timoun yo|kiyes ki pral|"
+        "ki moun ki pral|kiyes ki pral gen dwa|okipe|pran swen|gade|kiyès k ap|kiyes k ap|kilès k ap|ki moun k ap|"
+        "al chèche timoun|titè|gadyen"
+    ),
+    "plan": (
+        "ki papye nou ta dwe fe|ki papye pou n fe|ki papye pou m fe|ki papye pou m prepare|si yon jou|davans|alavans|"
+        "pou pi devan|plan|prepare|pare|an ka|si ta rive|prokirasyon|batistè|batiste|papye enpòtan|kite ak|pa kè|pa ke"
+    ),
     "if": "si yo|si m|si mwen|si ice|an ka",
-    "deport": "depòte|depote|deporte|depòtasyon|depotasyon|voye m ale|mete m deyò",
+    "deport": (
+        "depòtasyon volontè|depotasyon volonte|depa volontè|depa volonte|kite peyi a volontè|depòte|depote|deporte|"
+        "depòtasyon|depotasyon|voye m ale|mete m deyò"
+    ),
     "court": (
         "notice to appear|nta|avi pou prezante|lèt tribinal|let tribinal|tribinal|tribunal|odyans|lakou|dat tribinal|"
         "eoir"
@@ -92,7 +113,10 @@ FORMS = {
     "missed": "rate|manke|pa t ale|bliye",
     "school": "lekòl|lekol|lekòl la|ekol|école|kolèj|inivèsite|gadri",
     "church": "legliz|legliz la|église|eglise|tanp|mès|pastè|paste|moske|la mes|lamès",
-    "hospital": "sal datant|sal dat|sal datant lan|ijans lopital|lopital|opital|hôpital|klinik|doktè|dokte",
+    "hospital": (
+        "nan ijans|ale nan ijans|al nan ijans|sal ijans|chanm ijans|sal datant|sal dat|sal datant lan|ijans lopital|"
+        "lopital|opital|hôpital|klinik|doktè|dokte"
+    ),
     "work": "travay|djòb|djob|faktori|izin|chantye|restoran|kizin|patwon|bòs|bos|i 9",
     "raid": (
         "arete moun|pran travaye|arete travaye|pran plizye moun|arete plizye moun|rafle|desant|operasyon|"
@@ -132,10 +156,12 @@ FORMS = {
         "pran foto|pran foto ajan yo"
     ),
     "warn_others": (
-        "avèti moun|averti moun|avèti vwazen|averti vwazen|avèti vwazen yo|avèti kominote|avèti tout moun|"
-        "avèti lòt moun|averti tout moun|avèti katye a|bay alèt|bay alet|bay lalèt|alèt ice|alet ice|fè moun konnen|"
-        "fe moun konnen|fè tout moun konnen|pase mesaj la|simaye nouvèl la|pataje enfòmasyon|pataje enfo|siyale ice|"
-        "siyale imigrasyon|siyale ajan|siyale prezans|rapòte ice|rapote ice|liy alèt|gwoup whatsapp katye a"
+        "avertir|averti|aveti|avèti|pou m avertir|pou m averti|pou m aveti|ka pridan|pou yo ka pridan|pridan|"
+        "pou yo fe atansyon|avèti moun|averti moun|avèti vwazen|averti vwazen|avèti vwazen yo|avèti kominote|"
+        "avèti tout moun|avèti lòt moun|averti tout moun|avèti katye a|bay alèt|bay alet|bay lalèt|alèt ice|alet ice|"
+        "fè moun konnen|fe moun konnen|fè tout moun konnen|pase mesaj la|simaye nouvèl la|pataje enfòmasyon|"
+        "pataje enfo|siyale ice|siyale imigrasyon|siyale ajan|siyale prezans|rapòte ice|rapote ice|liy alèt|"
+        "gwoup whatsapp katye a"
     ),
     "abuse": (
         "bat mwen|bat m|ap bat mwen|ap bat m|te bat mwen|frape m|frape mwen|trangle m|trangle mwen|toufe m|"

@@ -32,7 +32,10 @@ FORMS = {
         "lenh|lenh toa|lenh khám|lenh kham xet|lenh bat|giay cua toa|chu ky cua tham phan|i 205|giay toa an|"
         "lenh toa an|lenh cua toa"
     ),
-    "airport": "san bai|phi truog|xan bay|cua khau|xuat canh|san bay|phi truong|airport|nha ga",
+    "airport": (
+        "vao phong rieng|dua vao phong rieng|dua vo phong rieng|dua vao phong|phong rieng|san bai|phi truog|xan bay|"
+        "cua khau|xuat canh|san bay|phi truong|airport|nha ga"
+    ),
     "flight": (
         "xuong may bay|moi xuong may bay|may bay|chuyen bay|bay qua|bay sang|ha canh|moi den|vua den|vua toi|"
         "den noi|dap xuong"
@@ -117,24 +120,30 @@ FORMS = {
         "giup nguoi khac"
     ),
     "citizen": "cong dan|quoc tich my|sinh o day|sinh ra o my",
-    "children": "cac con|con cai|con nho|tre em|tre con|may dua nho|may dua con|con toi",
+    "children": (
+        "tui nho|con nit|may dua nho|cac chau|chau ngoai|chau noi|bay nho|tui con nit|cac con|con cai|con nho|tre em|"
+        "tre con|may dua nho|may dua con|con toi"
+    ),
     "care": (
-        "ai lo cho con|ai trong con|ai nuoi con|don con|giu con|nuoi con|lo cho|cham soc|nuoi|ai lo|ai nuoi|"
-        "ai trong|giam ho|nguoi giam ho"
+        "giu tui nho|giu chau|giu may dua|nuoi tui nho|trong tui nho|coi tui nho|nuoi chau|trong chau|coi chau|"
+        "ai lo cho con|ai trong con|ai nuoi con|don con|giu con|nuoi con|lo cho|cham soc|nuoi|ai lo|ai nuoi|ai trong|"
+        "giam ho|nguoi giam ho"
     ),
     "plan": (
-        "phong truong hop|sap xep truoc|ke hoach|chuan bi|phong khi|du phong|giay uy quyen|uy quyen|giay khai sinh|"
-        "giay to quan trong|hoc thuoc"
+        "tinh truoc|lo truoc|tinh sau nay|lo co chuyen|neu co chuyen|lo co gi|lo mai|lo bi bat|phong truong hop|"
+        "sap xep truoc|ke hoach|chuan bi|phong khi|du phong|giay uy quyen|uy quyen|giay khai sinh|giay to quan trong|"
+        "hoc thuoc"
     ),
     "if": "neu|neu toi|neu em|lo nhu|trong truong hop|ngo",
     "deport": "truc xuat|bi truc xuat|tra ve|dua ve nuoc|duoi ve",
     "court": (
-        "lich toa|ngay hau toa|gap tham phan|toa|toa an|ra toa|hau toa|phien toa|toa di tru|ngay ra toa|buoi hau"
+        "hen ra toa|giay hen ra toa|lich toa|ngay hau toa|gap tham phan|toa|toa an|ra toa|hau toa|phien toa|toa di tru|"
+        "ngay ra toa|buoi hau"
     ),
     "judge": "tham phan|quan toa",
     "checkin": (
-        "trinh dien ice|cuoc hen ice|hen trinh dien|trinh dien|diem danh|check in|ky ten|cuoc hen|hen voi ice|"
-        "van phong ice|vong deo chan"
+        "hen ra toa|giay hen|giay hen ra toa|thu hen|co hen|trinh dien ice|cuoc hen ice|hen trinh dien|trinh dien|"
+        "diem danh|check in|ky ten|cuoc hen|hen voi ice|van phong ice|vong deo chan"
     ),
     "missed": "lo hen|bo lo|tre hen|khong di|ko di|quen",
     "school": (
