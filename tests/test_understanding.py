@@ -6,33 +6,49 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cli.route_eval import DEFAULT_DEVSET, DEFAULT_HELDOUT, accuracy, by, evaluate, read_cases
+from bot.cli.route_eval import DEFAULT_DEVSET, DEFAULT_HELDOUT, DEFAULT_HELDOUT2, accuracy, by, evaluate, read_cases
 from bot.core.engine import Engine
 from bot.core.session import Inbound, Result, Session
 from bot.nlu.hanzi import han_script, to_simplified
 from bot.nlu.langid import LanguageDetector
 from bot.nlu.romanised import romanised_guess
 
-# Measured 2026-12-05 (docs/measurements.md), after the third round of issue 15: flow AND language right. Each
-# gate is the figure reached minus 0.02 (one line of about 70). The issue asks for 0.95 overall and 0.90 per
-# language on the held-out set: not reached (0.920 overall; vi and zh-Hant at .897). pt (.929 -> .914) and ur
-# (.929 -> .900) fell in this round: their gates follow them down (figure minus 0.02). Raise these gates when the
-# figures rise; never tune on the held-out lines to do it.
-HELDOUT_MIN = 0.900  # reached 0.920 (644/700)
-HELDOUT_PER_LANGUAGE_MIN = {  # reached: ar .901 en .944 es .915 fr .971 ht .943 pt .914 ur .900 vi .897 zh .914
-    "ar": 0.881,
-    "en": 0.924,
-    "es": 0.895,
+# Measured 2026-12-05 (docs/measurements.md), after the fifth round of issue 15 (the n-gram model and two rounds
+# of tuning on dev batches written from a brief of the flows): flow AND language right. Each gate is the figure
+# reached minus 0.02 (about one line of 60-70). The issue asks for 0.95 overall and 0.90 per language on the
+# held-out set: reached on both held-out sets. Raise these gates when the figures rise; never tune on the held-out
+# lines to do it (route_eval prints their figures only).
+HELDOUT_MIN = 0.936  # reached 0.956 (669/700)
+HELDOUT_PER_LANGUAGE_MIN = {  # reached: ar .944 en 1.0 es .958 fr .971 ht .957 pt .943 ur .943 vi .941 zh .943
+    "ar": 0.924,
+    "en": 0.980,
+    "es": 0.938,
     "fr": 0.951,
-    "ht": 0.923,
-    "pt": 0.894,
-    "ur": 0.880,
-    "vi": 0.877,
-    "zh": 0.894,
-    "zh-Hant": 0.877,  # zh-Hant reached .897
+    "ht": 0.937,
+    "pt": 0.923,
+    "ur": 0.923,
+    "vi": 0.921,
+    "zh": 0.923,
+    "zh-Hant": 0.936,  # zh-Hant reached .956
 }
-DEVSET_MIN = 0.975  # reached 0.995 (2923/2939)
-DEVSET_PER_LANGUAGE_MIN = 0.967  # reached 0.987 at worst (zh-Hant)
+# The second held-out set, written after the fourth round and measured twice: then 0.933, after the fifth 0.955.
+HELDOUT2_MIN = 0.935  # reached 0.955 (573/600)
+HELDOUT2_PER_LANGUAGE_MIN = {  # reached: ar .917 en .983 es .967 fr .967 ht .950 pt .967 ur .933 vi .983 zh .933
+    "ar": 0.897,
+    "en": 0.963,
+    "es": 0.947,
+    "fr": 0.947,
+    "ht": 0.930,
+    "pt": 0.947,
+    "ur": 0.913,
+    "vi": 0.963,
+    "zh": 0.913,
+    "zh-Hant": 0.930,  # zh-Hant reached .950
+}
+# The dev set trains the n-gram model: these gates catch a broken model or lexicon, not generalisation (route_eval
+# --cv 5 gives 0.994 with each line routed by a model that never saw it).
+DEVSET_MIN = 0.979  # reached 0.999 (4094/4099)
+DEVSET_PER_LANGUAGE_MIN = 0.975  # reached 0.995 at worst (ht)
 
 
 def first(engine: Engine, text: str) -> Result:
@@ -226,9 +242,15 @@ def test_traditional_guess_is_too_weak_to_switch_when_the_characters_say_nothing
 
 
 # --- CI gates: flow and language both right --------------------------------------------------------------------
+HELDOUTS = {
+    "heldout1": (DEFAULT_HELDOUT, HELDOUT_MIN, HELDOUT_PER_LANGUAGE_MIN),
+    "heldout2": (DEFAULT_HELDOUT2, HELDOUT2_MIN, HELDOUT2_PER_LANGUAGE_MIN),
+}
+
+
 @pytest.fixture(scope="module")
-def heldout(engine: Engine) -> list:
-    return evaluate(engine, read_cases(DEFAULT_HELDOUT))
+def heldout_outcomes(engine: Engine) -> dict[str, list]:
+    return {name: evaluate(engine, read_cases(path)) for name, (path, _, _) in HELDOUTS.items()}
 
 
 @pytest.fixture(scope="module")
@@ -236,18 +258,16 @@ def devset(engine: Engine) -> list:
     return evaluate(engine, read_cases(DEFAULT_DEVSET))
 
 
-def test_heldout_set_overall(heldout: list) -> None:
-    assert accuracy(heldout) >= HELDOUT_MIN
+@pytest.mark.parametrize("name", HELDOUTS)
+def test_heldout_set_overall(heldout_outcomes: dict[str, list], name: str) -> None:
+    assert accuracy(heldout_outcomes[name]) >= HELDOUTS[name][1]
 
 
-def test_heldout_set_every_language(heldout: list) -> None:
-    groups = by(heldout, "lang")
-    assert set(groups) == set(HELDOUT_PER_LANGUAGE_MIN)
-    low = {
-        lang: round(accuracy(group), 3)
-        for lang, group in groups.items()
-        if accuracy(group) < HELDOUT_PER_LANGUAGE_MIN[lang]
-    }
+@pytest.mark.parametrize("name", HELDOUTS)
+def test_heldout_set_every_language(heldout_outcomes: dict[str, list], name: str) -> None:
+    groups, floors = by(heldout_outcomes[name], "lang"), HELDOUTS[name][2]
+    assert set(groups) == set(floors)
+    low = {lang: round(accuracy(group), 3) for lang, group in groups.items() if accuracy(group) < floors[lang]}
     assert low == {}
 
 
