@@ -3,7 +3,6 @@
 Each script in this folder is a launcher for a module under bot/cli (or a developer benchmark); with the project
 installed (`pip install -e .`) or from the repository root, `python3 -m bot.cli.<tool>` does the same.
 """
-
 from __future__ import annotations
 
 import sys

@@ -9,7 +9,6 @@ scripts/bench_records.py (bytes per stored session at 100,000 sessions) and scri
 /twilio against its floor under gunicorn and wrk, Redis and SQLite; --profile adds a cProfile of its workers).
 --quick runs fewer steps, smaller stores and shorter runs.
 """
-
 from __future__ import annotations
 
 import argparse
@@ -29,22 +28,8 @@ from bot.core.engine import Engine
 from bot.core.session import Inbound, Session
 from bot.service.runtime import ROOT, build_engine
 
-SAMPLE_TEXTS = [
-    "1",
-    "2",
-    "3",
-    "back",
-    "menu",
-    "MORE",
-    "ICE is at my door",
-    "me detuvieron en el aeropuerto",
-    "报警会被问身份吗",
-    "الشرطة عند الباب",
-    "xyzzy",
-    "help",
-    "Texas",
-    "0",
-]
+SAMPLE_TEXTS = ["1", "2", "3", "back", "menu", "MORE", "ICE is at my door", "me detuvieron en el aeropuerto",
+                "报警会被问身份吗", "الشرطة عند الباب", "xyzzy", "help", "Texas", "0"]
 
 
 def pct(values: list[float], q: float) -> float:
@@ -56,24 +41,15 @@ def pct(values: list[float], q: float) -> float:
 def bench_load() -> None:
     """Time to load and validate all content and build every index, in a fresh process (the language model
     loads in a thread in the service: scripts/bench_startup.py times what a person waits for)."""
-    code = (
-        "import time; t=time.perf_counter(); from bot.service.runtime import build_engine; "
-        "e=build_engine(); print(time.perf_counter()-t)"
-    )
-    times = [
-        float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
-        for _ in range(3)
-    ]
+    code = ("import time; t=time.perf_counter(); from bot.service.runtime import build_engine; "
+            "e=build_engine(); print(time.perf_counter()-t)")
+    times = [float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(3)]
     code2 = code.replace("build_engine()", "build_engine(detector=False)")
-    times2 = [
-        float(
-            subprocess.run([sys.executable, "-c", code2], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-        )
-        for _ in range(3)
-    ]
-    print(
-        f"load + validate content, indexes, language model: {min(times):.2f} s (without the model {min(times2):.2f} s)"
-    )
+    times2 = [float(subprocess.run([sys.executable, "-c", code2], cwd=ROOT, capture_output=True, text=True,
+                                   check=True).stdout) for _ in range(3)]
+    print(f"load + validate content, indexes, language model: {min(times):.2f} s "
+          f"(without the model {min(times2):.2f} s)")
 
 
 def bench_engine(engine: Engine, n: int) -> None:
@@ -81,20 +57,17 @@ def bench_engine(engine: Engine, n: int) -> None:
     rng = random.Random(7)
     nodes = [nd.key for f in engine.content.flows.values() for nd in f.nodes.values()]
     langs = list(engine.content.languages)
-    cases = [
-        (Session(at=rng.choice(nodes), lang=rng.choice(langs), seen=1.0), rng.choice(SAMPLE_TEXTS)) for _ in range(n)
-    ]
-    for session, text in cases:  # warm-up: each node's label index is built on its first free-text message
+    cases = [(Session(at=rng.choice(nodes), lang=rng.choice(langs), seen=1.0), rng.choice(SAMPLE_TEXTS))
+             for _ in range(n)]
+    for session, text in cases:   # warm-up: each node's label index is built on its first free-text message
         engine.step(session, Inbound(text, 2.0))
     times = []
     for session, text in cases:
         t = time.perf_counter()
         engine.step(session, Inbound(text, 2.0))
         times.append((time.perf_counter() - t) * 1e6)
-    print(
-        f"engine step over {len(nodes)} nodes x {len(langs)} languages, {n} steps: "
-        f"p50 {pct(times, 50):.0f} us, p99 {pct(times, 99):.0f} us, mean {statistics.mean(times):.0f} us"
-    )
+    print(f"engine step over {len(nodes)} nodes x {len(langs)} languages, {n} steps: "
+          f"p50 {pct(times, 50):.0f} us, p99 {pct(times, 99):.0f} us, mean {statistics.mean(times):.0f} us")
     numbers = [t for t, (_, text) in zip(times, cases) if text.isdigit()]
     print(f"  numbered options only: p50 {pct(numbers, 50):.0f} us, p99 {pct(numbers, 99):.0f} us")
     for lang in langs:

@@ -97,11 +97,9 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     values, others = sample_records(args.samples)
     sizes = [len(v.encode()) for v in values]
-    print(
-        f"conversation record: mean {statistics.mean(sizes):.0f} bytes of JSON, max {max(sizes)} "
-        f"({len(values)} people, 1-20 messages each); for people active in the last hour, "
-        f"+{sum(len(v.encode()) for v in others) / len(values):.0f} bytes of replies and rate counts"
-    )
+    print(f"conversation record: mean {statistics.mean(sizes):.0f} bytes of JSON, max {max(sizes)} "
+          f"({len(values)} people, 1-20 messages each); for people active in the last hour, "
+          f"+{sum(len(v.encode()) for v in others) / len(values):.0f} bytes of replies and rate counts")
     work = Path(tempfile.mkdtemp(prefix="kyr-records-"))
     try:
         own = sqlite_bytes(values, args.sessions, work / "store.db", None)

@@ -11,7 +11,6 @@ with the trained n-gram model (bot/nlu/classifier.py) as the bot runs it; --no-m
 with half its words (a different half for each copy) made into new words by adding letters, so the
 vocabulary, the typo candidates and the phrases per word all grow as more content would make them grow.
 """
-
 from __future__ import annotations
 
 import argparse
@@ -34,7 +33,7 @@ def variant(text: str, rng: random.Random) -> str:
     kind = rng.randrange(5)
     if kind == 0 and len(text) > 4:
         i = rng.randrange(len(text))
-        return text[:i] + text[i + 1 :]
+        return text[:i] + text[i + 1:]
     if kind == 1 and len(text) > 4:
         i = rng.randrange(len(text))
         return text[:i] + text[i] * 2 + text[i:]
@@ -85,12 +84,10 @@ def main() -> None:
             router.route(text)
             times.append((time.perf_counter() - t0) * 1000)
         times.sort()
-        print(
-            f"x{scale}: {len(phrases)} phrases in {len(engine.content.languages)} languages, index built in "
-            f"{built * 1000:.0f} ms; {len(times)} messages: median {statistics.median(times):.3f} ms, "
-            f"p90 {times[int(len(times) * 0.9)]:.3f} ms, p99 {times[int(len(times) * 0.99)]:.3f} ms, "
-            f"max {times[-1]:.3f} ms"
-        )
+        print(f"x{scale}: {len(phrases)} phrases in {len(engine.content.languages)} languages, index built in "
+              f"{built * 1000:.0f} ms; {len(times)} messages: median {statistics.median(times):.3f} ms, "
+              f"p90 {times[int(len(times) * 0.9)]:.3f} ms, p99 {times[int(len(times) * 0.99)]:.3f} ms, "
+              f"max {times[-1]:.3f} ms")
 
 
 if __name__ == "__main__":

@@ -37,11 +37,8 @@ def first_answer(url: str, deadline: float) -> None:
     """Poll a signed "hi" until /twilio answers 200."""
     form = with_fields(load_twilio("sms"), Body="hi", MessageSid="SMstartup")
     signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
-    request = urllib.request.Request(
-        url + "/twilio",
-        data=encode_twilio(form).encode(),
-        headers={"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature},
-    )
+    request = urllib.request.Request(url + "/twilio", data=encode_twilio(form).encode(), headers={
+        "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
@@ -68,22 +65,12 @@ def memory(master: int) -> tuple[float, float]:
 def run(config: list[str], workers: int, work: Path) -> tuple[float, float, float]:
     """One start: (seconds to the first answer, RSS MiB, PSS MiB)."""
     port = free_port()
-    env = {
-        **os.environ,
-        "KYR_STORE": f"sqlite:///{work}/{port}.db",
-        "KYR_SECRET": "bench",
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-    }
+    env = {**os.environ, "KYR_STORE": f"sqlite:///{work}/{port}.db", "KYR_SECRET": "bench", "TWILIO_AUTH_TOKEN": TOKEN,
+           "PUBLIC_BASE_URL": BASE}
     log = (work / f"{port}.log").open("wb")
     started = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", *config, "webhook:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
+                             *config, "webhook:app"], cwd=ROOT, env=env, stdout=log, stderr=log)
     try:
         first_answer(f"http://127.0.0.1:{port}", started + 60)
         elapsed = time.monotonic() - started
@@ -112,12 +99,10 @@ def main(argv: list[str]) -> int:
         empty.write_text("")
         for name, config in (("without --preload", ["-c", str(empty)]), ("gunicorn.conf.py (--preload)", [])):
             runs = [run(config, args.workers, work) for _ in range(args.runs)]
-            print(
-                f"{name}: first answer after {statistics.median(r[0] for r in runs):.2f} s (median of "
-                f"{len(runs)}; {', '.join(f'{r[0]:.2f}' for r in runs)}); master + {args.workers} workers RSS "
-                f"{statistics.median(r[1] for r in runs):.0f} MiB, "
-                f"PSS {statistics.median(r[2] for r in runs):.0f} MiB"
-            )
+            print(f"{name}: first answer after {statistics.median(r[0] for r in runs):.2f} s (median of "
+                  f"{len(runs)}; {', '.join(f'{r[0]:.2f}' for r in runs)}); master + {args.workers} workers RSS "
+                  f"{statistics.median(r[1] for r in runs):.0f} MiB, "
+                  f"PSS {statistics.median(r[2] for r in runs):.0f} MiB")
     return 0
 
 

@@ -44,24 +44,8 @@ from tests.payloads import encode_twilio, load_twilio, with_fields
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "bench-auth-token"
 BASE = "https://kyr.example.org"
-CONVERSATION = [
-    "hi",
-    "1",
-    "2",
-    "back",
-    "3",
-    "menu",
-    "7",
-    "no",
-    "california",
-    "more",
-    "0",
-    "help",
-    "language",
-    "2",
-    "1",
-    "menu",
-]
+CONVERSATION = ["hi", "1", "2", "back", "3", "menu", "7", "no", "california", "more", "0", "help", "language", "2",
+                "1", "menu"]
 MAX_RATE = 8000  # requests per second no app here reaches on 2 cores: sizes each run's file of distinct sids
 
 
@@ -78,13 +62,9 @@ class Requests:
         with path.open("w") as out:
             for _ in range(count):
                 i, self.sent = self.sent, self.sent + 1
-                form = with_fields(
-                    self.template,
-                    From=f"+1555{i % self.users:07d}",
-                    FromState="",
-                    MessageSid=f"SM{uuid.uuid4().hex}",
-                    Body=CONVERSATION[(i // self.users) % len(CONVERSATION)],
-                )
+                form = with_fields(self.template, From=f"+1555{i % self.users:07d}", FromState="",
+                                   MessageSid=f"SM{uuid.uuid4().hex}",
+                                   Body=CONVERSATION[(i // self.users) % len(CONVERSATION)])
                 out.write(f"{self.validator.compute_signature(BASE + '/twilio', form)}\t{encode_twilio(form)}\n")
         return path
 
@@ -106,30 +86,17 @@ class Server:
 
 
 @contextmanager
-def gunicorn(
-    app: str, env: dict[str, str], workdir: Path, name: str, workers: int, ready: str = "", options: Sequence[str] = ()
-) -> Iterator[Server]:
+def gunicorn(app: str, env: dict[str, str], workdir: Path, name: str, workers: int,
+             ready: str = "", options: Sequence[str] = ()) -> Iterator[Server]:
     """`gunicorn -w N app` on a free port until the block ends; yields its URL once it answers and each worker
     has logged `ready` (every worker has loaded the app: the first one answers while the second still loads)."""
     port = free_port()
-    args = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "-w",
-        str(workers),
-        "-b",
-        f"127.0.0.1:{port}",
-        "--pythonpath",
-        str(ROOT / "scripts"),
-        *options,
-        app,
-    ]
+    args = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
+            "--pythonpath", str(ROOT / "scripts"), *options, app]
     log = workdir / f"{name}.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen(
-            args, cwd=ROOT, env={**os.environ, **env}, stdin=subprocess.DEVNULL, stdout=out, stderr=out
-        )
+        proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=out)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(1200):
@@ -146,18 +113,8 @@ def gunicorn(
 def wrk(server: Server, requests: Path, seconds: int, connections: int, threads: int = 2) -> tuple[float, float]:
     """Requests per second wrk measured, and the workers' CPU microseconds per request; exits if any answer was
     not 2xx or a thread ran out of requests."""
-    args = [
-        "wrk",
-        f"-t{threads}",
-        f"-c{connections}",
-        f"-d{seconds}s",
-        "-s",
-        str(ROOT / "scripts" / "bench_wrk.lua"),
-        server.url + "/twilio",
-        "--",
-        str(requests),
-        str(threads),
-    ]
+    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(ROOT / "scripts" / "bench_wrk.lua"),
+            server.url + "/twilio", "--", str(requests), str(threads)]
     cpu = server.cpu()
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     cpu = server.cpu() - cpu
@@ -173,20 +130,13 @@ Run = tuple[float, float]  # requests per second, worker CPU microseconds per re
 
 def compare(store: str, floor_store: str, args: argparse.Namespace, work: Path) -> tuple[list[Run], list[Run]]:
     """Interleaved runs of floor and real on one store: (floor runs, real runs), one pair per entry."""
-    common = {
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_SECRET": "bench-secret",
-        "KYR_RATE_LIMIT": "1000000000",
-    }
+    common = {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE, "KYR_SECRET": "bench-secret",
+              "KYR_RATE_LIMIT": "1000000000"}
     requests = Requests(work, args.users)
     size = int(args.seconds * MAX_RATE)
-    with (
-        gunicorn("bench_floor:app", {**common, "KYR_STORE": floor_store}, work, "floor", args.workers) as floor,
-        gunicorn(
-            "webhook:app", {**common, "KYR_STORE": store}, work, "real", args.workers, "channel twilio: on"
-        ) as real,
-    ):
+    with gunicorn("bench_floor:app", {**common, "KYR_STORE": floor_store}, work, "floor", args.workers) as floor, \
+            gunicorn("webhook:app", {**common, "KYR_STORE": store}, work, "real", args.workers,
+                     "channel twilio: on") as real:
         for server in (floor, real):  # warm-up: first requests load lazily built indexes, connect to the store
             wrk(server, requests.file(size // 4), 1, args.connections)
         floors: list[Run] = []
@@ -218,14 +168,8 @@ def profile(store: str, args: argparse.Namespace, work: Path) -> None:
     """cProfile the real app's workers under wrk; print where their CPU time goes."""
     (work / "profile.conf.py").write_text(PROFILE_HOOKS)
     (work / "profiles").mkdir(exist_ok=True)
-    env = {
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_SECRET": "bench-secret",
-        "KYR_STORE": store,
-        "KYR_RATE_LIMIT": "1000000000",
-        "KYR_PROFILE_DIR": str(work / "profiles"),
-    }
+    env = {"TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE, "KYR_SECRET": "bench-secret", "KYR_STORE": store,
+           "KYR_RATE_LIMIT": "1000000000", "KYR_PROFILE_DIR": str(work / "profiles")}
     requests = Requests(work, args.users)
     options = ["-c", str(work / "profile.conf.py")]
     with gunicorn("webhook:app", env, work, "profiled", args.workers, "channel twilio: on", options) as real:
@@ -242,15 +186,11 @@ def report(name: str, floors: list[Run], reals: list[Run]) -> None:
     ratios = [r[0] / f[0] for f, r in zip(floors, reals)]
     pairs = ", ".join(f"{r[0]:.0f}/{f[0]:.0f}" for f, r in zip(floors, reals))
     cpu = lambda runs: statistics.median(run[1] for run in runs)
-    print(
-        f"{name}: signed /twilio {statistics.median(r[0] for r in reals):.0f} req/s, floor "
-        f"{statistics.median(f[0] for f in floors):.0f} req/s; ratio {statistics.median(ratios):.2f} "
-        f"(median of {len(ratios)} pairs; real/floor: {pairs})"
-    )
-    print(
-        f"  worker CPU per request: /twilio {cpu(reals):.0f} us, floor {cpu(floors):.0f} us "
-        f"(ratio {cpu(floors) / cpu(reals):.2f})"
-    )
+    print(f"{name}: signed /twilio {statistics.median(r[0] for r in reals):.0f} req/s, floor "
+          f"{statistics.median(f[0] for f in floors):.0f} req/s; ratio {statistics.median(ratios):.2f} "
+          f"(median of {len(ratios)} pairs; real/floor: {pairs})")
+    print(f"  worker CPU per request: /twilio {cpu(reals):.0f} us, floor {cpu(floors):.0f} us "
+          f"(ratio {cpu(floors) / cpu(reals):.2f})")
 
 
 def main(argv: list[str]) -> int:
@@ -267,10 +207,8 @@ def main(argv: list[str]) -> int:
     for tool in ("wrk", "redis-server"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is not installed: apt-get install {tool}")
-    print(
-        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; gunicorn -w {args.workers} "
-        f"(sync), wrk -t2 -c{args.connections} -d{args.seconds}s, {args.users} people"
-    )
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; gunicorn -w {args.workers} "
+          f"(sync), wrk -t2 -c{args.connections} -d{args.seconds}s, {args.users} people")
     work = Path(tempfile.mkdtemp(prefix="kyr-bench-"))
     try:
         for store in args.store.split(","):

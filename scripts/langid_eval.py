@@ -1,6 +1,5 @@
 #!/usr/bin/env python3
 """Launcher for `python3 -m bot.cli.langid_eval` (see that module's docstring for usage)."""
-
 import runpy
 
 import _bootstrap  # noqa: F401  (puts the repository on sys.path)

@@ -9,7 +9,6 @@ Usage:
   python3 scripts/loadtest.py --url http://127.0.0.1:8000 --token T --base https://public.example.org
                                                                a server you started (same KYR_RATE_LIMIT and folding)
 """
-
 from __future__ import annotations
 
 import argparse
@@ -46,17 +45,18 @@ from tests.gunicorn_server import (
 
 TOKEN = "loadtest-token"
 BASE = "https://kyr.loadtest.invalid"
-RATE_LIMIT = "1000000"  # the per-user limit would silence a simulated person sending fast
-RESEND_PAUSE = 0.2  # seconds a person waits before sending again after "try again"
-MAX_RESENDS = 200  # then the person gives up: counted as an error
-Transcripts = dict[str, list[list[str]]]  # script name -> the SMS bodies of each turn
-Expected = tuple[Transcripts, set[tuple[str, ...]]]  # the transcripts, and every language's "try again" bodies
+RATE_LIMIT = "1000000"          # the per-user limit would silence a simulated person sending fast
+RESEND_PAUSE = 0.2              # seconds a person waits before sending again after "try again"
+MAX_RESENDS = 200               # then the person gives up: counted as an error
+Transcripts = dict[str, list[list[str]]]   # script name -> the SMS bodies of each turn
+Expected = tuple[Transcripts, set[tuple[str, ...]]]   # the transcripts, and every language's "try again" bodies
 
 # Realistic conversations: menu numbers, free text in several languages, back, menu, help. Each person runs
 # one of them; --messages cycles through it.
 SCRIPTS: dict[str, list[str]] = {
     "en_menu": ["hi", "1", "2", "back", "0", "3", "1", "menu", "4", "0"],
-    "en_urgent": ["ICE is at my door", "1", "back", "I am detained at the airport", "1", "0", "6", "1", "back", "menu"],
+    "en_urgent": ["ICE is at my door", "1", "back", "I am detained at the airport", "1", "0", "6", "1", "back",
+                  "menu"],
     "es_free": ["hola", "la migra está en mi puerta", "1", "atrás", "menú", "2", "1", "0", "ayuda", "menu"],
     "zh_menu": ["你好", "1", "2", "返回", "菜单", "3", "0", "1", "1", "0"],
     "fr_free": ["bonjour", "j'ai été arrêté", "1", "retour", "menu", "5", "1", "0", "2", "menu"],
@@ -86,8 +86,7 @@ class Diff:
 
     def __str__(self) -> str:
         return f"{self.script} turn {self.turn}: " + " ".join(
-            f"{a.turn}:{a.kind}@{a.sent:.2f}-{a.answered:.2f}" for a in self.attempts
-        )
+            f"{a.turn}:{a.kind}@{a.sent:.2f}-{a.answered:.2f}" for a in self.attempts)
 
 
 @dataclass
@@ -96,12 +95,12 @@ class Stats:
 
     latencies: list[float] = field(default_factory=list)
     requests: int = 0
-    errors: int = 0  # exceptions, non-200 answers, people who gave up
-    server_errors: int = 0  # 5xx answers among the errors
+    errors: int = 0          # exceptions, non-200 answers, people who gave up
+    server_errors: int = 0   # 5xx answers among the errors
     try_again: int = 0
     mismatched: int = 0
     diffs: list[Diff] = field(default_factory=list)
-    events: list[tuple[float, str]] = field(default_factory=list)  # (monotonic end time, ok|try_again|error)
+    events: list[tuple[float, str]] = field(default_factory=list)   # (monotonic end time, ok|try_again|error)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, latency: float, kind: str, status: int | None) -> None:
@@ -136,14 +135,8 @@ def sends(script: list[str], messages: int) -> list[str]:
 def expected_transcripts(messages: int, fold: str) -> Expected:
     """Each script's SMS bodies per turn, and every language's "try again" bodies, from the same engine and
     settings the server uses (KYR_SMS_FOLD_ACCENTS=fold), rendered exactly as the Twilio adapter renders them."""
-    settings = settings_from(
-        {
-            "KYR_STORE": "sqlite:///:memory:",
-            "KYR_SECRET": "expected",
-            "KYR_RATE_LIMIT": str(10**9),
-            "KYR_SMS_FOLD_ACCENTS": fold,
-        }
-    )
+    settings = settings_from({"KYR_STORE": "sqlite:///:memory:", "KYR_SECRET": "expected",
+                              "KYR_RATE_LIMIT": str(10**9), "KYR_SMS_FOLD_ACCENTS": fold})
     service = build_service(settings)
     expected = {}
     for name, script in SCRIPTS.items():
@@ -153,10 +146,8 @@ def expected_transcripts(messages: int, fold: str) -> Expected:
             outcome = service.handle("sms", f"expected-{name}", inbound, None)
             turns.append(render("sms", text, outcome, settings.fold_accents))
         expected[name] = turns
-    try_again = {
-        tuple(render("sms", "", service.try_again(lang), settings.fold_accents))
-        for lang in service.engine.content.languages
-    }
+    try_again = {tuple(render("sms", "", service.try_again(lang), settings.fold_accents))
+                 for lang in service.engine.content.languages}
     return expected, try_again
 
 
@@ -195,27 +186,19 @@ def run_person(target: Target, stats: Stats, number: str, script: str, messages:
             stats.diffs.append(Diff(script, turn, tuple(trace)))
 
 
-def run_load(
-    target: Target,
-    users: int,
-    messages: int,
-    concurrency: int,
-    resend: bool,
-    during: Callable[[Stats], None] | None = None,
-) -> tuple[Stats, float]:
+def run_load(target: Target, users: int, messages: int, concurrency: int, resend: bool,
+             during: Callable[[Stats], None] | None = None) -> tuple[Stats, float]:
     """All people, `concurrency` at a time; `during(stats)` runs alongside (the Redis restart). Wall seconds."""
     stats = Stats()
-    run = secrets.randbelow(900) + 100  # fresh numbers per run: a --url server may keep old sessions
+    run = secrets.randbelow(900) + 100   # fresh numbers per run: a --url server may keep old sessions
     names = list(SCRIPTS)
     side = threading.Thread(target=during, args=(stats,), daemon=True) if during else None
     start = time.perf_counter()
     if side:
         side.start()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        futures = [
-            pool.submit(run_person, target, stats, f"+1{run}{i:07d}", names[i % len(names)], messages, resend)
-            for i in range(users)
-        ]
+        futures = [pool.submit(run_person, target, stats, f"+1{run}{i:07d}", names[i % len(names)], messages, resend)
+                   for i in range(users)]
         for future in futures:
             future.result()
     wall = time.perf_counter() - start
@@ -233,21 +216,11 @@ def percentile(values: list[float], p: int) -> float:
 
 def summary(label: str, stats: Stats, wall: float, users: int, messages: int) -> dict:
     """The figures of one run."""
-    return {
-        "store": label,
-        "users": users,
-        "messages": users * messages,
-        "requests": stats.requests,
-        "errors": stats.errors,
-        "5xx": stats.server_errors,
-        "try_again": stats.try_again,
-        "mismatched": stats.mismatched,
-        "p50_ms": round(percentile(stats.latencies, 50), 1),
-        "p95_ms": round(percentile(stats.latencies, 95), 1),
-        "p99_ms": round(percentile(stats.latencies, 99), 1),
-        "req_per_s": round(stats.requests / wall, 1),
-        "seconds": round(wall, 1),
-    }
+    return {"store": label, "users": users, "messages": users * messages, "requests": stats.requests,
+            "errors": stats.errors, "5xx": stats.server_errors, "try_again": stats.try_again,
+            "mismatched": stats.mismatched, "p50_ms": round(percentile(stats.latencies, 50), 1),
+            "p95_ms": round(percentile(stats.latencies, 95), 1), "p99_ms": round(percentile(stats.latencies, 99), 1),
+            "req_per_s": round(stats.requests / wall, 1), "seconds": round(wall, 1)}
 
 
 class RedisRestart:
@@ -285,9 +258,8 @@ class RedisRestart:
     def in_doubt(self, diff: Diff) -> bool:
         """A transcript that first differs at a turn whose request was in flight when Redis was killed: its
         write may have committed while the reply was lost, so the person's resend counts twice."""
-        return any(
-            a.turn == diff.turn and a.kind == "try_again" and a.sent <= self.killed <= a.answered for a in diff.attempts
-        )
+        return any(a.turn == diff.turn and a.kind == "try_again" and a.sent <= self.killed <= a.answered
+                   for a in diff.attempts)
 
     def figures(self, stats: Stats) -> dict:
         """Try-again replies, 5xx, and how long after Redis was back users and /healthz were served again."""
@@ -297,12 +269,9 @@ class RedisRestart:
         in_doubt = sum(1 for d in stats.diffs if self.in_doubt(d))
         healthy = next((t for t, s in self.health if t >= self.back and s == 200), None)
         return {
-            "killed_at": round(self.killed, 2),
-            "back_at": round(self.back, 2),
+            "killed_at": round(self.killed, 2), "back_at": round(self.back, 2),
             "outage_s": round(self.back - self.killed, 2),
-            "try_again": stats.try_again,
-            "5xx": stats.server_errors,
-            "in_doubt": in_doubt,
+            "try_again": stats.try_again, "5xx": stats.server_errors, "in_doubt": in_doubt,
             "healthz_503": sum(1 for _, s in self.health if s == 503),
             "healthz_other": sum(1 for _, s in self.health if s not in (200, 503)),
             "first_ok_after_back_s": None if first_ok is None else round(first_ok - self.back, 3),
@@ -330,15 +299,9 @@ def run_store(store: str, args: argparse.Namespace, work: Path, expected: Expect
         store_url = redis.url
     else:
         store_url = f"sqlite:///{work}/sessions.db"
-    env = {
-        "KYR_STORE": store_url,
-        "KYR_SECRET": secrets.token_hex(16),
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_RATE_LIMIT": RATE_LIMIT,
-        "KYR_SMS_FOLD_ACCENTS": "",
-        "TELEGRAM_BOT_TOKEN": "",
-    }
+    env = {"KYR_STORE": store_url, "KYR_SECRET": secrets.token_hex(16), "TWILIO_AUTH_TOKEN": TOKEN,
+           "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": RATE_LIMIT, "KYR_SMS_FOLD_ACCENTS": "",
+           "TELEGRAM_BOT_TOKEN": ""}
     server: Gunicorn | None = None
     try:
         server = start_gunicorn(env, work, workers=args.workers, threads=args.threads)
@@ -346,12 +309,10 @@ def run_store(store: str, args: argparse.Namespace, work: Path, expected: Expect
         restart = None
         if args.restart_redis and store == "redis":
             assert redis is not None, "--restart-redis needs a redis-server this script starts (no --redis-url)"
-            restart = RedisRestart(
-                redis, server.url, args.users * args.messages, args.restart_at, args.outage, args.signal
-            )
-        stats, wall = run_load(
-            target, args.users, args.messages, args.concurrency, resend=restart is not None, during=restart
-        )
+            restart = RedisRestart(redis, server.url, args.users * args.messages, args.restart_at, args.outage,
+                                   args.signal)
+        stats, wall = run_load(target, args.users, args.messages, args.concurrency, resend=restart is not None,
+                               during=restart)
         result = summary(store, stats, wall, args.users, args.messages)
         if args.verbose:
             for line in stats.diffs:
@@ -381,32 +342,15 @@ def failed(result: dict) -> bool:
     restart = result.get("restart")
     if restart is not None:
         unexplained = 0 if result["mismatched"] is None else result["mismatched"] - restart["in_doubt"]
-        return bool(
-            result["errors"]
-            or restart["5xx"]
-            or unexplained
-            or restart["first_ok_after_back_s"] is None
-            or restart["healthz_200_after_back_s"] is None
-        )
+        return bool(result["errors"] or restart["5xx"] or unexplained or restart["first_ok_after_back_s"] is None
+                    or restart["healthz_200_after_back_s"] is None)
     return bool(result["errors"] or result["mismatched"] or result["try_again"])
 
 
 def print_table(results: list[dict]) -> None:
     """The figures, one line per store, then the restart figures."""
-    columns = [
-        "store",
-        "users",
-        "messages",
-        "errors",
-        "5xx",
-        "try_again",
-        "mismatched",
-        "p50_ms",
-        "p95_ms",
-        "p99_ms",
-        "req_per_s",
-        "seconds",
-    ]
+    columns = ["store", "users", "messages", "errors", "5xx", "try_again", "mismatched", "p50_ms", "p95_ms",
+               "p99_ms", "req_per_s", "seconds"]
     print(" | ".join(columns))
     for result in results:
         print(" | ".join(str(result[c]) for c in columns))
@@ -425,31 +369,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (1: sync workers)")
     parser.add_argument("--redis-url", help="use this Redis instead of starting a throw-away redis-server")
-    parser.add_argument(
-        "--restart-redis",
-        action="store_true",
-        help="kill redis-server mid-run and restart it; people resend after 'try again'",
-    )
+    parser.add_argument("--restart-redis", action="store_true",
+                        help="kill redis-server mid-run and restart it; people resend after 'try again'")
     parser.add_argument("--restart-at", type=float, default=0.3, help="fraction of requests done before the kill")
     parser.add_argument("--outage", type=float, default=3.0, help="seconds Redis stays down")
-    parser.add_argument(
-        "--signal",
-        choices=["kill", "term"],
-        default="kill",
-        help="how Redis is stopped: kill (a crash, default) or term (a clean shutdown)",
-    )
-    parser.add_argument(
-        "--lose-data", action="store_true", help="run Redis without persistence: the restart loses every conversation"
-    )
+    parser.add_argument("--signal", choices=["kill", "term"], default="kill",
+                        help="how Redis is stopped: kill (a crash, default) or term (a clean shutdown)")
+    parser.add_argument("--lose-data", action="store_true",
+                        help="run Redis without persistence: the restart loses every conversation")
     parser.add_argument("--url", help="target a running server instead of starting gunicorn")
     parser.add_argument("--token", default=TOKEN, help="with --url: its TWILIO_AUTH_TOKEN")
     parser.add_argument("--base", default=BASE, help="with --url: its PUBLIC_BASE_URL")
     parser.add_argument("--fold", default="", help="with --url: its KYR_SMS_FOLD_ACCENTS")
-    parser.add_argument(
-        "--verbose",
-        action="store_true",
-        help="print each mismatched transcript's script, first differing turn and request timeline",
-    )
+    parser.add_argument("--verbose", action="store_true",
+                        help="print each mismatched transcript's script, first differing turn and request timeline")
     parser.add_argument("--json", action="store_true", help="print one JSON object per store instead of a table")
     args = parser.parse_args(argv)
     if args.restart_redis and (args.url or args.redis_url or args.store == "sqlite"):
@@ -462,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         results.append(run_external(args, expected))
     else:
-        for store in ["redis", "sqlite"] if args.store == "both" else [args.store]:
+        for store in (["redis", "sqlite"] if args.store == "both" else [args.store]):
             with tempfile.TemporaryDirectory(prefix=f"kyr-load-{store}-") as work:
                 try:
                     results.append(run_store(store, args, Path(work), expected))

@@ -1,5 +1,4 @@
 """Shared fixtures: the real content, one engine for the whole run, and the redis-server fixture."""
-
 from __future__ import annotations
 
 import os

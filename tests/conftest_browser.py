@@ -6,7 +6,6 @@ yielding its base URL). Without chromium or the playwright package the browser t
 the environment variable CI is "true" (so CI can never silently skip them).
 Register from tests/conftest.py with `pytest_plugins = [..., "tests.conftest_browser"]`.
 """
-
 from __future__ import annotations
 
 import os
@@ -22,20 +21,11 @@ from werkzeug.serving import make_server
 
 from tests.require import missing
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"  # screenshots; gitignored
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--no-first-run",
-    "--no-default-browser-check",
-]
-NO_CHROMIUM = (
-    "chromium not found on PATH or at /usr/bin/chromium: install it (Debian: apt-get install "
-    "chromium) to run the browser tests; never 'playwright install'"
-)
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"   # screenshots; gitignored
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--no-first-run", "--no-default-browser-check"]
+NO_CHROMIUM = ("chromium not found on PATH or at /usr/bin/chromium: install it (Debian: apt-get install "
+               "chromium) to run the browser tests; never 'playwright install'")
 NO_PLAYWRIGHT = "the playwright package is missing: pip install -r requirements-dev.txt"
 
 
@@ -47,7 +37,7 @@ def chromium_path() -> str | None:
     return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
 
 
-_missing = missing  # fail under CI (a skipped browser test there would hide a broken page), skip elsewhere
+_missing = missing   # fail under CI (a skipped browser test there would hide a broken page), skip elsewhere
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,4 @@
 """The fake Telegram Bot API and fake Twilio REST API as fixtures, each a fresh server on real HTTP per test."""
-
 from __future__ import annotations
 
 from collections.abc import Iterator

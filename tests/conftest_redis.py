@@ -5,7 +5,6 @@ Fixtures: `redis_server` (session; `.url`, `.stop()`, `.start()`, `.restart()` o
 or fail when the environment variable CI is "true" (so CI can never silently skip them).
 Register from tests/conftest.py with `pytest_plugins = ["tests.conftest_redis"]`.
 """
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from tests.gunicorn_server import free_port as _free_port  # also imported from 
 from tests.require import required  # skip here, fail under CI
 
 MISSING = "redis-server not found on PATH: install it (Debian: apt-get install redis-server) to run the Redis tests"
+
 
 
 class RedisServer(RedisProcess):

@@ -4,7 +4,6 @@ be killed and restarted on the same port, and signed Twilio requests over real H
 Used by tests/test_faults.py, tests/test_gunicorn_redis.py, tests/conftest_redis.py and scripts/loadtest.py;
 failures raise ServerError (tests turn it into a failure).
 """
-
 from __future__ import annotations
 
 import os
@@ -26,8 +25,8 @@ from twilio.request_validator import RequestValidator
 from tests.payloads import encode_twilio, load_twilio, with_fields
 
 ROOT = Path(__file__).resolve().parent.parent
-BOOT_TIMEOUT = 60.0  # two workers each load the content and the language detector
-REDIS_TIMEOUT = 10.0  # seconds for redis-server to answer PING (it replays its append-only file first)
+BOOT_TIMEOUT = 60.0     # two workers each load the content and the language detector
+REDIS_TIMEOUT = 10.0    # seconds for redis-server to answer PING (it replays its append-only file first)
 HTTP_TIMEOUT = 30.0
 
 
@@ -70,23 +69,10 @@ class RedisProcess:
     def start(self) -> None:
         """Launch redis-server and return once it answers PING."""
         persistence = ["--appendonly", "yes", "--appendfsync", "always"] if self.persist else ["--appendonly", "no"]
-        args = [
-            self.executable,
-            "--port",
-            str(self.port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            *persistence,
-            "--dir",
-            str(self.workdir),
-            "--logfile",
-            str(self.workdir / "redis.log"),
-        ]
-        self.proc = subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        args = [self.executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", *persistence,
+                "--dir", str(self.workdir), "--logfile", str(self.workdir / "redis.log")]
+        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + REDIS_TIMEOUT
         while not answers_ping(self.port):
             if self.proc.poll() is not None or time.monotonic() > deadline:
@@ -134,30 +120,17 @@ def stop_process(proc: subprocess.Popen[bytes], timeout: float) -> None:
             proc.wait()
 
 
-def start_gunicorn(
-    env: dict[str, str], workdir: Path, workers: int = 2, threads: int = 1, extra: Sequence[str] = ()
-) -> Gunicorn:
+def start_gunicorn(env: dict[str, str], workdir: Path, workers: int = 2, threads: int = 1,
+                   extra: Sequence[str] = ()) -> Gunicorn:
     """`gunicorn -w N [extra] webhook:app` on a free loopback port with `env` added to this process's
     environment; returns once /healthz answers 200."""
     port = free_port()
-    args = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "-w",
-        str(workers),
-        "--threads",
-        str(threads),
-        "-b",
-        f"127.0.0.1:{port}",
-        *extra,
-        "webhook:app",
-    ]
+    args = [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads),
+            "-b", f"127.0.0.1:{port}", *extra, "webhook:app"]
     log = workdir / "gunicorn.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen(
-            args, cwd=ROOT, env={**os.environ, **env}, stdin=subprocess.DEVNULL, stdout=out, stderr=out
-        )
+        proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdin=subprocess.DEVNULL,
+                                stdout=out, stderr=out)
     server = Gunicorn(proc, f"http://127.0.0.1:{port}", log)
     deadline = time.monotonic() + BOOT_TIMEOUT
     while health(server.url) != 200:
@@ -185,17 +158,13 @@ def twilio_form(number: str, body: str, sid: str | None = None) -> dict[str, str
     return with_fields(load_twilio("sms"), Body=body, From=number, MessageSid=sid, FromState="")
 
 
-def post_twilio(
-    url: str, token: str, base: str, form: dict[str, str], timeout: float = HTTP_TIMEOUT
-) -> tuple[int, list[str]]:
+def post_twilio(url: str, token: str, base: str, form: dict[str, str],
+                timeout: float = HTTP_TIMEOUT) -> tuple[int, list[str]]:
     """POST one form signed as Twilio signs it (for base + /twilio); (status, <Message> bodies). Never raises
     on an HTTP error status: the caller counts them."""
     signature = RequestValidator(token).compute_signature(base + "/twilio", form)
-    request = urllib.request.Request(
-        url + "/twilio",
-        data=encode_twilio(form).encode(),
-        headers={"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature},
-    )
+    request = urllib.request.Request(url + "/twilio", data=encode_twilio(form).encode(), headers={
+        "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return int(response.status), twiml_bodies(response.read())

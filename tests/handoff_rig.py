@@ -7,7 +7,6 @@ consumer in this process, twilio's client against the fake Twilio REST API and P
         rig.reply_in_group(ANA, "Hello", card_id)         # a reply to the card
         rig.fast_forward(11 * 60)                         # run the timers due by then (huey read_schedule/execute)
 """
-
 from __future__ import annotations
 
 import itertools
@@ -50,31 +49,16 @@ _ids = itertools.count(900_000_001)
 class Rig:
     """The app with volunteers configured (a Telegram group unless told otherwise), served and consumed."""
 
-    def __init__(
-        self,
-        engine: Engine,
-        tmp_path: Path,
-        bot_api: FakeBotApi,
-        twilio: FakeTwilioApi,
-        store: str | None = None,
-        **config: str,
-    ) -> None:
+    def __init__(self, engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi,
+                 store: str | None = None, **config: str) -> None:
         self.bot_api, self.twilio = bot_api, twilio
         settings = {
-            "KYR_STORE": store or f"sqlite:///{tmp_path}/store/kyr.db",
-            "KYR_SECRET": SECRET,
-            "TWILIO_AUTH_TOKEN": TOKEN,
-            "PUBLIC_BASE_URL": BASE,
-            "TWILIO_ACCOUNT_SID": twilio.account_sid,
-            "TWILIO_FROM": BOT_NUMBER,
-            "TWILIO_API_BASE_URL": twilio.base_url,
-            "TELEGRAM_BOT_TOKEN": bot_api.token,
-            "TELEGRAM_WEBHOOK_SECRET": TG_SECRET,
-            "TELEGRAM_API_BASE_URL": bot_api.base_url,
-            "KYR_RESPONDERS_TELEGRAM_CHAT": str(GROUP),
-            "KYR_CASE_KEY": Fernet.generate_key().decode(),
-            "KYR_ORG_NAME": ORG,
-            "KYR_SMS_PER_SECOND": "50",
+            "KYR_STORE": store or f"sqlite:///{tmp_path}/store/kyr.db", "KYR_SECRET": SECRET,
+            "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE, "TWILIO_ACCOUNT_SID": twilio.account_sid,
+            "TWILIO_FROM": BOT_NUMBER, "TWILIO_API_BASE_URL": twilio.base_url,
+            "TELEGRAM_BOT_TOKEN": bot_api.token, "TELEGRAM_WEBHOOK_SECRET": TG_SECRET,
+            "TELEGRAM_API_BASE_URL": bot_api.base_url, "KYR_RESPONDERS_TELEGRAM_CHAT": str(GROUP),
+            "KYR_CASE_KEY": Fernet.generate_key().decode(), "KYR_ORG_NAME": ORG, "KYR_SMS_PER_SECOND": "50",
         }
         settings.update(config)
         settings = {k: v for k, v in settings.items() if v != ""}
@@ -109,84 +93,43 @@ class Rig:
     # --- the person and the responders, over HTTP ------------------------------------------------------
     def sms(self, sender: str, body: str, payload: str = "sms") -> list[str]:
         """One signed Twilio request; the TwiML bodies answered."""
-        form = with_fields(
-            load_twilio(payload), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}", To=BOT_NUMBER
-        )
+        form = with_fields(load_twilio(payload), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}",
+                           To=BOT_NUMBER)
         signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
-        response = self.http.post(
-            self.url + "/twilio",
-            data=urlencode(form),
-            timeout=30,
-            headers={"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature},
-        )
+        response = self.http.post(self.url + "/twilio", data=urlencode(form), timeout=30, headers={
+            "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
         assert response.status_code == 200, response.text
         return twiml_bodies(response.content)
 
     def update(self, update: dict[str, Any]) -> None:
         """One Telegram update to POST /telegram."""
         update = {**update, "update_id": next(_ids)}
-        response = self.http.post(
-            self.url + "/telegram", json=update, timeout=30, headers={"X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
-        )
+        response = self.http.post(self.url + "/telegram", json=update, timeout=30,
+                                  headers={"X-Telegram-Bot-Api-Secret-Token": TG_SECRET})
         assert response.status_code == 200, response.text
 
     def telegram(self, chat_id: int, text: str, lang: str = "en") -> None:
         """A person's private Telegram message."""
-        self.update(
-            with_fields(
-                load_telegram("message"),
-                **{
-                    "message.text": text,
-                    "message.chat.id": chat_id,
-                    "message.from.id": chat_id,
-                    "message.from.language_code": lang,
-                    "message.message_id": next(_ids) % 100_000,
-                },
-            )
-        )
+        self.update(with_fields(load_telegram("message"), **{
+            "message.text": text, "message.chat.id": chat_id, "message.from.id": chat_id,
+            "message.from.language_code": lang, "message.message_id": next(_ids) % 100_000}))
 
     def press(self, user: dict, data: str, message_id: int, chat_id: int = GROUP) -> None:
         """A button press on a message in a chat (the responders' group by default)."""
-        self.update(
-            {
-                "callback_query": {
-                    "id": str(next(_ids)),
-                    "from": user,
-                    "chat_instance": "-42",
-                    "data": data,
-                    "message": {
-                        "message_id": message_id,
-                        "date": int(time.time()),
-                        "text": "card",
+        self.update({"callback_query": {
+            "id": str(next(_ids)), "from": user, "chat_instance": "-42", "data": data,
+            "message": {"message_id": message_id, "date": int(time.time()), "text": "card",
                         "from": {"id": self.bot_api.bot_user["id"], "is_bot": True, "first_name": "KYR Test Bot"},
-                        "chat": {"id": chat_id, "type": "supergroup", "title": "Responders"},
-                    },
-                }
-            }
-        )
+                        "chat": {"id": chat_id, "type": "supergroup", "title": "Responders"}}}})
 
     def reply_in_group(self, user: dict, text: str, reply_to: int) -> None:
         """A responder's reply, in the group, to one of the bot's messages."""
         bot = {"id": self.bot_api.bot_user["id"], "is_bot": True, "first_name": "KYR Test Bot"}
         chat = {"id": GROUP, "type": "supergroup", "title": "Responders"}
-        self.update(
-            {
-                "message": {
-                    "message_id": next(_ids) % 100_000,
-                    "date": int(time.time()),
-                    "from": user,
-                    "chat": chat,
-                    "text": text,
-                    "reply_to_message": {
-                        "message_id": reply_to,
-                        "date": int(time.time()),
-                        "from": bot,
-                        "chat": chat,
-                        "text": "card",
-                    },
-                }
-            }
-        )
+        self.update({"message": {
+            "message_id": next(_ids) % 100_000, "date": int(time.time()), "from": user, "chat": chat, "text": text,
+            "reply_to_message": {"message_id": reply_to, "date": int(time.time()), "from": bot, "chat": chat,
+                                 "text": "card"}}})
 
     # --- what arrived --------------------------------------------------------------------------------
     def group_messages(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
@@ -201,11 +144,8 @@ class Rig:
 
     def card_id(self, index: int = 0) -> int:
         """The message id the fake gave the index-th card (a group message with buttons) the bot sent."""
-        records = [
-            r
-            for r in self.bot_api.records("sendMessage")
-            if r.params.get("chat_id") == str(GROUP) and r.params.get("reply_markup")
-        ]
+        records = [r for r in self.bot_api.records("sendMessage")
+                   if r.params.get("chat_id") == str(GROUP) and r.params.get("reply_markup")]
         calls = [r for r in self.bot_api.records() if r.method == "sendMessage" and r.error_code is None]
         return 1 + calls.index(records[index])  # the fake numbers every sent message 1, 2, 3...
 
@@ -220,7 +160,7 @@ class Rig:
         """Wait until the queue has nothing left to run now (scheduled timers aside)."""
         huey = self.outbound.huey
         self.wait(lambda: huey.pending_count() == 0, timeout)
-        time.sleep(0.3)  # a task a worker has just taken: let it finish
+        time.sleep(0.3)   # a task a worker has just taken: let it finish
         self.wait(lambda: huey.pending_count() == 0, timeout)
 
     def fast_forward(self, seconds: float) -> None:

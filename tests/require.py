@@ -1,5 +1,4 @@
 """One rule for a test whose real part (redis-server, chromium, a font, a library) is missing here."""
-
 from __future__ import annotations
 
 import os

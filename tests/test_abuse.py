@@ -1,6 +1,5 @@
 """Abuse limits: a per-user rate limit (one short notice in the user's language, then silence until the window
 passes), bounded request and message sizes, and no reply longer than its channel carries, whatever is typed."""
-
 from __future__ import annotations
 
 import uuid
@@ -45,14 +44,8 @@ def build_app(engine: Engine, tmp: Path, **config: str) -> Flask:
     """create_app on a temporary store with a low rate limit, reusing the session's engine."""
     import webhook
 
-    base = {
-        "KYR_STORE": f"sqlite:///{tmp}/abuse.db",
-        "KYR_SECRET": "abuse-secret",
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_RATE_LIMIT": str(LIMIT),
-        "KYR_WEB_DEMO": "1",
-    }
+    base = {"KYR_STORE": f"sqlite:///{tmp}/abuse.db", "KYR_SECRET": "abuse-secret", "TWILIO_AUTH_TOKEN": TOKEN,
+            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": str(LIMIT), "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 
@@ -74,11 +67,11 @@ class Phone:
     def post(self, body: str, **fields: str) -> Any:
         """One signed message; the raw response."""
         name = "whatsapp" if self.sender.startswith("whatsapp:") else "sms"
-        form = with_fields(load_twilio(name), From=self.sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}", **fields)
+        form = with_fields(load_twilio(name), From=self.sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}",
+                           **fields)
         signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
-        return self.client.post(
-            "/twilio", data=urlencode(form), content_type=FORM, headers={"X-Twilio-Signature": signature}
-        )
+        return self.client.post("/twilio", data=urlencode(form), content_type=FORM,
+                                headers={"X-Twilio-Signature": signature})
 
     def say(self, body: str) -> list[str]:
         """One signed message; the <Message> bodies of the TwiML answer (empty: no SMS is sent)."""
@@ -94,9 +87,8 @@ def pick(engine: Engine, lang: str) -> str:
 
 # --- the rate limit -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", ["en", "es", "ar"])
-def test_sms_rate_limit_one_notice_then_silence_until_the_window_passes(
-    engine: Engine, tmp_path: Path, clock: list[float], lang: str
-) -> None:
+def test_sms_rate_limit_one_notice_then_silence_until_the_window_passes(engine: Engine, tmp_path: Path,
+                                                                         clock: list[float], lang: str) -> None:
     """Past KYR_RATE_LIMIT messages in a minute: one short notice in the user's language, then empty TwiML
     (no SMS, no cost) however many more arrive; after the window, answers again."""
     phone = Phone(build_app(engine, tmp_path), "+15555550301")
@@ -106,7 +98,7 @@ def test_sms_rate_limit_one_notice_then_silence_until_the_window_passes(
     notice = engine.view.t("ui.rate_limited", lang)
     folded = lang in pages.DEFAULT_FOLD
     assert phone.say("menu") == [sms_text(Reply(notice, (), lang, engine.view.rtl(lang)), accents=folded)]
-    for text in ["menu", "1", "hi", "x" * 1600] * 3:  # (STOP and DELETE still get through: test_service_optout)
+    for text in ["menu", "1", "hi", "x" * 1600] * 3:   # (STOP and DELETE still get through: test_service_optout)
         assert phone.say(text) == [], text
     clock[0] += RATE_WINDOW
     (body,) = phone.say("menu")
@@ -145,17 +137,13 @@ _update_ids = iter(range(900_000_001, 999_999_999))
 
 def telegram(app: Flask, text: str, lang: str = "en", chat: int = 7_100_000_001) -> int:
     """Post one private message to /telegram; the status code."""
-    update = with_fields(
-        load_telegram("message"),
-        update_id=next(_update_ids),
-        **{"message.text": text, "message.chat.id": chat, "message.from.id": chat, "message.from.language_code": lang},
-    )
+    update = with_fields(load_telegram("message"), update_id=next(_update_ids), **{
+        "message.text": text, "message.chat.id": chat, "message.from.id": chat, "message.from.language_code": lang})
     return app.test_client().post("/telegram", json=update, headers={TG_HEADER: TG_SECRET}).status_code
 
 
-def test_telegram_rate_limit_one_notice_then_no_message(
-    tg_app: Flask, bot_api: FakeBotApi, engine: Engine, clock: list[float]
-) -> None:
+def test_telegram_rate_limit_one_notice_then_no_message(tg_app: Flask, bot_api: FakeBotApi, engine: Engine,
+                                                         clock: list[float]) -> None:
     """On Telegram too: one notice in the user's language (es), then no sendMessage until the window passes."""
     for text in ["hola", "1", "2", "menu"][:LIMIT]:
         assert telegram(tg_app, text, "es") == 200
@@ -172,9 +160,8 @@ def test_telegram_rate_limit_one_notice_then_no_message(
 
 
 # --- bounded sizes ------------------------------------------------------------------------------------
-def test_twilio_body_over_1600_is_cut_and_answered(
-    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_twilio_body_over_1600_is_cut_and_answered(engine: Engine, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """A forged Body of 5000 characters reaches the engine as 1600 and gets an ordinary answer."""
     app = build_app(engine, tmp_path)
     seen: list[Inbound] = []
@@ -185,18 +172,16 @@ def test_twilio_body_over_1600_is_cut_and_answered(
     assert body.startswith(sms_text(engine.step(None, Inbound("ICE is at my door", 1.0)).replies[0])[:40])
 
 
-def test_telegram_text_over_4096_is_cut_and_answered(
-    tg_app: Flask, bot_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_telegram_text_over_4096_is_cut_and_answered(tg_app: Flask, bot_api: FakeBotApi,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A forged 6000-character text reaches the service as 4096 characters and is answered."""
     seen: list[Inbound] = []
     handle = kyr(tg_app).service.handle
     monkeypatch.setattr(kyr(tg_app).service, "handle", lambda *a: seen.append(a[2]) or handle(*a))
     assert telegram(tg_app, "la migra " * 700, chat=7_100_000_002) == 200
     assert len(seen[0].text) == 4096
-    assert bot_api.calls("sendMessage") and all(
-        utf16_len(c["text"]) <= TELEGRAM_MAX for c in bot_api.calls("sendMessage")
-    )
+    assert bot_api.calls("sendMessage") and all(utf16_len(c["text"]) <= TELEGRAM_MAX
+                                                for c in bot_api.calls("sendMessage"))
 
 
 def big_body() -> bytes:
@@ -209,17 +194,12 @@ def test_http_bodies_over_64_kib_are_refused_with_413(engine: Engine, tmp_path: 
     client = build_app(engine, tmp_path).test_client()
     signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", {"Body": "x"})
     twilio = client.post("/twilio", data=big_body(), content_type=FORM, headers={"X-Twilio-Signature": signature})
-    assert (twilio.status_code, twilio.get_data(as_text=True)) == (
-        413,
-        "Request body over 65536 bytes: Twilio never sends one this large\n",
-    )
-    telegram_response = tg_app.test_client().post(
-        "/telegram", data=b"{" + b" " * 70_000 + b"}", content_type="application/json", headers={TG_HEADER: TG_SECRET}
-    )
-    assert (telegram_response.status_code, telegram_response.get_data(as_text=True)) == (
-        413,
-        "update over 65536 bytes: Telegram never sends one this large",
-    )
+    assert (twilio.status_code, twilio.get_data(as_text=True)) == \
+        (413, "Request body over 65536 bytes: Twilio never sends one this large\n")
+    telegram_response = tg_app.test_client().post("/telegram", data=b"{" + b" " * 70_000 + b"}",
+                                                  content_type="application/json", headers={TG_HEADER: TG_SECRET})
+    assert (telegram_response.status_code, telegram_response.get_data(as_text=True)) == \
+        (413, "update over 65536 bytes: Telegram never sends one this large")
     web = client.post("/api/message", data=b'{"text": "' + b"x" * 70_000 + b'"}', content_type="application/json")
     assert web.status_code == 413 and web.get_json() == {"error": "the request body is too large"}
 
@@ -227,7 +207,7 @@ def test_http_bodies_over_64_kib_are_refused_with_413(engine: Engine, tmp_path: 
 def chunks(body: bytes, size: int = 8192) -> Iterator[bytes]:
     """The body in pieces: requests sends a generator with Transfer-Encoding: chunked and no Content-Length."""
     for start in range(0, len(body), size):
-        yield body[start : start + size]
+        yield body[start:start + size]
 
 
 def test_chunked_bodies_over_64_kib_are_refused_with_413(engine: Engine, tmp_path: Path, bot_api: FakeBotApi) -> None:
@@ -239,46 +219,21 @@ def test_chunked_bodies_over_64_kib_are_refused_with_413(engine: Engine, tmp_pat
     app.config["TELEGRAM_API_BASE_URL"] = bot_api.base_url
     signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", {"Body": "x"})
     with live_server(app) as url:
-        twilio = requests.post(
-            url + "/twilio",
-            data=chunks(big_body()),
-            timeout=30,
-            headers={"Content-Type": FORM, "X-Twilio-Signature": signature},
-        )
-        voice = requests.post(
-            url + "/voice",
-            data=chunks(big_body()),
-            timeout=30,  # the same checks as /twilio
-            headers={"Content-Type": FORM, "X-Twilio-Signature": signature},
-        )
-        telegram_response = requests.post(
-            url + "/telegram",
-            data=chunks(b"{" + b" " * 70_000 + b"}"),
-            timeout=30,
-            headers={"Content-Type": "application/json", TG_HEADER: TG_SECRET},
-        )
-        at_limit, over = (
-            requests.post(
-                url + "/telegram",
-                timeout=30,
-                data=chunks(b'{"update_id": 5}'.ljust(n)),
-                headers={"Content-Type": "application/json", TG_HEADER: TG_SECRET},
-            )
-            for n in (64 * 1024, 64 * 1024 + 1)
-        )
-    assert (
-        twilio.request.headers.get("Transfer-Encoding") == "chunked" and "Content-Length" not in twilio.request.headers
-    )
-    assert (twilio.status_code, twilio.text) == (
-        413,
-        "Request body over 65536 bytes: Twilio never sends one this large\n",
-    )
+        twilio = requests.post(url + "/twilio", data=chunks(big_body()), timeout=30,
+                               headers={"Content-Type": FORM, "X-Twilio-Signature": signature})
+        voice = requests.post(url + "/voice", data=chunks(big_body()), timeout=30,   # the same checks as /twilio
+                              headers={"Content-Type": FORM, "X-Twilio-Signature": signature})
+        telegram_response = requests.post(url + "/telegram", data=chunks(b"{" + b" " * 70_000 + b"}"), timeout=30,
+                                          headers={"Content-Type": "application/json", TG_HEADER: TG_SECRET})
+        at_limit, over = (requests.post(url + "/telegram", timeout=30, data=chunks(b'{"update_id": 5}'.ljust(n)),
+                                        headers={"Content-Type": "application/json", TG_HEADER: TG_SECRET})
+                          for n in (64 * 1024, 64 * 1024 + 1))
+    assert twilio.request.headers.get("Transfer-Encoding") == "chunked" and "Content-Length" not in twilio.request.headers
+    assert (twilio.status_code, twilio.text) == (413, "Request body over 65536 bytes: Twilio never sends one this large\n")
     assert (voice.status_code, voice.text) == (twilio.status_code, twilio.text)
-    assert (telegram_response.status_code, telegram_response.text) == (
-        413,
-        "update over 65536 bytes: Telegram never sends one this large",
-    )
-    assert (at_limit.status_code, over.status_code) == (200, 413)  # within the limit: read as usual
+    assert (telegram_response.status_code, telegram_response.text) == \
+        (413, "update over 65536 bytes: Telegram never sends one this large")
+    assert (at_limit.status_code, over.status_code) == (200, 413)   # within the limit: read as usual
     tg.shutdown(app)
 
 
@@ -289,31 +244,9 @@ def node_keys(engine: Engine) -> list[str]:
 
 
 user_texts = st.one_of(
-    st.text(max_size=200),
-    st.text(min_size=1500, max_size=5000),
-    st.sampled_from(
-        [
-            "more",
-            "MORE",
-            "california",
-            "texas",
-            "0",
-            "1",
-            "2",
-            "3",
-            "9",
-            "back",
-            "help",
-            "language",
-            "ICE is at my door",
-            "{orgs}",
-            "{state}" * 300,
-            "🙏" * 2000,
-            "ا" * 3000,
-            "ICE " * 1000,
-        ]
-    ),
-)
+    st.text(max_size=200), st.text(min_size=1500, max_size=5000),
+    st.sampled_from(["more", "MORE", "california", "texas", "0", "1", "2", "3", "9", "back", "help", "language",
+                     "ICE is at my door", "{orgs}", "{state}" * 300, "🙏" * 2000, "ا" * 3000, "ICE " * 1000]))
 
 
 def assert_fits(replies: tuple[Reply, ...]) -> None:
@@ -326,9 +259,8 @@ def assert_fits(replies: tuple[Reply, ...]) -> None:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), texts=st.lists(user_texts, min_size=1, max_size=5))
-def test_whatever_is_typed_no_reply_is_longer_than_the_channel_allows(
-    engine: Engine, data: st.DataObject, texts: list[str]
-) -> None:
+def test_whatever_is_typed_no_reply_is_longer_than_the_channel_allows(engine: Engine, data: st.DataObject,
+                                                                      texts: list[str]) -> None:
     """From any node, language, state and open question, a few messages of anything (MORE included): each
     turn's SMS and WhatsApp bodies are at most 1600 characters and Telegram messages at most 4096."""
     lang = data.draw(st.sampled_from(engine.languages()))
@@ -340,7 +272,7 @@ def test_whatever_is_typed_no_reply_is_longer_than_the_channel_allows(
     service.store.put(user_key(b"k", "sms", "u"), {"s": session.to_dict()}, None, T0)
     for i, text in enumerate(texts):
         outcome = service.handle("sms", "u", Inbound(text, T0 + i, state_hint=state))
-        assert outcome.replies or "opted_out" in outcome.events  # after STOP or QUIT: silence, as the law wants
+        assert outcome.replies or "opted_out" in outcome.events   # after STOP or QUIT: silence, as the law wants
         assert_fits(outcome.replies)
 
 
@@ -351,9 +283,8 @@ def test_the_longest_pages_fit_every_channel(engine: Engine) -> None:
         for key in node_keys(engine):
             for state in states:
                 # Picking the language again shows the node where the user stands, in full.
-                session = Session(
-                    at=key, lang=lang, state=state, pending="language", choices=engine.languages(), seen=T0
-                )
+                session = Session(at=key, lang=lang, state=state, pending="language", choices=engine.languages(),
+                                  seen=T0)
                 result = engine.step(session, Inbound(pick(engine, lang), T0))
                 assert result.session.at == key
                 for _ in range(20):

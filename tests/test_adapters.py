@@ -1,6 +1,5 @@
 """Every channel `create_app` registers has an ADAPTER that implements bot.channels.base.Adapter: the same members,
 each method with the protocol's parameter and return types (mypy checks the same through `ADAPTER: Adapter`)."""
-
 from __future__ import annotations
 
 import inspect

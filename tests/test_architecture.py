@@ -1,6 +1,5 @@
 """The shape of the code: no import cycle anywhere in bot/, and a pure core that reads no clock, environment,
 network or database — checked over every module by path, so a new module is covered without a list to keep."""
-
 from __future__ import annotations
 
 import ast
@@ -13,36 +12,12 @@ import pytest
 from bot.service.runtime import ROOT
 
 BOT = ROOT / "bot"
-PURE = ("core", "nlu", "content", "text")  # packages the engine's purity covers
-NO_FILES = ("core", "nlu", "text")  # ...of which these read no file either (content loads files)
-IO_PACKAGES = {
-    "flask",
-    "telegram",
-    "twilio",
-    "sqlite3",
-    "redis",
-    "requests",
-    "httpx",
-    "socket",
-    "http",
-    "urllib",
-    "subprocess",
-    "time",
-    "huey",
-    "werkzeug",
-    "asyncio",
-    "threading",
-}
-BANNED_CALLS = {
-    "os.getenv",
-    "os.environ",
-    "datetime.now",
-    "datetime.utcnow",
-    "date.today",
-    "time.time",
-    "time.monotonic",
-    "time.perf_counter",
-}
+PURE = ("core", "nlu", "content", "text")          # packages the engine's purity covers
+NO_FILES = ("core", "nlu", "text")                 # ...of which these read no file either (content loads files)
+IO_PACKAGES = {"flask", "telegram", "twilio", "sqlite3", "redis", "requests", "httpx", "socket", "http",
+               "urllib", "subprocess", "time", "huey", "werkzeug", "asyncio", "threading"}
+BANNED_CALLS = {"os.getenv", "os.environ", "datetime.now", "datetime.utcnow", "date.today", "time.time",
+                "time.monotonic", "time.perf_counter"}
 FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes"}
 
 
@@ -88,7 +63,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt) :] + [nxt]
+                return stack[stack.index(nxt):] + [nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         stack.pop()
@@ -153,18 +128,10 @@ def test_purity_check_can_fail(tmp_path: Path) -> None:
     """The check above catches each kind of impurity."""
     bad = tmp_path / "core" / "bad.py"
     bad.parent.mkdir()
-    bad.write_text(
-        "import os\nfrom time import sleep\nimport redis\n"
-        "def f():\n    import flask\n    return os.getenv('X'), datetime.now(), open('x')\n"
-    )
-    assert impurities(bad) == [
-        "calls open()",
-        "imports flask",
-        "imports redis",
-        "imports time",
-        "uses datetime.now",
-        "uses os.getenv",
-    ]
+    bad.write_text("import os\nfrom time import sleep\nimport redis\n"
+                   "def f():\n    import flask\n    return os.getenv('X'), datetime.now(), open('x')\n")
+    assert impurities(bad) == ["calls open()", "imports flask", "imports redis", "imports time",
+                               "uses datetime.now", "uses os.getenv"]
 
 
 def test_importing_the_pure_core_loads_no_io_library() -> None:
@@ -173,7 +140,8 @@ def test_importing_the_pure_core_loads_no_io_library() -> None:
     # the standard library loads time, threading and urllib.parse (pathlib) itself: watch what does I/O
     stdlib = {"time", "threading", "asyncio", "urllib", "http"}
     watched = sorted(IO_PACKAGES - stdlib | {"urllib.request", "http.client"})
-    code = f"import sys; import {', '.join(names)}; print(','.join(m for m in {watched!r} if m in sys.modules))"
+    code = (f"import sys; import {', '.join(names)}; "
+            f"print(','.join(m for m in {watched!r} if m in sys.modules))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == ""

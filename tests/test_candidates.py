@@ -1,5 +1,4 @@
 """The router's bounded candidate sets (bot/nlu/candidates.py) choose exactly what an exhaustive scan chooses."""
-
 from __future__ import annotations
 
 import random
@@ -40,7 +39,6 @@ def test_phrase_weights_are_summed_in_the_order_features_meet_phrases() -> None:
 
 # --- against the exhaustive scans they replace ------------------------------------------------------------------
 
-
 def exhaustive_correct(ix: _Index, token: str) -> tuple[str, float] | None:
     """_Index.correct as it was: every known word within two letters' length is scored."""
     if token in ix.weight:
@@ -78,12 +76,8 @@ def typos(word: str, rng: random.Random) -> list[str]:
     """A dropped, a doubled, a swapped and a replaced letter."""
     i = rng.randrange(len(word) - 1)
     letter = rng.choice("aeioudnrst")
-    return [
-        word[:i] + word[i + 1 :],
-        word[:i] + word[i] + word[i:],
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :],
-        word[:i] + letter + word[i + 1 :],
-    ]
+    return [word[:i] + word[i + 1:], word[:i] + word[i] + word[i:], word[:i] + word[i + 1] + word[i] + word[i + 2:],
+            word[:i] + letter + word[i + 1:]]
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,5 @@
 """The printable officer card: every language beside English, right-to-left where it should be, escaped, and
 exactly one printed page (Letter and A4) in Debian's Chromium. Screenshots go to test-artifacts/."""
-
 from __future__ import annotations
 
 import re
@@ -95,24 +94,15 @@ def test_english_card_shows_english_once(app: Flask, content) -> None:
 
 def test_rtl_review_date_is_isolated(app: Flask) -> None:
     html = page_html(app, "/card/ar")
-    assert "\u20662026-11-23\u2069" in html  # else Arabic script shows it as 23-11-2026
+    assert "\u20662026-11-23\u2069" in html      # else Arabic script shows it as 23-11-2026
     assert "\u2066" not in page_html(app, "/card/es")
 
 
 def test_card_escapes_what_it_shows(app: Flask) -> None:
-    evil = "<script>alert(\"x\")</script> & 'quote'"
+    evil = '<script>alert("x")</script> & \'quote\''
     pair = Pair(evil, evil)
-    card = Card(
-        "ar",
-        evil,
-        True,
-        evil,
-        pair,
-        (Statement("f.n", pair, pair),),
-        pair,
-        pair,
-        (Source("f", evil, evil, "2026-01-01", evil),),
-    )
+    card = Card("ar", evil, True, evil, pair, (Statement("f.n", pair, pair),), pair, pair,
+                (Source("f", evil, evil, "2026-01-01", evil),))
     with app.test_request_context():
         html = render_template("card.html", card=card, cards=None)
     assert "<script>" not in html
@@ -134,10 +124,7 @@ def test_unknown_language_lists_the_known_ones(app: Flask) -> None:
     response = app.test_client().get("/card/xx")
     assert response.status_code == 404
     assert response.mimetype == "text/plain"
-    assert (
-        response.get_data(as_text=True)
-        == "unknown language 'xx'. Languages: en, ar, es, fr, ht, pt, ur, vi, zh, zh-Hant\n"
-    )
+    assert response.get_data(as_text=True) == "unknown language 'xx'. Languages: en, ar, es, fr, ht, pt, ur, vi, zh, zh-Hant\n"
 
 
 def test_card_maker_heading_names_the_node_when_a_flow_has_several(engine) -> None:
@@ -185,10 +172,8 @@ def test_card_prints_on_one_page(browser: Any, base_url: str, artifacts: Path, l
     try:
         page = context.new_page()
         refused: list[str] = []
-        page.on(
-            "console",
-            lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
-        )
+        page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+                else None)
         page.goto(f"{base_url}/card/{lang}")
         assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none", "the stylesheet did not load"
         assert refused == []
@@ -212,13 +197,8 @@ def test_two_page_card_is_detected(browser: Any) -> None:
 @pytest.mark.parametrize("lang", sorted(FONTS))
 def test_fonts_for_the_card_scripts_are_installed(lang: str) -> None:
     fc_list = shutil.which("fc-list")
-    found = (
-        subprocess.run(
-            [fc_list, f":lang={lang}", "family"], capture_output=True, text=True, timeout=30, check=False
-        ).stdout.strip()
-        if fc_list
-        else ""
-    )
+    found = subprocess.run([fc_list, f":lang={lang}", "family"], capture_output=True, text=True, timeout=30,
+                           check=False).stdout.strip() if fc_list else ""
     if not found:
         message = f"no font covers '{lang}': the card would print empty boxes. Install {FONTS[lang]} (Debian)."
         missing(message)

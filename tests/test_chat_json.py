@@ -1,5 +1,4 @@
 """The chat tool's machine mode, exactly as DESIGN.md fixes it (other tools and checks rely on it)."""
-
 from __future__ import annotations
 
 import json
@@ -15,13 +14,8 @@ from bot.service.runtime import ROOT
 
 def chat(lines: list[str], *args: str) -> list[dict]:
     """Run scripts/chat.py --json over the lines; one JSON object per line back."""
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "chat.py"), "--json", *args],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "chat.py"), "--json", *args],
+                         input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     out = [json.loads(line) for line in run.stdout.splitlines()]
     assert len(out) == len(lines)
@@ -31,18 +25,8 @@ def chat(lines: list[str], *args: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def sms_run() -> list[dict]:
     """One run over several users and messages, on the sms channel."""
-    return chat(
-        [
-            "hi",
-            json.dumps({"user": "u2", "text": "ICE is at my door"}),
-            "1",
-            "more",
-            json.dumps({"user": "u3", "text": "hola", "lang": "en"}),
-            "menu",
-        ],
-        "--channel",
-        "sms",
-    )
+    return chat(["hi", json.dumps({"user": "u2", "text": "ICE is at my door"}), "1", "more",
+                 json.dumps({"user": "u3", "text": "hola", "lang": "en"}), "menu"], "--channel", "sms")
 
 
 def test_hi_gets_disclaimer_and_menu_of_all_flows(sms_run: list[dict]) -> None:
@@ -66,7 +50,7 @@ def test_object_shape_and_sms_cost(sms_run: list[dict]) -> None:
             assert reply["encoding"] == "GSM-7" and reply["segments"] >= 1
             for option in reply["options"]:
                 assert set(option) == {"key", "label", "target"}
-    assert sms_run[0]["replies"][0]["segments"] == 3  # welcome, disclaimer and the short main menu
+    assert sms_run[0]["replies"][0]["segments"] == 3   # welcome, disclaimer and the short main menu
 
 
 def test_users_are_separate_conversations(sms_run: list[dict]) -> None:

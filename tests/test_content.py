@@ -1,5 +1,4 @@
 """The shipped content: required facts per flow, no ICE tip line, GSM-7 English, every flow reachable."""
-
 from __future__ import annotations
 
 import re
@@ -17,20 +16,8 @@ from bot.text.sms import encoding
 
 # Facts each flow must carry (issue 2), as words that must appear somewhere in the flow's English text.
 REQUIRED = {
-    "ice_at_door": [
-        "do not open",
-        "signed by a judge",
-        "I-200",
-        "I-205",
-        "slide",
-        "silent",
-        "Do not sign",
-        "Do not lie",
-        "run",
-        "I do not consent",
-        "lawyer",
-        "May 2025 memo",
-    ],
+    "ice_at_door": ["do not open", "signed by a judge", "I-200", "I-205", "slide", "silent", "Do not sign",
+                    "Do not lie", "run", "I do not consent", "lawyer", "May 2025 memo"],
     "airport": ["citizen", "I-407", "visa", "asylum", "lawyer", "phone", "family"],
     "calling_911": ["stabilize", "depends on where you live", "U visa", "T visa", "VAWA", "287(g)"],
     "detainers": ["I-247A", "48 hours", "not a warrant", "Lunn", "HB19-1124", "SB25-276", "287(g)", "bail"],
@@ -68,11 +55,8 @@ def test_ice_tip_line_appears_nowhere() -> None:
     """ICE's tip line (used to report people) is in no file we ship."""
     for path in [*ROOT.glob("flows/*.yaml"), *ROOT.glob("translations/*"), ROOT / "README.md"]:
         if path.is_file():
-            assert (
-                not TIP_LINE.search(path.read_text(encoding="utf-8"))
-                or path.name == "hotlines.yaml"
-                and "Never add 1-866-DHS-2-ICE" in path.read_text(encoding="utf-8")
-            ), path
+            assert not TIP_LINE.search(path.read_text(encoding="utf-8")) or path.name == "hotlines.yaml" \
+                and "Never add 1-866-DHS-2-ICE" in path.read_text(encoding="utf-8"), path
 
 
 def test_hotline_file_only_has_facts_numbers(engine: Engine) -> None:
@@ -102,13 +86,12 @@ def _walk(engine: Engine) -> dict[str, list]:
         if result.session.pending == "state":
             sessions.append((result.session, "Colorado"))  # a question node is passed by answering it
         if result.session.pending == "answer":
-            sessions.append((result.session, "skip"))  # ...or, for talking to a person, by skipping it
-        if result.session.pending in FAMILY_ANSWERS:  # ...or, for emergency contacts, by answering it
+            sessions.append((result.session, "skip"))      # ...or, for talking to a person, by skipping it
+        if result.session.pending in FAMILY_ANSWERS:       # ...or, for emergency contacts, by answering it
             sessions.append((result.session, FAMILY_ANSWERS[result.session.pending]))
         for reply in result.replies:
-            sessions += [
-                (result.session, o.key) for o in reply.options if o.key != "0" and o.target not in ("yes", "no")
-            ]
+            sessions += [(result.session, o.key) for o in reply.options if o.key != "0" and o.target not in
+                         ("yes", "no")]
     return seen
 
 
@@ -126,7 +109,7 @@ def test_every_node_reachable_by_numbers_and_gsm7(engine: Engine) -> None:
 def test_every_flow_start_says_not_legal_advice(engine: Engine) -> None:
     """Entering any flow from the menu shows the review date and 'not legal advice'."""
     seen = set()
-    for menu_node in engine.content.flows[MENU].nodes.values():  # the main menu and More topics
+    for menu_node in engine.content.flows[MENU].nodes.values():   # the main menu and More topics
         at = engine.step(None, Inbound("hi", 0)).session
         if menu_node.name != engine.content.flows[MENU].start:
             at = engine.step(at, Inbound("menu", 0)).session
@@ -144,18 +127,11 @@ def test_every_flow_start_says_not_legal_advice(engine: Engine) -> None:
 
 def test_no_source_sentence_copied() -> None:
     """No sentence of 8+ words from the seeds appears in our flows (write our own words)."""
-    seeds = (
-        " ".join(p.read_text(encoding="utf-8") for p in Path(ROOT.parent / "shared" / "seeds").glob("*.txt"))
-        if (ROOT.parent / "shared" / "seeds").exists()
-        else ""
-    )
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in Path(ROOT.parent / "shared" / "seeds").glob("*.txt")) \
+        if (ROOT.parent / "shared" / "seeds").exists() else ""
     words = re.findall(r"[a-z']+", seeds.casefold())
-    grams = {" ".join(words[i : i + 8]) for i in range(len(words) - 8)}
-    ours = re.findall(
-        r"[a-z']+",
-        " ".join(
-            p.read_text() for p in ROOT.glob("flows/*.yaml") if p.stem not in ("organizations", "us_states")
-        ).casefold(),
-    )
-    copied = {" ".join(ours[i : i + 8]) for i in range(len(ours) - 8)} & grams
+    grams = {" ".join(words[i:i + 8]) for i in range(len(words) - 8)}
+    ours = re.findall(r"[a-z']+", " ".join(p.read_text() for p in ROOT.glob("flows/*.yaml")
+                                          if p.stem not in ("organizations", "us_states")).casefold())
+    copied = {" ".join(ours[i:i + 8]) for i in range(len(ours) - 8)} & grams
     assert not copied, copied

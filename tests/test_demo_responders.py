@@ -1,6 +1,5 @@
 """The trainers' demo with fake local responders (KYR_DEMO_RESPONDERS=1): a whole hand-off on the web page's API,
 with no account and nothing sent anywhere; other channels are not offered the fake volunteers."""
-
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,15 +17,8 @@ SESSION = "demoResponderSession01"
 def app(engine: Engine, tmp_path: Path) -> Flask:
     import webhook
 
-    return webhook.create_app(
-        {
-            "KYR_STORE": f"sqlite:///{tmp_path}/kyr.db",
-            "KYR_SECRET": "s",
-            "KYR_DEMO_RESPONDERS": "1",
-            "KYR_WEB_DEMO": "1",
-        },
-        engine,
-    )
+    return webhook.create_app({"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": "s",
+                               "KYR_DEMO_RESPONDERS": "1", "KYR_WEB_DEMO": "1"}, engine)
 
 
 def say(client: FlaskClient, text: str) -> dict:
@@ -55,24 +47,18 @@ def test_a_whole_hand_off_on_the_demo_page(app: Flask) -> None:
     assert 'Airport: BOS - Logan International, Boston, MA (typed: "Logan")' in case["card"]
 
     assert client.post("/api/demo/claim", json={"case": 101}).get_json() == {
-        "ok": True,
-        "message": "You have case #101. Write to the person in the box under the case; press Close when done.",
-    }
+        "ok": True, "message": "You have case #101. Write to the person in the box under the case; press Close when done."}
     assert inbox(client) == ["A volunteer has your case 101 and will write to you here."]
     assert inbox(client) == []
     client.post("/api/demo/write", json={"case": 101, "text": "Hello, are you still at Logan?"})
     assert inbox(client) == ["Demo organisation (fake) volunteer: Hello, are you still at Logan?"]
     assert say(client, "Yes, terminal E")["replies"] == []
     thread = client.get("/api/demo/cases").get_json()["cases"][0]["thread"]
-    assert thread == [
-        {"from": "note", "text": "Claimed by Demo volunteer."},
-        {"from": "volunteer", "text": "Hello, are you still at Logan?"},
-        {"from": "person", "text": "Yes, terminal E"},
-    ]
-    assert (
-        client.post("/api/demo/close", json={"case": 101}).get_json()["message"]
-        == "Case #101 is closed; the person was told."
-    )
+    assert thread == [{"from": "note", "text": "Claimed by Demo volunteer."},
+                      {"from": "volunteer", "text": "Hello, are you still at Logan?"},
+                      {"from": "person", "text": "Yes, terminal E"}]
+    assert client.post("/api/demo/close", json={"case": 101}).get_json()["message"] == \
+        "Case #101 is closed; the person was told."
     assert inbox(client)[0].startswith("The volunteer closed case 101.")
 
 
@@ -88,10 +74,8 @@ def test_the_panel_api_refuses_what_it_cannot_use(app: Flask) -> None:
     client = app.test_client()
     assert client.post("/api/demo/claim", json={"case": "101"}).get_json() == {"error": "case must be a case number"}
     assert client.post("/api/demo/write", json={"case": 101}).get_json() == {"error": "text must be a non-empty string"}
-    assert client.post("/api/demo/claim", json={"case": 999}).get_json() == {
-        "ok": False,
-        "message": "There is no case #999.",
-    }
+    assert client.post("/api/demo/claim", json={"case": 999}).get_json() == {"ok": False,
+                                                                             "message": "There is no case #999."}
     assert client.get("/api/inbox?session=x").status_code == 400
 
 

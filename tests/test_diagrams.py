@@ -1,5 +1,4 @@
 """Flow pictures: every flow drawn by the real Graphviz, node ids the web page highlights, escaping, routes, script."""
-
 from __future__ import annotations
 
 import os
@@ -85,22 +84,8 @@ def other_flows(content, flow_id: str) -> set[str]:
     return out
 
 
-@pytest.mark.parametrize(
-    "flow_id",
-    sorted(
-        [
-            "menu",
-            "ice_at_door",
-            "airport",
-            "calling_911",
-            "detainers",
-            "find_detained",
-            "stopped",
-            "get_help",
-            "take_action",
-        ]
-    ),
-)
+@pytest.mark.parametrize("flow_id", sorted(["menu", "ice_at_door", "airport", "calling_911", "detainers",
+                                            "find_detained", "stopped", "get_help", "take_action"]))
 def test_every_flow_draws_with_an_id_on_every_node(diagrams: Diagrams, content, flow_id: str) -> None:
     groups = svg_groups(diagrams.flow_svg(flow_id))
     for node in content.flows[flow_id].nodes.values():
@@ -144,12 +129,8 @@ def test_dom_id_of_a_session_position() -> None:
 
 def nasty_picture() -> Picture:
     """Shapes whose labels hold everything DOT and Mermaid treat specially."""
-    return Picture(
-        "f",
-        NASTY,
-        (Box("n-f-a", NASTY + "\nsecond line", "start"), Box("f-g", "Other", "link")),
-        (Arrow("e-f-a-1", "n-f-a", "f-g", '1 "quoted" <label> & more'),),
-    )
+    return Picture("f", NASTY, (Box("n-f-a", NASTY + "\nsecond line", "start"), Box("f-g", "Other", "link")),
+                   (Arrow("e-f-a-1", "n-f-a", "f-g", '1 "quoted" <label> & more'),))
 
 
 def test_dot_escaping_survives_graphviz(dot_binary: str) -> None:
@@ -164,18 +145,16 @@ def test_dot_text_is_escaped_in_source() -> None:
 
 
 def test_mermaid_text_escapes_markup_characters() -> None:
-    assert mermaid_text(NASTY) == (
-        "He said #quot;stop#quot; #lt;b#gt;#amp;amp; #35;1 #124; #91;x#93; #123;y#125; #96;z#96; #92;#8203;n é 中 مرحبا"
-    )
+    assert mermaid_text(NASTY) == ("He said #quot;stop#quot; #lt;b#gt;#amp;amp; #35;1 #124; #91;x#93; #123;y#125; "
+                                   "#96;z#96; #92;#8203;n é 中 مرحبا")
     assert mermaid_text("one\ntwo") == "one<br/>two"
 
 
 MERMAID_LINE = re.compile(
-    r"^  (%% .*"
+    r'^  (%% .*'
     r'|[A-Za-z0-9_]+(\(\["[^"]*"\]\)|\["[^"]*"\]|\{\{"[^"]*"\}\}|\[\["[^"]*"\]\]|>"[^"]*"\])'
     r'|[A-Za-z0-9_]+ (-->|-\.->)(\|"[^"|]*"\|)? [A-Za-z0-9_]+'
-    r'|classDef [a-z]+ [^;"]+;|class [A-Za-z0-9_,]+ [a-z]+;)$'
-)
+    r'|classDef [a-z]+ [^;"]+;|class [A-Za-z0-9_,]+ [a-z]+;)$')
 
 
 def check_mermaid(source: str) -> None:
@@ -257,15 +236,8 @@ def test_config_names_the_dot_binary(engine) -> None:
 # --- scripts/draw_flows.py ---------------------------------------------------------------------------
 def run_script(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the script as a user would."""
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=ROOT,
-        check=False,
-    )
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=120,
+                          env=env, cwd=ROOT, check=False)
 
 
 def test_script_draws_every_flow(tmp_path: Path, content, dot_binary: str) -> None:

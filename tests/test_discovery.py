@@ -1,6 +1,5 @@
 """Content is discovered from disk: a new flow file and a new language file need no Python change, and every
 tool (validate, start-up, the translation check, the web page, the diagrams) sees them."""
-
 from __future__ import annotations
 
 import shutil
@@ -60,11 +59,8 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "flows" / "tenants.yaml").write_text(NEW_FLOW, encoding="utf-8")
     menu = root / "flows" / "menu.yaml"
     text = menu.read_text(encoding="utf-8")
-    first_option = next(
-        line
-        for line in text.splitlines()
-        if line.strip().startswith("- ") and "options" not in line and line.startswith("      - ")
-    )
+    first_option = next(line for line in text.splitlines() if line.strip().startswith("- ") and "options" not in line
+                        and line.startswith("      - "))
     menu.write_text(text.replace(first_option, f"{first_option}\n      - tenants", 1), encoding="utf-8")
     (root / "translations" / "de.yaml").write_text(NEW_LANGUAGE, encoding="utf-8")
     return root
@@ -93,9 +89,8 @@ def test_translation_check_reports_the_new_flow_missing_in_every_language(grown:
 
 def test_web_page_and_diagrams_list_them(grown: Path) -> None:
     """The trainers' page offers the new language; the diagrams draw the new flow."""
-    app = create_app(
-        {"KYR_STORE": "sqlite:///:memory:", "KYR_SECRET": "x", "KYR_CONTENT": str(grown), "KYR_WEB_DEMO": "1"}
-    )
+    app = create_app({"KYR_STORE": "sqlite:///:memory:", "KYR_SECRET": "x", "KYR_CONTENT": str(grown),
+                      "KYR_WEB_DEMO": "1"})
     page = app.test_client().get("/").get_data(as_text=True)
     assert "Deutsch" in page
     assert "tenants" in list(Diagrams(load_bundle(grown).content).flows())
@@ -106,15 +101,12 @@ def test_broken_directory_is_refused_by_validate_as_by_start_up(tmp_path: Path) 
     """An unknown state in organizations.yaml: validate and start-up give the same one-line problem."""
     copy_content(tmp_path)
     orgs = tmp_path / "flows" / "organizations.yaml"
-    orgs.write_text(
-        orgs.read_text(encoding="utf-8").replace("\nstates:\n", "\nstates:\n  ZZ:\n    - Nobody\n", 1), encoding="utf-8"
-    )
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("\nstates:\n", "\nstates:\n  ZZ:\n    - Nobody\n", 1),
+                    encoding="utf-8")
     with pytest.raises(ContentError) as err:
         load_bundle(tmp_path)
-    assert err.value.problems == [
-        "flows/organizations.yaml, states: ZZ: is not a state code in us_states.yaml. "
-        "Fix: use the postal code in capitals, e.g. MA."
-    ]
+    assert err.value.problems == ["flows/organizations.yaml, states: ZZ: is not a state code in us_states.yaml. "
+                                  "Fix: use the postal code in capitals, e.g. MA."]
     assert validate.main([str(tmp_path)]) == 1
 
 
@@ -122,10 +114,8 @@ def test_a_language_option_in_the_menu_opens_the_picker(tmp_path: Path) -> None:
     """`- language` as a menu option (the validator accepts it) shows the language picker, not 'try again'."""
     copy_content(tmp_path)
     menu = tmp_path / "flows" / "menu.yaml"
-    menu.write_text(
-        menu.read_text(encoding="utf-8").replace("      - more\n", "      - more\n      - language\n", 1),
-        encoding="utf-8",
-    )
+    menu.write_text(menu.read_text(encoding="utf-8").replace("      - more\n", "      - more\n      - language\n", 1),
+                    encoding="utf-8")
     engine = build_engine(tmp_path, detector=False)
     start = engine.step(None, Inbound("hi", 0.0))
     options = start.replies[-1].options
@@ -140,10 +130,8 @@ def test_a_digit_in_a_phrase_never_takes_an_option_number(tmp_path: Path) -> Non
     """An urgent flow's phrase 'proof of 2 years here' must not turn the reply '2' into that flow."""
     copy_content(tmp_path)
     flow = tmp_path / "flows" / "ice_at_door.yaml"
-    flow.write_text(
-        flow.read_text(encoding="utf-8").replace("phrases:\n", "phrases:\n  - proof of 2 years here\n", 1),
-        encoding="utf-8",
-    )
+    flow.write_text(flow.read_text(encoding="utf-8").replace("phrases:\n", "phrases:\n  - proof of 2 years here\n", 1),
+                    encoding="utf-8")
     engine = build_engine(tmp_path, detector=False)
     menu = engine.step(None, Inbound("hi", 0.0)).session
     second = engine.content.node("menu").options[1].target
@@ -159,27 +147,14 @@ def test_gunicorn_start_up_on_broken_content_says_why_in_one_line_without_a_trac
 
     copy_content(tmp_path)
     orgs = tmp_path / "flows" / "organizations.yaml"
-    orgs.write_text(
-        orgs.read_text(encoding="utf-8").replace("\nstates:\n", "\nstates:\n  ZZ:\n    - Nobody\n", 1), encoding="utf-8"
-    )
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "KYR_CONTENT": str(tmp_path),
-        "KYR_STORE": f"sqlite:///{tmp_path}/k.db",
-        "HOME": str(tmp_path),
-    }
-    run = subprocess.run(
-        [sys.executable, "-c", "import webhook; webhook.app"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("\nstates:\n", "\nstates:\n  ZZ:\n    - Nobody\n", 1),
+                    encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "KYR_CONTENT": str(tmp_path), "KYR_STORE": f"sqlite:///{tmp_path}/k.db",
+           "HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", "import webhook; webhook.app"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
-    assert run.stderr.endswith(
-        "kyrbot cannot start: the content has problems.\n"
-        "flows/organizations.yaml, states: ZZ: is not a state code in us_states.yaml. "
-        "Fix: use the postal code in capitals, e.g. MA.\n"
-    )
+    assert run.stderr.endswith("kyrbot cannot start: the content has problems.\n"
+                               "flows/organizations.yaml, states: ZZ: is not a state code in us_states.yaml. "
+                               "Fix: use the postal code in capitals, e.g. MA.\n")

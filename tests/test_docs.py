@@ -1,6 +1,5 @@
 """The docs cannot rot: every command marked ```sh tested runs, every relative link leads somewhere, and the
 README stays short. How to mark a command: docs/development.md, "The docs and their tested commands"."""
-
 from __future__ import annotations
 
 import os
@@ -46,7 +45,7 @@ def blocks(text: str) -> list[tuple[str, int, list[str]]]:
         indent, fence, info = opening.groups()
         first, body = i + 1, []
         while i < len(lines) and lines[i].strip() != fence:
-            body.append(lines[i][len(indent) :] if lines[i].startswith(indent) else lines[i].lstrip())
+            body.append(lines[i][len(indent):] if lines[i].startswith(indent) else lines[i].lstrip())
             i += 1
         found.append((info.strip(), first, body))
         i += 1

@@ -1,5 +1,4 @@
 """Engine behaviours: first message, global words, urgent interrupts, idle restart, bad input, determinism."""
-
 from __future__ import annotations
 
 import pytest
@@ -46,15 +45,12 @@ def test_idle_session_starts_again_at_menu(engine: Engine) -> None:
 def test_media_gets_a_helpful_reply(engine: Engine) -> None:
     """A photo or voice note without text."""
     result = engine.step(Session(), Inbound("", 1.0, kind="media"))
-    assert result.replies[0].text == (
-        "I can only read text, not photos, voice notes or stickers. Please type your question, or reply MENU."
-    )
+    assert result.replies[0].text == ("I can only read text, not photos, voice notes or stickers. "
+                                      "Please type your question, or reply MENU.")
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["x" * 100_000, "🙏🙏🙏", "'; DROP TABLE users; --", "<script>alert(1)</script>", "\x00\x01", "Привет", "١", "   "],
-)
+@pytest.mark.parametrize("text", ["x" * 100_000, "🙏🙏🙏", "'; DROP TABLE users; --", "<script>alert(1)</script>",
+                                  "\x00\x01", "Привет", "١", "   "])
 def test_any_text_gets_a_sensible_short_reply(engine: Engine, text: str) -> None:
     """Huge, emoji-only, injection strings, control characters, other scripts: a reply, never a crash."""
     for session in (None, Session(at="ice_at_door.warrant", seen=1.0)):
@@ -92,9 +88,8 @@ def test_same_input_same_output(engine: Engine) -> None:
     """Deterministic: the clock is passed in, nothing random."""
     texts = ["hi", "7", "Nueva York", "MORE", "back", "ICE at my door", "3"]
     a, b = send(engine, texts), send(engine, texts)
-    assert [(r.session.to_dict() if r.session else None, r.replies) for r in a] == [
-        (r.session.to_dict() if r.session else None, r.replies) for r in b
-    ]
+    assert [(r.session.to_dict() if r.session else None, r.replies) for r in a] == \
+        [(r.session.to_dict() if r.session else None, r.replies) for r in b]
 
 
 def test_typed_option_label_is_understood(engine: Engine) -> None:
@@ -106,14 +101,12 @@ def test_typed_option_label_is_understood(engine: Engine) -> None:
 
 def test_back_skips_a_question_already_answered(engine: Engine) -> None:
     """BACK after answering the state question returns to the node before it."""
-    last = send(engine, ["hi", "7", "1", "1", "Texas", "back"])[-1]  # More topics, detainers, state rules
+    last = send(engine, ["hi", "7", "1", "1", "Texas", "back"])[-1]   # More topics, detainers, state rules
     assert last.session.at == "detainers.start"
 
 
-@pytest.mark.parametrize(
-    "text,value",
-    [("1", 1), ("１", 1), ("٢", 2), ("۳", 3), ("2.", 2), ("12", 12), ("one", None), ("", None), ("1234", None)],
-)
+@pytest.mark.parametrize("text,value", [("1", 1), ("１", 1), ("٢", 2), ("۳", 3), ("2.", 2), ("12", 12),
+                                        ("one", None), ("", None), ("1234", None)])
 def test_numbers_in_any_script(text: str, value: int | None) -> None:
     """Option numbers typed with Arabic-Indic, Persian or full-width digits count."""
     assert number(text) == value
@@ -127,7 +120,7 @@ def test_session_round_trips_through_plain_data() -> None:
 
 def test_a_typed_state_code_answers_the_state_question_before_yes_no_words(engine: Engine) -> None:
     """Offered Texas, 'CO' means Colorado (though Vietnamese 'có', yes, folds to 'co'); 'có' keeps Texas."""
-    colorado = send(engine, ["hi", "6", "CO"], state_hint="TX")[-1]  # 6: find legal help
+    colorado = send(engine, ["hi", "6", "CO"], state_hint="TX")[-1]   # 6: find legal help
     assert (colorado.session.at, colorado.session.state) == ("get_help.orgs", "CO")
     yes = send(engine, ["xin chào", "6", "có"], state_hint="TX")[-1]
     assert (yes.session.at, yes.session.state, yes.session.lang) == ("get_help.orgs", "TX", "vi")
@@ -180,11 +173,10 @@ def test_session_to_dict_keeps_every_field() -> None:
     assert Session.from_dict(session.to_dict()) == session
 
 
-@pytest.mark.parametrize(
-    ("greeting", "lang"),
-    [("hi", "en"), ("hola", "es"), ("bonjou", "ht"), ("xin chào", "vi"), ("السلام عليكم", "ar"), ("你好", "zh")],
-)
-def test_a_greeting_in_the_middle_of_a_flow_starts_afresh_at_the_menu(engine: Engine, greeting: str, lang: str) -> None:
+@pytest.mark.parametrize(("greeting", "lang"), [("hi", "en"), ("hola", "es"), ("bonjou", "ht"), ("xin chào", "vi"),
+                                                ("السلام عليكم", "ar"), ("你好", "zh")])
+def test_a_greeting_in_the_middle_of_a_flow_starts_afresh_at_the_menu(engine: Engine, greeting: str,
+                                                                       lang: str) -> None:
     """A returning person who says hello gets the greeting and the menu, not 'I did not understand'."""
     last = send(engine, ["hi", "1", "2", greeting], lang_pick=lang)[-1]
     assert "hello" in last.events and last.session.at == "menu.start"

@@ -30,15 +30,11 @@ from tests.payloads import (
 
 USER_ID = 6123456789
 FORM = "application/x-www-form-urlencoded"
-KEYBOARD = {
-    "inline_keyboard": [
-        [{"callback_data": "lang:en", "text": "English"}, {"callback_data": "lang:es", "text": "Español"}]
-    ]
-}
+KEYBOARD = {"inline_keyboard": [[{"callback_data": "lang:en", "text": "English"},
+                                 {"callback_data": "lang:es", "text": "Español"}]]}
 
 
 # -- Twilio payloads -------------------------------------------------------------------------------
-
 
 def test_twilio_payload_names() -> None:
     assert twilio_names() == ["mms_photo", "sms", "sms_spanish", "sms_stop", "whatsapp", "whatsapp_voice"]
@@ -47,26 +43,9 @@ def test_twilio_payload_names() -> None:
 def test_sms_payload_has_every_field_in_wire_order() -> None:
     form = load_twilio("sms")
     assert list(form) == [
-        "ToCountry",
-        "ToState",
-        "SmsMessageSid",
-        "NumMedia",
-        "ToCity",
-        "FromZip",
-        "SmsSid",
-        "FromState",
-        "SmsStatus",
-        "FromCity",
-        "Body",
-        "FromCountry",
-        "To",
-        "ToZip",
-        "NumSegments",
-        "ReferralNumMedia",
-        "MessageSid",
-        "AccountSid",
-        "From",
-        "ApiVersion",
+        "ToCountry", "ToState", "SmsMessageSid", "NumMedia", "ToCity", "FromZip", "SmsSid", "FromState",
+        "SmsStatus", "FromCity", "Body", "FromCountry", "To", "ToZip", "NumSegments", "ReferralNumMedia",
+        "MessageSid", "AccountSid", "From", "ApiVersion",
     ]
     assert (form["Body"], form["From"], form["To"], form["NumMedia"]) == ("hi", "+15555550142", "+15555550100", "0")
 
@@ -188,7 +167,6 @@ def test_telegram_payload_details() -> None:
 
 # -- FakeBotApi with real PTB over HTTP ------------------------------------------------------------
 
-
 @pytest.fixture
 def api() -> Iterator[FakeBotApi]:
     with FakeBotApi(max_poll_wait=0.2) as fake:
@@ -215,14 +193,8 @@ def test_get_me_and_send_message_with_keyboard(api: FakeBotApi) -> None:
     async def scenario() -> tuple[Any, ...]:
         async with build_app(api) as app:
             me = await app.bot.get_me()
-            markup = InlineKeyboardMarkup(
-                [
-                    [
-                        InlineKeyboardButton("English", callback_data="lang:en"),
-                        InlineKeyboardButton("Español", callback_data="lang:es"),
-                    ]
-                ]
-            )
+            markup = InlineKeyboardMarkup([[InlineKeyboardButton("English", callback_data="lang:en"),
+                                            InlineKeyboardButton("Español", callback_data="lang:es")]])
             first = await app.bot.send_message(USER_ID, "Choose / Elige", reply_markup=markup)
             second = await app.bot.send_message(USER_ID, "¿qué?")
             return me, first, second
@@ -287,30 +259,20 @@ def test_flood_control_answers_429_once(api: FakeBotApi, monkeypatch: pytest.Mon
 
     assert asyncio.run(scenario()) == dt.timedelta(seconds=3)
     assert [(r.params["text"], r.error_code) for r in api.records("sendMessage")] == [
-        ("first try", 429),
-        ("second try", None),
-    ]
+        ("first try", 429), ("second try", None)]
 
 
 def test_error_bodies_are_telegrams(api: FakeBotApi) -> None:
     api.fail_next("sendMessage", error_code=403)
     base = f"/bot{api.token}"
     assert raw_post(api, f"{base}/sendMessage", {"chat_id": "1", "text": "x"}) == (
-        403,
-        {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"},
-    )
+        403, {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"})
     assert raw_post(api, f"{base}/fooBar", {}) == (
-        404,
-        {"ok": False, "error_code": 404, "description": "Not Found: method not found"},
-    )
+        404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"})
     assert raw_post(api, "/bot1:wrong/getMe", {}) == (
-        401,
-        {"ok": False, "error_code": 401, "description": "Unauthorized"},
-    )
+        401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
     assert raw_post(api, f"{base}/sendMessage", {"chat_id": "1", "text": "x" * 4097}) == (
-        400,
-        {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"},
-    )
+        400, {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"})
     assert api.methods() == ["sendMessage", "fooBar", "sendMessage"]
 
 
@@ -328,20 +290,14 @@ def test_unknown_method_via_ptb_is_recorded_with_multipart_upload(api: FakeBotAp
     assert record.content_type.startswith("multipart/form-data; boundary=")
     assert (record.error_code, record.params["chat_id"]) == (404, str(USER_ID))
     assert dict(record.params["document"]) == {
-        "filename": "rights.pdf",
-        "content_type": "application/pdf",
-        "content": b"%PDF-1.4",
-    }
+        "filename": "rights.pdf", "content_type": "application/pdf", "content": b"%PDF-1.4"}
 
 
 def test_callback_edit_and_commands_round_trip(api: FakeBotApi) -> None:
     async def scenario() -> tuple[Any, ...]:
         async with build_app(api) as app:
-            sent = await app.bot.send_message(
-                USER_ID,
-                "Choose",
-                reply_markup=InlineKeyboardMarkup.from_button(InlineKeyboardButton("English", callback_data="lang:en")),
-            )
+            sent = await app.bot.send_message(USER_ID, "Choose", reply_markup=InlineKeyboardMarkup.from_button(
+                InlineKeyboardButton("English", callback_data="lang:en")))
             await app.bot.answer_callback_query("2630180374905720417")
             edited = await app.bot.edit_message_text("English it is", chat_id=USER_ID, message_id=sent.message_id)
             await app.bot.set_my_commands([("start", "Start over")], language_code="es")
@@ -353,8 +309,7 @@ def test_callback_edit_and_commands_round_trip(api: FakeBotApi) -> None:
     assert commands_default == ()
     assert api.calls("answerCallbackQuery") == [{"callback_query_id": "2630180374905720417"}]
     assert api.calls("setMyCommands") == [
-        {"commands": [{"command": "start", "description": "Start over"}], "language_code": "es"}
-    ]
+        {"commands": [{"command": "start", "description": "Start over"}], "language_code": "es"}]
 
 
 def test_webhook_excludes_polling(api: FakeBotApi) -> None:

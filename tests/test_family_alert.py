@@ -1,6 +1,5 @@
 """Emergency contacts, the parts: the engine's side (the alert word from anywhere, CHECKIN, the questions, the
 feature off), phone numbers, and the retention reminder (timers fast-forwarded, no sleeping)."""
-
 from __future__ import annotations
 
 import time
@@ -25,64 +24,23 @@ def step(engine: Engine, session: Session | None, text: str, family: Family = ON
     return result.session, [r.text for r in result.replies], list(result.events)
 
 
-@pytest.mark.parametrize(
-    ("text", "seconds"),
-    [
-        ("2h", 7200),
-        ("2 h", 7200),
-        ("2 hours", 7200),
-        ("90m", 5400),
-        ("30 min", 1800),
-        ("1.5h", 5400),
-        ("1,5h", 5400),
-        ("2", 7200),
-        ("24h", 86400),
-        ("5m", None),
-        ("25h", None),
-        ("soon", None),
-        ("", None),
-        ("2x", None),
-        ("2 months", None),
-        ("2 horas", 7200),
-        ("1 giờ", 3600),
-        # as people write it in their own languages and digits
-        ("2小时", 7200),
-        ("两小时", 7200),
-        ("兩個小時", 7200),
-        ("半小時", 1800),
-        ("30分钟", 1800),
-        ("٢ ساعة", 7200),
-        ("ساعتين", 7200),
-        ("نص ساعة", 1800),
-        ("۲ گھنٹے", 7200),
-        ("45 منٹ", 2700),
-        ("2 tiếng", 7200),
-        ("30 phut", 1800),
-        ("1h30", 5400),
-        ("1 hora 30 minutos", 5400),
-        ("2 èdtan", 7200),
-        ("十二小时", None),
-        ("2h 2h", None),
-    ],
-)
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("2h", 7200), ("2 h", 7200), ("2 hours", 7200), ("90m", 5400), ("30 min", 1800), ("1.5h", 5400), ("1,5h", 5400),
+    ("2", 7200), ("24h", 86400), ("5m", None), ("25h", None), ("soon", None), ("", None), ("2x", None), ("2 months", None), ("2 horas", 7200), ("1 giờ", 3600),
+    # as people write it in their own languages and digits
+    ("2小时", 7200), ("两小时", 7200), ("兩個小時", 7200), ("半小時", 1800), ("30分钟", 1800), ("٢ ساعة", 7200),
+    ("ساعتين", 7200), ("نص ساعة", 1800), ("۲ گھنٹے", 7200), ("45 منٹ", 2700), ("2 tiếng", 7200), ("30 phut", 1800),
+    ("1h30", 5400), ("1 hora 30 minutos", 5400), ("2 èdtan", 7200), ("十二小时", None), ("2h 2h", None),
+])
 def test_durations(text: str, seconds: int | None) -> None:
     assert duration(text) == seconds
 
 
-@pytest.mark.parametrize(
-    ("text", "e164"),
-    [
-        ("2015550123", "+12015550123"),
-        ("(201) 555-0123", "+12015550123"),
-        ("+1 201 555 0123", "+12015550123"),
-        ("+509 34 12 3456", "+50934123456"),
-        ("whatsapp:+12015550123", "+12015550123"),
-        ("555-1234", None),
-        ("Ana", None),
-        ("201 555 0123 ext 5", None),
-        ("1" * 50, None),
-    ],
-)
+@pytest.mark.parametrize(("text", "e164"), [
+    ("2015550123", "+12015550123"), ("(201) 555-0123", "+12015550123"), ("+1 201 555 0123", "+12015550123"),
+    ("+509 34 12 3456", "+50934123456"), ("whatsapp:+12015550123", "+12015550123"), ("555-1234", None),
+    ("Ana", None), ("201 555 0123 ext 5", None), ("1" * 50, None),
+])
 def test_phone_numbers(text: str, e164: str | None) -> None:
     assert normalise(text) == e164
 
@@ -91,7 +49,7 @@ def test_the_alert_word_acts_from_inside_any_flow_and_keeps_the_place(engine: En
     session, _, _ = step(engine, None, "ICE is at my door")
     at = session.at
     session, replies, events = step(engine, session, "ALERT")
-    assert "family_alert" in events and replies == [] and session.at == at  # the service says how many
+    assert "family_alert" in events and replies == [] and session.at == at   # the service says how many
     _, _, events = step(engine, session, "alerta")
     assert "family_alert" in events
     _, _, events = step(engine, session, "Bluebird", Family(on=True, contacts=1, alert=True))  # their own word
@@ -112,7 +70,7 @@ def test_checkin_words(engine: Engine) -> None:
     running = Family(on=True, contacts=1, named=True, checkin="running")
     _, replies, events = step(engine, session, "ok", running)
     assert replies == ["Check-in timer stopped. Glad you are OK."] and "family_checkin_cancel" in events
-    _, replies, events = step(engine, session, "menu", running)  # any message stops it, and is read as usual
+    _, replies, events = step(engine, session, "menu", running)   # any message stops it, and is read as usual
     assert replies[0] == "Check-in timer stopped. Glad you are OK." and "menu" in events
     _, replies, _ = step(engine, session, "checkin stop")
     assert replies == ["No check-in timer is running."]
@@ -134,7 +92,7 @@ def test_questions_ask_again_until_answered(engine: Engine) -> None:
     session, _, events = step(engine, session, "skip")
     assert "family_skip:add_message" in events and session.pending == "confirm"
     session, _, _ = step(engine, session, "maybe")
-    assert session.pending == "confirm"  # nothing is saved without a clear YES
+    assert session.pending == "confirm"   # nothing is saved without a clear YES
     session, _, events = step(engine, session, "yes")
     assert "family_confirm:add_confirm" in events and session.at == "family_alert.saved"
 
@@ -149,15 +107,14 @@ def test_a_fourth_contact_is_refused(engine: Engine) -> None:
 def test_switched_off_nothing_leads_there(engine: Engine) -> None:
     off = Family()
     session, _, _ = step(engine, None, "menu", off)
-    session, replies, _ = step(engine, session, "7", off)  # More topics
+    session, replies, _ = step(engine, session, "7", off)   # More topics
     assert "Emergency contacts" not in replies[0]
     _, replies, _ = step(engine, session, "emergency contacts", off)
     assert replies == ["Emergency contacts are not available on this service."]
 
 
-def test_an_unused_setup_is_reminded_once_then_expires(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+def test_an_unused_setup_is_reminded_once_then_expires(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                                        twilio: FakeTwilioApi) -> None:
     person = "+15555550143"
     with Rig(engine, tmp_path, bot_api, twilio, KYR_RESPONDERS_TELEGRAM_CHAT="") as rig:
         for text in ("contacts", "1", "Maria", "Ana", "2015550123", "1", "skip", "yes"):
@@ -176,15 +133,8 @@ def test_an_unused_setup_is_reminded_once_then_expires(
 def test_the_web_demo_shows_what_the_contact_gets_on_a_second_phone(engine: Engine, tmp_path: Path) -> None:
     import webhook
 
-    app = webhook.create_app(
-        {
-            "KYR_STORE": f"sqlite:///{tmp_path}/kyr.db",
-            "KYR_SECRET": "s",
-            "KYR_DEMO_RESPONDERS": "1",
-            "KYR_WEB_DEMO": "1",
-        },
-        engine,
-    )
+    app = webhook.create_app({"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": "s",
+                              "KYR_DEMO_RESPONDERS": "1", "KYR_WEB_DEMO": "1"}, engine)
     client = app.test_client()
     page = client.get("/").get_data(as_text=True)
     assert "Contact's phone" in page and "DEMO: nothing is sent" in page
@@ -211,9 +161,8 @@ def test_the_web_demo_shows_what_the_contact_gets_on_a_second_phone(engine: Engi
     assert other == {"contact": [], "turns": []}
 
 
-def test_a_person_who_sent_stop_gets_no_reminder(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+def test_a_person_who_sent_stop_gets_no_reminder(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                                  twilio: FakeTwilioApi) -> None:
     person = "+15555550144"
     with Rig(engine, tmp_path, bot_api, twilio, KYR_RESPONDERS_TELEGRAM_CHAT="") as rig:
         for text in ("contacts", "1", "Maria", "Ana", "2015550123", "1", "skip", "yes", "STOP"):
@@ -233,29 +182,19 @@ def test_alert_typed_as_the_wanted_word_is_an_answer_not_an_alert(engine: Engine
     assert "family_word" in events and session.at == "family_alert.word_saved"
 
 
-@pytest.mark.parametrize(
-    ("lang", "text", "seconds"),
-    [
-        ("en", "check in 30m", 1800),
-        ("zh", "计时 2小时", 7200),
-        ("ar", "مؤقت الأمان ساعتين", 7200),
-        ("es", "temporizador 1 hora 30 minutos", 5400),
-        ("vi", "hẹn giờ an toàn 2 tiếng", 7200),
-        ("ur", "ٹائمر ۲ گھنٹے", 7200),
-    ],
-)
+@pytest.mark.parametrize(("lang", "text", "seconds"), [
+    ("en", "check in 30m", 1800), ("zh", "计时 2小时", 7200), ("ar", "مؤقت الأمان ساعتين", 7200),
+    ("es", "temporizador 1 hora 30 minutos", 5400), ("vi", "hẹn giờ an toàn 2 tiếng", 7200), ("ur", "ٹائمر ۲ گھنٹے", 7200),
+])
 def test_a_checkin_word_of_several_words_then_a_time_in_the_persons_language(
-    engine: Engine, lang: str, text: str, seconds: int
-) -> None:
+        engine: Engine, lang: str, text: str, seconds: int) -> None:
     session = Session(at="menu.start", lang=lang, lang_picked=True)
     _, replies, events = step(engine, session, text)
     assert events == [f"family_checkin:{seconds}"]
     assert replies[0].startswith(engine.view.t("family_alert.msg.checkin_set", lang).split("{time}")[0])
 
 
-@pytest.mark.parametrize(
-    ("at", "text"), [("family_alert.add_name", "Tía Rosa"), ("family_alert.add_message", "Llama a Ana")]
-)
+@pytest.mark.parametrize(("at", "text"), [("family_alert.add_name", "Tía Rosa"), ("family_alert.add_message", "Llama a Ana")])
 def test_an_answer_in_other_words_keeps_the_persons_language(engine: Engine, at: str, text: str) -> None:
     """An Arabic speaker names a contact 'Tía Rosa' or writes her a Spanish message: the next question stays in
     Arabic (the detector used to switch the whole conversation to Spanish)."""

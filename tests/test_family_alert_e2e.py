@@ -3,7 +3,6 @@ tests them and alerts them; the outbound queue's consumer sends through twilio's
 and through PTB to the fake Bot API. Check-in timers run by fast-forwarding huey's schedule (no sleeping), across
 a restart of the service and the consumer; a contact's STOP is honoured; DELETE erases everything (searched in the
 store, the queue's storage and the logs)."""
-
 from __future__ import annotations
 
 import time
@@ -34,22 +33,8 @@ def said(bot_api: FakeBotApi, chat: int = CHAT) -> list[str]:
 
 def spanish_setup(rig: Rig) -> None:
     """A Spanish speaker on Telegram: Ana (Spanish, with a message) and John (English, no message)."""
-    for text in (
-        "contactos",
-        "1",
-        "María",
-        "Ana",
-        "201 555 0123",
-        "Español",
-        "Me detuvo ICE. Llama a la abogada.",
-        "sí",
-        "1",
-        "John",
-        "(201) 555-0124",
-        "English",
-        "skip",
-        "sí",
-    ):
+    for text in ("contactos", "1", "María", "Ana", "201 555 0123", "Español", "Me detuvo ICE. Llama a la abogada.",
+                 "sí", "1", "John", "(201) 555-0124", "English", "skip", "sí"):
         rig.telegram(CHAT, text, lang="es")
 
 
@@ -60,8 +45,7 @@ def english_setup(rig: Rig, sender: str = PERSON) -> None:
 
 
 def test_spanish_contacts_get_the_test_and_the_alert_in_their_languages_once(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, **ONLY_FAMILY) as rig:
         assert rig.desk is None and rig.family is not None
         spanish_setup(rig)
@@ -78,13 +62,11 @@ def test_spanish_contacts_get_the_test_and_the_alert_in_their_languages_once(
         assert ana["Body"] == (  # Spanish SMS fold accents by default (GSM-7 costs less), as the replies do
             "Maria le eligio como contacto de emergencia en kyrbot, un servicio gratuito por texto sobre derechos de "
             "inmigrantes. Responda STOP para no recibir mas.\nEsta es una prueba de Maria: todo esta bien. Si algun "
-            "dia detienen a Maria, le llegara un mensaje aqui."
-        )
+            "dia detienen a Maria, le llegara un mensaje aqui.")
         assert john["Body"] == (
             "Maria chose you as an emergency contact on kyrbot, a free text service on immigrants' rights. Reply "
             "STOP for no more messages.\nThis is a test from Maria. Nothing happened. If Maria is ever detained, a "
-            "message will come here."
-        )
+            "message will come here.")
 
         rig.telegram(CHAT, "ALERTA", lang="es")
         rig.telegram(CHAT, "alerta", lang="es")  # twice within a minute: sent once
@@ -100,13 +82,12 @@ def test_spanish_contacts_get_the_test_and_the_alert_in_their_languages_once(
 
 
 def test_a_checkin_that_runs_out_alerts_and_one_stopped_by_ok_does_not(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, **ONLY_FAMILY) as rig:
         english_setup(rig)
         assert rig.sms(PERSON, "CHECKIN 2h")[0].startswith("Check-in timer: 2 h. When you are safe, send OK")
         rig.fast_forward(3600)
-        assert twilio.messages(PERSON) == [] and twilio.messages(ANA) == []  # not yet
+        assert twilio.messages(PERSON) == [] and twilio.messages(ANA) == []   # not yet
         rig.fast_forward(2 * 3600 + 5)
         (ask,) = twilio.wait_for(1, to=PERSON)
         assert ask["Body"] == "Are you OK? Reply OK within 10 minutes or your contacts will be alerted."
@@ -124,8 +105,7 @@ def test_a_checkin_that_runs_out_alerts_and_one_stopped_by_ok_does_not(
 
 
 def test_a_restart_between_setup_and_alert_loses_nothing(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     key = Fernet.generate_key().decode()
     with Rig(engine, tmp_path, bot_api, twilio, KYR_CASE_KEY=key, **ONLY_FAMILY) as rig:
         english_setup(rig)
@@ -139,8 +119,7 @@ def test_a_restart_between_setup_and_alert_loses_nothing(
 
 
 def test_a_contact_who_sent_stop_is_never_messaged_and_the_person_is_told(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, **ONLY_FAMILY) as rig:
         english_setup(rig)
         assert rig.sms(PERSON, "contacts")[0].startswith("If you are detained")
@@ -148,23 +127,18 @@ def test_a_contact_who_sent_stop_is_never_messaged_and_the_person_is_told(
         twilio.wait_for(1, to=ANA)
         rig.sms(ANA, "STOP")  # the contact opts out, as anyone can
         assert rig.sms(PERSON, "alert") == [
-            "Alert sent. Contacts reached: 0.\n\nAna cannot be reached: they replied STOP to our messages."
-        ]
+            "Alert sent. Contacts reached: 0.\n\nAna cannot be reached: they replied STOP to our messages."]
         rig.idle()
         assert len(twilio.messages(ANA)) == 1
 
 
 def test_the_bots_own_number_cannot_be_a_contact_and_limits_hold(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, **ONLY_FAMILY) as rig:
         for text in ("contacts", "1", "Maria", "Ana"):
             rig.sms(PERSON, text)
         first = lambda text: rig.sms(PERSON, text)[0].split("\n\n")[0]
-        assert (
-            first(BOT_NUMBER)
-            == "That number belongs to this service, so it cannot be a contact. Please send another one."
-        )
+        assert first(BOT_NUMBER) == "That number belongs to this service, so it cannot be a contact. Please send another one."
         assert first("555-1234").startswith("I cannot use that number.")
         for text in ("2015550123", "1", "skip", "yes"):
             rig.sms(PERSON, text)
@@ -180,14 +154,8 @@ def test_the_bots_own_number_cannot_be_a_contact_and_limits_hold(
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
 def test_delete_erases_contacts_from_the_store_the_queue_and_the_logs(
-    backend: str,
-    engine: Engine,
-    tmp_path: Path,
-    bot_api: FakeBotApi,
-    twilio: FakeTwilioApi,
-    request: pytest.FixtureRequest,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
+        backend: str, engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi,
+        request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> None:
     log_everything(caplog)
     store = store_for(backend, request, 7)
     secrets = ["Zanzibarnacle", "Quibblethorpe", "Wobblecrest", ANA, ANA[2:], "555-0123", PERSON, PERSON[2:]]
@@ -217,22 +185,20 @@ def test_delete_erases_contacts_from_the_store_the_queue_and_the_logs(
         assert secret.lower() not in logs.lower(), f"{secret!r} found in the logs"
 
 
-def test_switched_off_the_flow_is_not_offered(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+def test_switched_off_the_flow_is_not_offered(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                              twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, KYR_FAMILY_ALERT="off") as rig:
         assert rig.family is None
         assert rig.sms(PERSON, "contacts") == ["Emergency contacts are not available on this service."]
         assert rig.sms(PERSON, "alert") == ["Emergency contacts are not available on this service."]
 
 
-def test_the_alert_gets_through_the_rate_limit(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+def test_the_alert_gets_through_the_rate_limit(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                               twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, KYR_RATE_LIMIT="12", **ONLY_FAMILY) as rig:
-        english_setup(rig)  # 8 messages
+        english_setup(rig)   # 8 messages
         for _ in range(5):
             rig.sms(PERSON, "menu")
-        assert rig.sms(PERSON, "menu") == []  # past the limit: silence
+        assert rig.sms(PERSON, "menu") == []   # past the limit: silence
         assert rig.sms(PERSON, "ALERT") == ["Alert sent. Contacts reached: 1."]
         assert "ALERT from Maria" in twilio.wait_for(1, to=ANA)[0]["Body"]

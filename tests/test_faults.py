@@ -1,7 +1,6 @@
 """Faults with real parts: SQLite locked by another connection, and a real redis-server killed mid-conversation
 (under the Service, and under a real `gunicorn -w 2 webhook:app`). A store fault must give the short "try
 again" reply, never a crash or a 5xx, must not corrupt the conversation, and must heal by itself."""
-
 from __future__ import annotations
 
 import importlib.util
@@ -35,8 +34,8 @@ BASE = "https://kyr.faults.invalid"
 NUMBER = "+15555550180"
 TRY_AGAIN_EN = "Sorry, something went wrong on our side. Please send your message again in a minute."
 TRY_AGAIN_ES = "Perdón, hubo un error de nuestro lado. Por favor, envíe su mensaje otra vez en un minuto."
-DOOR = "Do not open the door."  # ice_at_door.start, option 1 of the main menu
-ENTER = "Do not fight or block them."  # ice_at_door.enter, option 2 of ice_at_door.start
+DOOR = "Do not open the door."          # ice_at_door.start, option 1 of the main menu
+ENTER = "Do not fight or block them."   # ice_at_door.enter, option 2 of ice_at_door.start
 
 
 def say(service: Service, text: str, lang_hint: str | None = None, user: str = NUMBER) -> Outcome:
@@ -57,7 +56,6 @@ def start_conversation(service: Service) -> None:
 
 
 # --- SQLite: database is locked -----------------------------------------------------------------------------
-
 
 def hold_write_lock(path: Path) -> sqlite3.Connection:
     """Another process's view: a connection holding the database's write lock (usable from a timer thread)."""
@@ -97,7 +95,7 @@ def test_sqlite_lock_released_while_the_store_backs_off_is_waited_out(engine: En
     def back_off(delay: float) -> None:
         waits.append(delay)
         if blocker is not None and blocker.in_transaction:
-            blocker.rollback()  # the other writer finishes while we wait
+            blocker.rollback()   # the other writer finishes while we wait
 
     with SQLiteStore(str(path), busy_timeout=0.05, sleep=back_off) as store:
         service = Service(engine, store, SECRET)
@@ -109,13 +107,12 @@ def test_sqlite_lock_released_while_the_store_backs_off_is_waited_out(engine: En
         finally:
             blocker.close()
         assert texts(outcome)[0].startswith(ENTER)
-        assert waits == [0.05]  # one back-off (the first of the production delays), then success
+        assert waits == [0.05]   # one back-off (the first of the production delays), then success
         assert outcome.session is not None and outcome.session.at == "ice_at_door.enter"
 
 
-def test_sqlite_retry_loop_outlasts_busy_timeout(
-    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_sqlite_retry_loop_outlasts_busy_timeout(engine: Engine, tmp_path: Path,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
     """busy_timeout runs out, the store backs off and retries; the lock is gone by then, and the turn is taken."""
     path = tmp_path / "sessions.db"
     with SQLiteStore(str(path), busy_timeout=0.02, retry_delays=(0.05, 0.2)) as store:
@@ -155,7 +152,6 @@ def test_sqlite_locked_too_long_answers_try_again_and_keeps_the_state(engine: En
 
 
 # --- Redis killed and restarted -----------------------------------------------------------------------------
-
 
 @pytest.fixture
 def redis_proc(tmp_path: Path) -> Iterator[RedisProcess]:
@@ -205,15 +201,8 @@ def test_gunicorn_answers_try_again_with_200_while_redis_is_down(redis_proc: Red
     after the restart the conversation goes on and /healthz is 200."""
     if importlib.util.find_spec("gunicorn") is None:
         missing("gunicorn is not installed: pip install -r requirements-dev.txt")
-    env = {
-        "KYR_STORE": redis_proc.url,
-        "KYR_SECRET": SECRET.decode(),
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_RATE_LIMIT": "1000",
-        "KYR_SMS_FOLD_ACCENTS": "",
-        "TELEGRAM_BOT_TOKEN": "",
-    }
+    env = {"KYR_STORE": redis_proc.url, "KYR_SECRET": SECRET.decode(), "TWILIO_AUTH_TOKEN": TOKEN,
+           "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "1000", "KYR_SMS_FOLD_ACCENTS": "", "TELEGRAM_BOT_TOKEN": ""}
     try:
         server = start_gunicorn(env, tmp_path, workers=2)
     except ServerError as exc:

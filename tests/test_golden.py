@@ -1,5 +1,4 @@
 """Golden conversation transcripts: every file under tests/golden/ replays exactly; every flow has one."""
-
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,16 +24,8 @@ def _load(path: Path) -> dict:
 def test_transcript_replays_exactly(engine: Engine, path: Path) -> None:
     """Same messages in, same places and replies out (re-record with scripts/golden.py after a change)."""
     doc = _load(path)
-    turns = replay(
-        engine,
-        [t["send"] for t in doc["turns"]],
-        doc["channel"],
-        doc.get("lang"),
-        doc.get("state_hint"),
-        doc.get("lang_hint"),
-        doc.get("org"),
-        bool(doc.get("family")),
-    )
+    turns = replay(engine, [t["send"] for t in doc["turns"]], doc["channel"], doc.get("lang"), doc.get("state_hint"),
+                   doc.get("lang_hint"), doc.get("org"), bool(doc.get("family")))
     for expected, got in zip(doc["turns"], turns, strict=True):
         assert (got.at, got.lang) == (expected["at"], expected["lang"]), f"after {expected['send']!r}"
         assert got.replies == expected["replies"], f"after {expected['send']!r}"

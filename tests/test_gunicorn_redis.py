@@ -1,6 +1,5 @@
 """A real `gunicorn -w 2 webhook:app` on Redis: one person's signed Twilio messages over HTTP stay one
 coherent conversation whichever worker serves them, and concurrent messages of one person lose no turn."""
-
 from __future__ import annotations
 
 import importlib.util
@@ -24,8 +23,8 @@ from tests.require import missing
 TOKEN = "gunicorn-test-token"
 BASE = "https://kyr.example.org"
 SECRET = "gunicorn-test-secret"
-ROUNDS = 20  # rounds of two concurrent messages from one person, at least
-MAX_ROUNDS = 300  # more rounds until both workers have answered (a busy machine may favour one)
+ROUNDS = 20           # rounds of two concurrent messages from one person, at least
+MAX_ROUNDS = 300      # more rounds until both workers have answered (a busy machine may favour one)
 
 
 @dataclass
@@ -50,18 +49,12 @@ def server(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     work = tmp_path_factory.mktemp("gunicorn")
     store_url = redis_url.rsplit("/", 1)[0] + "/3"
     redis.Redis.from_url(store_url).flushdb()  # a database of its own, apart from the store contract tests
-    env = {
-        "KYR_STORE": store_url,
-        "KYR_SECRET": SECRET,
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_RATE_LIMIT": "100000",
-    }
+    env = {"KYR_STORE": store_url, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE,
+           "KYR_RATE_LIMIT": "100000"}
     access = work / "access.log"
     try:
-        gunicorn = start_gunicorn(
-            env, work, workers=2, extra=["--access-logfile", str(access), "--access-logformat", "%(p)s %(s)s %(U)s"]
-        )
+        gunicorn = start_gunicorn(env, work, workers=2, extra=["--access-logfile", str(access),
+                                                               "--access-logformat", "%(p)s %(s)s %(U)s"])
     except ServerError as exc:
         pytest.fail(str(exc))
     try:

@@ -1,7 +1,6 @@
 """Cases: sealed under KYR_CASE_KEY (several keys for rotation), on the session store's backend (SQLite and a real
 Redis), a retention period after closing, DELETE erasing every case of the person, and start-up refusing a missing
 or wrong key with one line."""
-
 from __future__ import annotations
 
 import os
@@ -51,25 +50,16 @@ def test_sealer_round_trip_and_rotation() -> None:
     token = old.seal({"to": PHONE})
     assert PHONE not in token and old.open(token) == {"to": PHONE}
     both = Sealer([KEY, OLD])
-    assert both.open(token) == {"to": PHONE}  # an old record opens while both keys are listed
+    assert both.open(token) == {"to": PHONE}                   # an old record opens while both keys are listed
     assert Sealer([KEY]).open(both.rotate(token)) == {"to": PHONE}
     with pytest.raises(SealError):
         Sealer([KEY]).open(token)
 
 
-@pytest.mark.parametrize(
-    ("keys", "message"),
-    [
-        (
-            ["not-a-key"],
-            f"KYR_CASE_KEY: key 1 of 1 is not a Fernet key (44 url-safe base64 characters; make one with {KEY_HELP})",
-        ),
-        (
-            [KEY, "short"],
-            f"KYR_CASE_KEY: key 2 of 2 is not a Fernet key (44 url-safe base64 characters; make one with {KEY_HELP})",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("keys", "message"), [
+    (["not-a-key"], f"KYR_CASE_KEY: key 1 of 1 is not a Fernet key (44 url-safe base64 characters; make one with {KEY_HELP})"),
+    ([KEY, "short"], f"KYR_CASE_KEY: key 2 of 2 is not a Fernet key (44 url-safe base64 characters; make one with {KEY_HELP})"),
+])
 def test_a_malformed_key_is_named_by_position_never_shown(keys: list[str], message: str) -> None:
     with pytest.raises(ValueError) as err:
         Sealer(keys)
@@ -112,7 +102,7 @@ def test_a_closed_case_lives_for_the_retention_period(store: Store) -> None:
     if isinstance(store, SQLiteStore):
         assert store.purge_expired(NOW + 10 + 7 * DAY + 1) >= 1
         assert cases.get(case.number, NOW + 10 + 7 * DAY + 1) is None
-    else:  # Redis expires by itself, on its own clock: the key's time to live is the retention period
+    else:   # Redis expires by itself, on its own clock: the key's time to live is the retention period
         ttl = store._client.pttl(f"kyr:case:{case.number}")
         assert 7 * DAY * 1000 - 60_000 < ttl <= 7 * DAY * 1000
 
@@ -138,44 +128,29 @@ def test_the_key_check_refuses_a_changed_key_and_accepts_a_rotation(store: Store
     cases_on(store, OLD).check_key(NOW)
     with pytest.raises(ValueError) as err:
         cases_on(store, KEY).check_key(NOW)
-    assert str(err.value) == (
-        "KYR_CASE_KEY does not open the cases already stored: put the key they were sealed "
-        "with after the new one (KYR_CASE_KEY=new,old), or erase the case:* records"
-    )
-    cases_on(store, KEY, OLD).check_key(NOW)  # rotation: the new key first, the old one after it
-    cases_on(store, KEY).check_key(NOW)  # the check record was re-sealed under the new key
+    assert str(err.value) == ("KYR_CASE_KEY does not open the cases already stored: put the key they were sealed "
+                              "with after the new one (KYR_CASE_KEY=new,old), or erase the case:* records")
+    cases_on(store, KEY, OLD).check_key(NOW)       # rotation: the new key first, the old one after it
+    cases_on(store, KEY).check_key(NOW)            # the check record was re-sealed under the new key
 
 
 RESPONDERS = {"KYR_RESPONDERS_TELEGRAM_CHAT": "-1001234567890", "TELEGRAM_BOT_TOKEN": "1:x", "KYR_ORG_NAME": "Org"}
 
 
-@pytest.mark.parametrize(
-    ("config", "message"),
-    [
-        ({}, f"set KYR_CASE_KEY: cases (reply addresses, answers) are stored encrypted ({KEY_HELP})"),
-        (
-            {"KYR_CASE_KEY": KEY, "KYR_ORG_NAME": ""},
-            "set KYR_ORG_NAME: people are told which organisation's volunteers read their answers",
-        ),
-        (
-            {"KYR_CASE_KEY": KEY, "TELEGRAM_BOT_TOKEN": ""},
-            "set TELEGRAM_BOT_TOKEN: KYR_RESPONDERS_TELEGRAM_CHAT needs the bot to post case cards",
-        ),
-        (
-            {"KYR_CASE_KEY": KEY, "TWILIO_AUTH_TOKEN": "t"},
-            "set TWILIO_ACCOUNT_SID and TWILIO_FROM: volunteers' messages go out through Twilio's REST API "
-            "(TWILIO_FROM is the bot's own number, +1...)",
-        ),
-        (
-            {"KYR_CASE_KEY": KEY, "KYR_RESPONDERS_TELEGRAM_CHAT": "group"},
-            "KYR_RESPONDERS_TELEGRAM_CHAT must be the group's numeric id (like -1001234567890), got 'group'",
-        ),
-        (
-            {"KYR_CASE_KEY": KEY, "KYR_RESPONDER_HOURS": "weekdays"},
-            "KYR_RESPONDER_HOURS must look like 'Mon-Fri 09:00-18:00 America/New_York', got 'weekdays'",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("config", "message"), [
+    ({}, f"set KYR_CASE_KEY: cases (reply addresses, answers) are stored encrypted ({KEY_HELP})"),
+    ({"KYR_CASE_KEY": KEY, "KYR_ORG_NAME": ""},
+     "set KYR_ORG_NAME: people are told which organisation's volunteers read their answers"),
+    ({"KYR_CASE_KEY": KEY, "TELEGRAM_BOT_TOKEN": ""},
+     "set TELEGRAM_BOT_TOKEN: KYR_RESPONDERS_TELEGRAM_CHAT needs the bot to post case cards"),
+    ({"KYR_CASE_KEY": KEY, "TWILIO_AUTH_TOKEN": "t"},
+     "set TWILIO_ACCOUNT_SID and TWILIO_FROM: volunteers' messages go out through Twilio's REST API "
+     "(TWILIO_FROM is the bot's own number, +1...)"),
+    ({"KYR_CASE_KEY": KEY, "KYR_RESPONDERS_TELEGRAM_CHAT": "group"},
+     "KYR_RESPONDERS_TELEGRAM_CHAT must be the group's numeric id (like -1001234567890), got 'group'"),
+    ({"KYR_CASE_KEY": KEY, "KYR_RESPONDER_HOURS": "weekdays"},
+     "KYR_RESPONDER_HOURS must look like 'Mon-Fri 09:00-18:00 America/New_York', got 'weekdays'"),
+])
 def test_settings_that_cannot_work_are_refused_in_one_line(config: dict, message: str) -> None:
     with pytest.raises(ConfigError) as err:
         settings_from({"KYR_STORE": "sqlite:///:memory:", **RESPONDERS, **config})
@@ -189,10 +164,7 @@ def test_without_responders_nothing_is_required() -> None:
 def test_responder_numbers_with_languages() -> None:
     got = parse_responders("+15551230001:es,en; +15551230002 +15551230003:ar")
     assert [(r.number, sorted(r.langs)) for r in got] == [
-        ("+15551230001", ["en", "es"]),
-        ("+15551230002", []),
-        ("+15551230003", ["ar"]),
-    ]
+        ("+15551230001", ["en", "es"]), ("+15551230002", []), ("+15551230003", ["ar"])]
     assert got[0].speaks("es") and not got[0].speaks("ar") and got[1].speaks("ar")
     with pytest.raises(ValueError, match="KYR_RESPONDERS_SMS: '5551230001' is not a number"):
         parse_responders("5551230001")
@@ -202,33 +174,24 @@ def test_responder_hours_in_their_time_zone() -> None:
     hours = parse_hours("Mon-Fri 09:00-18:00 America/New_York")
     monday_10am_new_york = 1_900_000_000 - (1_900_000_000 % (7 * 86400)) + 4 * 86400 + 15 * 3600  # a Monday, 15:00 UTC
     assert hours.open_at(monday_10am_new_york)
-    assert not hours.open_at(monday_10am_new_york + 10 * 3600)  # 20:00 in New York
-    assert not hours.open_at(monday_10am_new_york + 5 * 86400)  # Saturday
+    assert not hours.open_at(monday_10am_new_york + 10 * 3600)   # 20:00 in New York
+    assert not hours.open_at(monday_10am_new_york + 5 * 86400)   # Saturday
 
 
 def test_start_up_stops_with_one_line_when_the_key_is_wrong(tmp_path: Path) -> None:
     """python3 webhook.py with responders and a key that does not open the stored cases: exit 2, one line."""
-    env = {
-        **os.environ,
-        **RESPONDERS,
-        "KYR_STORE": f"sqlite:///{tmp_path}/k.db",
-        "KYR_SECRET": "x",
-        "KYR_CASE_KEY": OLD,
-        "PORT": "1",
-    }
+    env = {**os.environ, **RESPONDERS, "KYR_STORE": f"sqlite:///{tmp_path}/k.db", "KYR_SECRET": "x",
+           "KYR_CASE_KEY": OLD, "PORT": "1"}
     store = open_store(env["KYR_STORE"])
     cases_on(store, OLD).check_key(NOW)
     store.close()
     env["KYR_CASE_KEY"] = KEY
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "webhook.py")], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path
-    )
+    run = subprocess.run([sys.executable, str(ROOT / "webhook.py")], capture_output=True, text=True, env=env,
+                         timeout=120, cwd=tmp_path)
     assert run.returncode == 2
     last = run.stderr.strip().splitlines()[-1]
-    assert last == (
-        "kyrbot cannot start: KYR_CASE_KEY does not open the cases already stored: put the key they "
-        "were sealed with after the new one (KYR_CASE_KEY=new,old), or erase the case:* records"
-    )
+    assert last == ("kyrbot cannot start: KYR_CASE_KEY does not open the cases already stored: put the key they "
+                    "were sealed with after the new one (KYR_CASE_KEY=new,old), or erase the case:* records")
 
 
 def test_read_handoff_is_off_by_default() -> None:

@@ -1,7 +1,6 @@
 """Privacy of talking to a person: after whole cases (an SMS person and a Telegram person, answers, messages both
 ways) are erased with DELETE, no phone number, chat id or word anyone wrote is in the store (SQLite file, -wal,
 -shm; Redis keys and dump), in the queue's storage (huey's SQLite file; its Redis keys), or in any log."""
-
 from __future__ import annotations
 
 import time
@@ -23,17 +22,8 @@ MARKERS = ["Quibblethorpe", "Zanzibarnacle", "Wobblecrest", "Fizzlewick", "Snork
 
 def secrets() -> list[str]:
     """What must not be found anywhere: the numbers in several forms, the chat id, every marker word."""
-    forms = [
-        PHONE,
-        PHONE[1:],
-        PHONE[2:],
-        "555-555-0177",
-        "(555) 555-0177",
-        "%2B15555550177",
-        FAMILY,
-        FAMILY[2:],
-        "555-555-0166",
-    ]
+    forms = [PHONE, PHONE[1:], PHONE[2:], "555-555-0177", "(555) 555-0177", "%2B15555550177",
+             FAMILY, FAMILY[2:], "555-555-0166"]
     return [*forms, str(CHAT_ID), *MARKERS]
 
 
@@ -55,13 +45,8 @@ def whole_cases(rig: Rig, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
         rig.telegram(CHAT_ID, text)
     cards = rig.group_messages(2)
     assert MARKERS[0] in cards[0]["text"] or MARKERS[0] in cards[1]["text"]
-    numbers = sorted(
-        c.number
-        for c in (
-            rig.desk.cases.current(user_key(SECRET.encode(), ch, raw), time.time())
-            for ch, raw in (("sms", PHONE), ("telegram", str(CHAT_ID)))
-        )
-    )
+    numbers = sorted(c.number for c in (rig.desk.cases.current(user_key(SECRET.encode(), ch, raw), time.time())
+                                        for ch, raw in (("sms", PHONE), ("telegram", str(CHAT_ID)))))
     for number in numbers:
         rig.wait(lambda n=number: rig.desk.cases.get(n, time.time()).private.card)
         card = rig.desk.cases.get(number, time.time()).private.card
@@ -74,22 +59,17 @@ def whole_cases(rig: Rig, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     rig.wait(lambda: sum(len(rig.desk.cases.get(n, time.time()).private.tg) for n in numbers) == 4)
     rig.sms(PHONE, "DELETE")
     rig.telegram(CHAT_ID, "/delete")
-    rig.wait(lambda: len(bot_api.calls("deleteMessage")) == 4)  # two cards, two thread messages
+    rig.wait(lambda: len(bot_api.calls("deleteMessage")) == 4)   # two cards, two thread messages
     rig.idle()
     for number in numbers:
         assert rig.desk.cases.get(number, time.time()) is None
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
-def test_nothing_identifying_is_left_after_cases_are_erased(
-    backend: str,
-    engine: Engine,
-    tmp_path: Path,
-    bot_api: FakeBotApi,
-    twilio: FakeTwilioApi,
-    request: pytest.FixtureRequest,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
+def test_nothing_identifying_is_left_after_cases_are_erased(backend: str, engine: Engine, tmp_path: Path,
+                                                            bot_api: FakeBotApi, twilio: FakeTwilioApi,
+                                                            request: pytest.FixtureRequest,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
     log_everything(caplog)
     store = store_for(backend, request, 6)
     with Rig(engine, tmp_path, bot_api, twilio, store=store) as rig:
@@ -101,7 +81,7 @@ def test_nothing_identifying_is_left_after_cases_are_erased(
             assert {"kyr.db", "kyr.db-wal", "kyr-queue.db"} <= files
             assert_nothing_found(files_under(tmp_path / "store"), "the SQLite store and queue files")
     if backend == "sqlite":
-        rig.service.store.close()  # a checkpoint moves the WAL into the main file: search again
+        rig.service.store.close()   # a checkpoint moves the WAL into the main file: search again
         assert_nothing_found(files_under(tmp_path / "store"), "the SQLite files after close")
     logs = "\n".join(f"{r.getMessage()} {r.args!r} {r.exc_text or ''}" for r in caplog.records)
     assert "case opened case=" in logs and "case erased case=" in logs

@@ -1,5 +1,4 @@
 """Tests for bot.langid: dev-set accuracy, script rules, abstentions, code-switching."""
-
 from __future__ import annotations
 
 import dataclasses

@@ -1,5 +1,4 @@
 """The language model loads in a thread (bot/service/langmodel.py): answers never depend on how far it got."""
-
 from __future__ import annotations
 
 import multiprocessing
@@ -99,7 +98,6 @@ def test_a_child_forked_while_the_model_loads_loads_its_own(gated: threading.Eve
 
 def test_a_model_that_cannot_load_leaves_the_word_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     """A broken model file is logged; messages are not left waiting, the lists still decide."""
-
     def broken(languages: tuple[str, ...]) -> object:
         raise OSError("model file missing")
 

@@ -2,7 +2,6 @@
 Bot API, huey's real consumer threads on SQLite storage. Each message goes once (also when its task runs twice and
 across a restart of the consumer), a 429 is waited out, one sending number sends at most N a second, and huey's
 storage holds ids only."""
-
 from __future__ import annotations
 
 import time
@@ -35,16 +34,14 @@ def twilio() -> Iterator[FakeTwilioApi]:
 class Rig:
     """An Outbound on a SQLite store and SQLite queue in tmp_path, with what it reported sent or failed."""
 
-    def __init__(
-        self, tmp_path: Path, twilio: FakeTwilioApi, bot_api: FakeBotApi | None = None, per_second: float = 100.0
-    ) -> None:
+    def __init__(self, tmp_path: Path, twilio: FakeTwilioApi, bot_api: FakeBotApi | None = None,
+                 per_second: float = 100.0) -> None:
         self.store = open_store(f"sqlite:///{tmp_path}/kyr.db")
         self.url = f"sqlite:///{tmp_path}/kyr.db"
         self.outbox = Outbox(self.store, Sealer([Fernet.generate_key().decode()]))
         telegram = TelegramSender(bot_api.token, bot_api.base_url) if bot_api else None
-        self.channels = Channels(
-            TwilioSender(twilio.account_sid, twilio.auth_token, twilio.base_url), telegram, BOT_NUMBER, ""
-        )
+        self.channels = Channels(TwilioSender(twilio.account_sid, twilio.auth_token, twilio.base_url), telegram,
+                                 BOT_NUMBER, "")
         self.per_second = per_second
         self.sent: list[tuple[Message, object]] = []
         self.failures: list[tuple[Message, str]] = []
@@ -52,26 +49,19 @@ class Rig:
 
     def build(self) -> Outbound:
         """A fresh huey instance on the same files, as a new process would make."""
-        return Outbound(
-            make_huey("", self.url),
-            self.outbox,
-            self.channels.deliver,
-            lambda m, r: self.sent.append((m, r)),
-            lambda m, why: self.failures.append((m, why)),
-            per_second=self.per_second,
-            senders=self.channels.numbers,
-        )
+        return Outbound(make_huey("", self.url), self.outbox, self.channels.deliver,
+                        lambda m, r: self.sent.append((m, r)), lambda m, why: self.failures.append((m, why)),
+                        per_second=self.per_second, senders=self.channels.numbers)
 
 
 def test_a_message_goes_once_and_its_record_keeps_no_content(tmp_path: Path, twilio: FakeTwilioApi) -> None:
     rig = Rig(tmp_path, twilio)
     key = rig.outbound.send(Message("sms", PERSON, "Volunteer: are you still at JFK?", role="person"))
-    rig.outbound._send(key)  # the same task queued twice: still one message
+    rig.outbound._send(key)                                  # the same task queued twice: still one message
     consumer = start_consumer(rig.outbound.huey)
     try:
-        assert twilio.wait_for(1, to=PERSON) == [
-            {"To": PERSON, "From": BOT_NUMBER, "Body": "Volunteer: are you still at JFK?"}
-        ]
+        assert twilio.wait_for(1, to=PERSON) == [{"To": PERSON, "From": BOT_NUMBER,
+                                                  "Body": "Volunteer: are you still at JFK?"}]
         deadline = time.monotonic() + 5
         while rig.outbound.huey.pending_count() and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -94,7 +84,7 @@ def test_a_429_is_waited_out_and_sent_once(tmp_path: Path, twilio: FakeTwilioApi
         consumer.stop(graceful=True)
     refused, accepted = twilio.posts(accepted_only=False)
     assert (refused.status, accepted.status) == (429, 201)
-    assert accepted.at - refused.at >= 1.5  # twilio 429: two seconds (its client hides Retry-After)
+    assert accepted.at - refused.at >= 1.5          # twilio 429: two seconds (its client hides Retry-After)
     assert rig.failures == []
 
 
@@ -145,7 +135,7 @@ def test_messages_to_one_place_keep_their_order_across_two_workers(tmp_path: Pat
         rig.outbound.send(Message("sms", PERSON, text, role="person"))
     rig.outbound.send(Message("sms", "+15555550143", "someone else", role="person"))
     on_disk = b"".join(f.read_bytes() for f in tmp_path.glob("kyr.db*"))
-    assert PERSON[1:].encode() not in on_disk  # the line's key is a keyed hash, the texts sealed
+    assert PERSON[1:].encode() not in on_disk                   # the line's key is a keyed hash, the texts sealed
     consumer = start_consumer(rig.outbound.huey)
     try:
         assert twilio.wait_for(1, to="+15555550143")[0]["Body"] == "someone else"
@@ -164,9 +154,7 @@ def test_a_queued_sms_is_folded_as_the_replies_are(tmp_path: Path, twilio: FakeT
     consumer = start_consumer(rig.outbound.huey)
     try:
         assert [m["Body"] for m in twilio.wait_for(2, to=PERSON)] == [
-            'Un voluntario le escribira aqui. "Gracias"',
-            "Tình nguyện viên sẽ nhắn cho bạn",
-        ]
+            'Un voluntario le escribira aqui. "Gracias"', "Tình nguyện viên sẽ nhắn cho bạn"]
     finally:
         consumer.stop(graceful=True)
 
@@ -213,7 +201,7 @@ def test_the_queue_survives_a_restart_of_the_consumer(tmp_path: Path, twilio: Fa
     second = start_consumer(rig.build().huey, workers=2)
     try:
         twilio.wait_for(10, timeout=15)
-        time.sleep(0.5)  # nothing more may come
+        time.sleep(0.5)                                     # nothing more may come
     finally:
         second.stop(graceful=True)
     assert sorted(m["Body"] for m in twilio.messages()) == sorted(bodies)
@@ -239,7 +227,7 @@ def test_timers_run_when_fast_forwarded_and_not_when_cancelled(tmp_path: Path, t
     rig.outbound.at("claim", 102, 600)
     rig.outbound.cancel("claim", 102)
     huey = rig.outbound.huey
-    for task in [huey.dequeue() for _ in range(3)]:  # what a worker does first: move them to the schedule
+    for task in [huey.dequeue() for _ in range(3)]:       # what a worker does first: move them to the schedule
         huey.execute(task)
     assert fired == [] and huey.scheduled_count() == 3
     later = datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=11)
@@ -272,9 +260,8 @@ def test_start_consumer_keeps_the_signal_handlers(tmp_path: Path) -> None:
         consumer.stop(graceful=True)
 
 
-def test_huey_consumer_in_its_own_process_sends_what_the_app_queued(
-    engine, tmp_path: Path, twilio: FakeTwilioApi
-) -> None:
+def test_huey_consumer_in_its_own_process_sends_what_the_app_queued(engine, tmp_path: Path,
+                                                                    twilio: FakeTwilioApi) -> None:
     """As under gunicorn: the app queues, `huey_consumer bot.outbound.worker.huey` (another process, the same
     environment) sends; stopped with Ctrl-C (SIGINT), it finishes what it holds and exits."""
     import os
@@ -286,31 +273,17 @@ def test_huey_consumer_in_its_own_process_sends_what_the_app_queued(
     from bot.channels.base import kyr
     from bot.service.runtime import ROOT
 
-    env = {
-        "KYR_STORE": f"sqlite:///{tmp_path}/kyr.db",
-        "KYR_SECRET": "s",
-        "KYR_CASE_KEY": Fernet.generate_key().decode(),
-        "KYR_ORG_NAME": "Org",
-        "KYR_RESPONDERS_SMS": "+15555550901",
-        "TWILIO_ACCOUNT_SID": twilio.account_sid,
-        "TWILIO_AUTH_TOKEN": twilio.auth_token,
-        "TWILIO_FROM": BOT_NUMBER,
-        "TWILIO_API_BASE_URL": twilio.base_url,
-    }
+    env = {"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": "s", "KYR_CASE_KEY": Fernet.generate_key().decode(),
+           "KYR_ORG_NAME": "Org", "KYR_RESPONDERS_SMS": "+15555550901", "TWILIO_ACCOUNT_SID": twilio.account_sid,
+           "TWILIO_AUTH_TOKEN": twilio.auth_token, "TWILIO_FROM": BOT_NUMBER, "TWILIO_API_BASE_URL": twilio.base_url}
     desk = kyr(webhook.create_app(env, engine)).service.desk
     desk.to_responder("+15555550901", "queued by the app", 0)
-    consumer = subprocess.Popen(
-        [sys.executable, "-m", "huey.bin.huey_consumer", "bot.outbound.worker.huey", "-k", "thread", "-w", "2"],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    consumer = subprocess.Popen([sys.executable, "-m", "huey.bin.huey_consumer", "bot.outbound.worker.huey",
+                                 "-k", "thread", "-w", "2"], cwd=ROOT, env={**os.environ, **env},
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        assert twilio.wait_for(1, timeout=60) == [
-            {"To": "+15555550901", "From": BOT_NUMBER, "Body": "queued by the app"}
-        ]
+        assert twilio.wait_for(1, timeout=60) == [{"To": "+15555550901", "From": BOT_NUMBER,
+                                                   "Body": "queued by the app"}]
     finally:
         consumer.send_signal(signal.SIGINT)
         output = consumer.communicate(timeout=30)[0]

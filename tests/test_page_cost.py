@@ -1,5 +1,4 @@
 """The page measure is cached (bot/text/pages.py): the cache answers what the measure computes, and is bounded."""
-
 from __future__ import annotations
 
 from bot.core.engine import Engine

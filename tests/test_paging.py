@@ -1,7 +1,6 @@
 """Pages sized per channel: the engine cuts a reply to the page the channel declares (SMS in segments of the
 encoding it will really use, WhatsApp and Telegram in characters), keeps the rest for MORE, and puts the options
 on the last page."""
-
 from __future__ import annotations
 
 import pytest
@@ -121,13 +120,10 @@ def test_more_after_the_last_page_says_that_is_all(engine: Engine) -> None:
     assert result.replies[0].text == engine.view.t("ui.no_more", "en")
 
 
-@pytest.mark.parametrize(
-    ("setting", "message"),
-    [
-        ({"KYR_SMS_PAGE_SEGMENTS": "0"}, "KYR_SMS_PAGE_SEGMENTS must be a positive whole number, got '0'"),
-        ({"KYR_SMS_PAGE_SEGMENTS": "three"}, "KYR_SMS_PAGE_SEGMENTS must be a positive whole number, got 'three'"),
-    ],
-)
+@pytest.mark.parametrize(("setting", "message"), [
+    ({"KYR_SMS_PAGE_SEGMENTS": "0"}, "KYR_SMS_PAGE_SEGMENTS must be a positive whole number, got '0'"),
+    ({"KYR_SMS_PAGE_SEGMENTS": "three"}, "KYR_SMS_PAGE_SEGMENTS must be a positive whole number, got 'three'"),
+])
 def test_settings_that_cannot_work_say_what_to_fix(setting: dict, message: str) -> None:
     with pytest.raises(ConfigError) as caught:
         settings_from({"KYR_STORE": "sqlite:///:memory:", **setting})

@@ -1,7 +1,6 @@
 """Talking to a person, in the pure engine: the questions as nodes, SKIP, consent, the relay while a case is open,
 and the events the desk acts on. The engine is told about volunteers and cases only through Inbound.desk, and
 never keeps an answer: the session after every step holds no word the person typed."""
-
 from __future__ import annotations
 
 import json
@@ -38,13 +37,8 @@ def test_the_airport_questions_report_each_answer_and_keep_none(engine: Engine) 
     result, events = run(engine, words)
     assert result.session.at == "person.airport_consent" and result.session.pending == "consent"
     assert [e for e in events if e.startswith("intake")] == [
-        "intake_answer:airport_who",
-        "intake_answer:airport_where",
-        "intake_skip:airport_since",
-        "intake_answer:airport_status",
-        "intake_answer:airport_language",
-        "intake_answer:airport_phone",
-    ]
+        "intake_answer:airport_who", "intake_answer:airport_where", "intake_skip:airport_since",
+        "intake_answer:airport_status", "intake_answer:airport_language", "intake_answer:airport_phone"]
     stored = json.dumps(result.session.to_dict())
     assert "Zorblax" not in stored and "5555550123" not in stored
     assert "Example Rights Org" in result.replies[0].text and "YES or NO" in result.replies[0].text
@@ -75,13 +69,7 @@ def test_listed_answers_are_picked_by_number_or_label(engine: Engine, content) -
     assert person.choice_of(engine, node, "green card", "en") == "green_card"
     assert person.choice_of(engine, node, "I think a work visa", "en") is None
     assert [o.label for o in engine.view.choices(node, "en")] == [
-        "U.S. citizen",
-        "Green card",
-        "Visa",
-        "Other",
-        "I don't know",
-        "Main menu",
-    ]
+        "U.S. citizen", "Green card", "Visa", "Other", "I don't know", "Main menu"]
 
 
 def test_while_a_case_is_open_everything_but_a_few_words_goes_to_the_volunteer(engine: Engine) -> None:
@@ -97,9 +85,7 @@ def test_while_a_case_is_open_everything_but_a_few_words_goes_to_the_volunteer(e
     assert photo.events == () and "only pass on text" in photo.replies[0].text
 
 
-@pytest.mark.parametrize(
-    ("lang", "word"), [("en", "close"), ("es", "cerrar"), ("zh", "关闭"), ("ar", "إغلاق"), ("vi", "dong")]
-)
+@pytest.mark.parametrize(("lang", "word"), [("en", "close"), ("es", "cerrar"), ("zh", "关闭"), ("ar", "إغلاق"), ("vi", "dong")])
 def test_close_ends_the_chat_without_opting_out(engine: Engine, lang: str, word: str) -> None:
     """CLOSE ends the case and keeps the conversation: the person can still be answered later (STOP would not)."""
     talking = Session(at="person.talk", pending="relay", lang=lang, lang_picked=True, seen=1000.0)
@@ -143,7 +129,7 @@ def test_a_closed_case_is_said_once_then_the_menu(engine: Engine) -> None:
     assert result.replies[0].text == "Your conversation with the volunteer has ended."
 
 
-@pytest.mark.parametrize("entry", ["person", "talk to a person", "a human"])  # global words: the flow has no phrases
+@pytest.mark.parametrize("entry", ["person", "talk to a person", "a human"])   # global words: the flow has no phrases
 def test_without_volunteers_the_person_is_told_and_stays_put(engine: Engine, entry: str) -> None:
     at_airport, _ = run(engine, ["i am held at the airport"], Desk())
     result = engine.step(at_airport.session, Inbound(entry, 2000.0))

@@ -1,7 +1,6 @@
 """Privacy: after whole conversations on every channel, no phone number, chat id or message text is anywhere
 on disk (SQLite and its -wal/-shm, a Redis dump) or in any log; retention purges; "delete my data" in every
 language erases at once and confirms in that language; opt-outs keep a hash only."""
-
 from __future__ import annotations
 
 import functools
@@ -51,49 +50,20 @@ FORM = "application/x-www-form-urlencoded"
 LANGS = ("en", "es", "zh", "zh-Hant", "ar", "ur", "ht", "pt", "vi", "fr")
 
 PHONE = "+15555550199"
-PHONE_FORMS = [
-    "+15555550199",
-    "15555550199",
-    "5555550199",
-    "555-555-0199",
-    "555 555 0199",
-    "(555) 555-0199",
-    "555.555.0199",
-    "%2B15555550199",
-    "5550199",
-]
+PHONE_FORMS = ["+15555550199", "15555550199", "5555550199", "555-555-0199", "555 555 0199", "(555) 555-0199",
+               "555.555.0199", "%2B15555550199", "5550199"]
 CHAT_ID = 987654321
 WEB_SESSION = "privacyWebSessionQ7x"
 # One made-up word per channel, so a leak names the channel it came from.
-MARKERS = {
-    "sms": "Zorblaxian",
-    "whatsapp": "Quuxwombat",
-    "telegram": "Flimflarnish",
-    "web": "Snorkelwhip",
-    "chat": "Grumblewick",
-}
+MARKERS = {"sms": "Zorblaxian", "whatsapp": "Quuxwombat", "telegram": "Flimflarnish", "web": "Snorkelwhip",
+           "chat": "Grumblewick"}
 
 
 def conversation(marker: str) -> list[str]:
     """A whole conversation: a body with the marker, options, free text, a state, MORE, help and back."""
-    return [
-        f"hello {marker} here",
-        "1",
-        "2",
-        f"my cousin {marker} was taken by ICE",
-        "menu",
-        "7",
-        "no",
-        "california",
-        "more",
-        "help",
-        "back",
-        f"{marker}",
-        "0",
-        "language",
-        "2",
-        f"me detuvieron en el aeropuerto, soy {marker}",
-    ]
+    return [f"hello {marker} here", "1", "2", f"my cousin {marker} was taken by ICE", "menu", "7", "no",
+            "california", "more", "help", "back", f"{marker}", "0", "language", "2",
+            f"me detuvieron en el aeropuerto, soy {marker}"]
 
 
 def secrets_to_find() -> list[str]:
@@ -105,13 +75,8 @@ def build_app(engine: Engine, store: str, **config: str) -> Flask:
     """create_app with every channel on, reusing the session's engine."""
     import webhook
 
-    base = {
-        "KYR_STORE": store,
-        "KYR_SECRET": SECRET,
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_WEB_DEMO": "1",
-    }
+    base = {"KYR_STORE": store, "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": BASE,
+            "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 
@@ -135,17 +100,12 @@ class Server:
 def twilio_say(server: Server, sender: str, body: str) -> requests.Response:
     """One signed Twilio request (SMS, or WhatsApp when sender starts with whatsapp:) over real HTTP."""
     name = "whatsapp" if sender.startswith("whatsapp:") else "sms"
-    form = with_fields(
-        load_twilio(name), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}", WaId=PHONE.lstrip("+")
-    )
+    form = with_fields(load_twilio(name), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}",
+                       WaId=PHONE.lstrip("+"))
     form = {k: v for k, v in form.items() if name == "whatsapp" or k != "WaId"}
     signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
-    response = server.http.post(
-        server.url + "/twilio",
-        data=urlencode(form),
-        timeout=30,
-        headers={"Content-Type": FORM, "X-Twilio-Signature": signature},
-    )
+    response = server.http.post(server.url + "/twilio", data=urlencode(form), timeout=30,
+                                headers={"Content-Type": FORM, "X-Twilio-Signature": signature})
     assert response.status_code == 200, response.text
     return response
 
@@ -155,17 +115,9 @@ _update_ids = iter(range(700_000_001, 800_000_000))
 
 def telegram_say(server: Server, text: str, lang: str = "en") -> None:
     """One Telegram update from CHAT_ID, posted to the webhook over real HTTP."""
-    update = with_fields(
-        load_telegram("message"),
-        update_id=next(_update_ids),
-        **{
-            "message.text": text,
-            "message.chat.id": CHAT_ID,
-            "message.from.id": CHAT_ID,
-            "message.from.language_code": lang,
-            "message.from.username": f"user_{MARKERS['telegram']}",
-        },
-    )
+    update = with_fields(load_telegram("message"), update_id=next(_update_ids), **{
+        "message.text": text, "message.chat.id": CHAT_ID, "message.from.id": CHAT_ID,
+        "message.from.language_code": lang, "message.from.username": f"user_{MARKERS['telegram']}"})
     response = server.http.post(server.url + "/telegram", json=update, headers={TG_HEADER: TG_SECRET}, timeout=30)
     assert response.status_code == 200, response.text
 
@@ -174,7 +126,8 @@ def web_say(server: Server, app: Flask, text: str) -> None:
     """One message to the web demo's API."""
     if "/api/message" not in {rule.rule for rule in app.url_map.iter_rules()}:
         pytest.fail("POST /api/message is not registered: bot/channels/web.py has not built the web API yet")
-    response = server.http.post(server.url + "/api/message", json={"session": WEB_SESSION, "text": text}, timeout=30)
+    response = server.http.post(server.url + "/api/message", json={"session": WEB_SESSION, "text": text},
+                                timeout=30)
     assert response.status_code == 200, response.text
 
 
@@ -220,20 +173,18 @@ def redis_everything(url: str, workdir: Path) -> bytes:
     for db in range(16):
         scoped = redis.Redis.from_url(url, db=db)
         for key in scoped.scan_iter(count=1000):
-            chunks += [
-                key,
-                scoped.dump(key) or b"",
-                repr(scoped.get(key) if scoped.type(key) == b"string" else scoped.type(key)).encode(),
-            ]
+            chunks += [key, scoped.dump(key) or b"", repr(scoped.get(key) if scoped.type(key) == b"string"
+                                                         else scoped.type(key)).encode()]
     assert chunks, "Redis should hold the conversations"
-    client.config_set("rdbcompression", "no")  # LZF would hide a leaked string from a byte search
+    client.config_set("rdbcompression", "no")   # LZF would hide a leaked string from a byte search
     try:
         client.save()
         directory, name = client.config_get("dir")["dir"], client.config_get("dbfilename")["dbfilename"]
         chunks.append((Path(directory) / name).read_bytes())
         dumped = workdir / "cli.rdb"
         port = str(client.connection_pool.connection_kwargs["port"])
-        subprocess.run(["redis-cli", "-p", port, "--rdb", str(dumped)], check=True, capture_output=True, timeout=30)
+        subprocess.run(["redis-cli", "-p", port, "--rdb", str(dumped)], check=True, capture_output=True,
+                       timeout=30)
         chunks.append(dumped.read_bytes())
     finally:
         client.config_set("rdbcompression", "yes")
@@ -246,15 +197,9 @@ def files_under(directory: Path) -> bytes:
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
-def test_no_number_chat_id_or_text_on_disk_or_in_logs(
-    backend: str,
-    engine: Engine,
-    bot_api: FakeBotApi,
-    tmp_path: Path,
-    request: pytest.FixtureRequest,
-    caplog: pytest.LogCaptureFixture,
-    log_file: Path,
-) -> None:
+def test_no_number_chat_id_or_text_on_disk_or_in_logs(backend: str, engine: Engine, bot_api: FakeBotApi,
+                                                      tmp_path: Path, request: pytest.FixtureRequest,
+                                                      caplog: pytest.LogCaptureFixture, log_file: Path) -> None:
     """Conversations over SMS, WhatsApp, Telegram and the web demo, then the store and every log are searched."""
     caplog.set_level(logging.DEBUG)
     for name in ("bot", "webhook", "kyrbot", "werkzeug", "tests"):
@@ -277,16 +222,12 @@ def test_no_number_chat_id_or_text_on_disk_or_in_logs(
             telegram_say(server, text)
         for text in conversation(MARKERS["web"]):
             web_say(server, app, text)
-        twilio_say(server, PHONE, "STOP")  # an opt-out record, kept until START
+        twilio_say(server, PHONE, "STOP")                      # an opt-out record, kept until START
         twilio_say(server, PHONE, f"{MARKERS['sms']} are you there")
         assert len(bot_api.calls("sendMessage")) >= len(conversation("x"))
         service = kyr(app).service
-        for channel, raw, space in (
-            ("sms", PHONE, "u"),
-            ("whatsapp", "whatsapp:" + PHONE, "u"),
-            ("telegram", str(CHAT_ID), "u"),
-            ("web", WEB_SESSION, "d"),
-        ):
+        for channel, raw, space in (("sms", PHONE, "u"), ("whatsapp", "whatsapp:" + PHONE, "u"),
+                                    ("telegram", str(CHAT_ID), "u"), ("web", WEB_SESSION, "d")):
             key = user_key(SECRET.encode(), channel, raw, space)
             assert service.store.get(key, time.time()) is not None, channel
         if backend == "redis":
@@ -300,30 +241,25 @@ def test_no_number_chat_id_or_text_on_disk_or_in_logs(
         server.close()
         tg.shutdown(app)
     if backend == "sqlite":
-        kyr(app).service.store.close()  # a checkpoint moves the WAL into the main file: search again
+        kyr(app).service.store.close()   # a checkpoint moves the WAL into the main file: search again
         assert_nothing_found(files_under(tmp_path / "store"), "the SQLite files after close")
     logs = all_log_text(caplog, log_file)
     assert "turn channel=" in logs and "channel=telegram" in logs, "the service's logs should have been captured"
     assert_nothing_found(logs, "the logs")
-    for channel, raw, space in (
-        ("sms", PHONE, "u"),
-        ("whatsapp", "whatsapp:" + PHONE, "u"),
-        ("telegram", str(CHAT_ID), "u"),
-        ("web", WEB_SESSION, "d"),
-    ):
+    for channel, raw, space in (("sms", PHONE, "u"), ("whatsapp", "whatsapp:" + PHONE, "u"),
+                                ("telegram", str(CHAT_ID), "u"), ("web", WEB_SESSION, "d")):
         assert_no_piece_of_the_key(user_key(SECRET.encode(), channel, raw, space), logs)
 
 
 def assert_no_piece_of_the_key(key: str, logs: str) -> None:
     """No 8 hex characters of a user's stored key appear in the logs (the old tag was one such piece)."""
     digest = key.split(":", 1)[1]
-    pieces = [digest[i : i + 8] for i in range(len(digest) - 7)]
+    pieces = [digest[i:i + 8] for i in range(len(digest) - 7)]
     assert not [p for p in pieces if p in logs], f"a piece of the key {key[:10]}... is in the logs"
 
 
-def test_logs_keep_no_user_tag_that_outlives_delete(
-    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_logs_keep_no_user_tag_that_outlives_delete(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
     """After a conversation and DELETE, the INFO lines carry no per-user tag, so nothing ties them together or
     to the person; at DEBUG a tag follows one person for one day, and the next day's tag is another."""
     caplog.set_level(logging.DEBUG, logger="bot.service.handler")
@@ -344,17 +280,12 @@ def test_logs_keep_no_user_tag_that_outlives_delete(
 
 def test_terminal_chat_keeps_nothing_identifying(tmp_path: Path) -> None:
     """scripts/chat.py --json on a SQLite file: the number used as user id, the texts: not in the files or stderr."""
-    lines = [json.dumps({"user": PHONE, "text": text, "channel": "sms"}) for text in conversation(MARKERS["chat"])]
+    lines = [json.dumps({"user": PHONE, "text": text, "channel": "sms"})
+             for text in conversation(MARKERS["chat"])]
     env = {**os.environ, "KYR_SECRET": "", "PYTHONUNBUFFERED": "1"}
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "chat.py"), "--json", "--store", f"sqlite:///{tmp_path}/chat/chat.db"],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-        cwd=tmp_path,
-    )
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "chat.py"), "--json", "--store",
+                          f"sqlite:///{tmp_path}/chat/chat.db"], input="\n".join(lines) + "\n",
+                         capture_output=True, text=True, env=env, timeout=180, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert len(run.stdout.splitlines()) == len(lines)
     blob = files_under(tmp_path / "chat")
@@ -380,9 +311,8 @@ def signed_post(app: Flask, sender: str, body: str, payload: str = "sms") -> Any
     """One signed Twilio request (the recorded `payload`: sms or whatsapp) through the Flask test client."""
     form = with_fields(load_twilio(payload), From=sender, Body=body, MessageSid=f"SM{uuid.uuid4().hex}")
     signature = RequestValidator(TOKEN).compute_signature(BASE + "/twilio", form)
-    return app.test_client().post(
-        "/twilio", data=urlencode(form), content_type=FORM, headers={"X-Twilio-Signature": signature}
-    )
+    return app.test_client().post("/twilio", data=urlencode(form), content_type=FORM,
+                                  headers={"X-Twilio-Signature": signature})
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
@@ -395,16 +325,15 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
     return True
 
 
-def test_expired_sessions_are_purged_by_each_process_in_the_background(
-    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_expired_sessions_are_purged_by_each_process_in_the_background(engine: Engine, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A conversation older than KYR_RETENTION is deleted from the file by the app's housekeeping thread
     (started by create_app, every KYR_PURGE_EVERY seconds), while a live one and an opt-out stay."""
     db = tmp_path / "kyr.db"
     app = build_app(engine, f"sqlite:///{db}", KYR_RETENTION="600", KYR_PURGE_EVERY="0.1")
     try:
         hour_ago = time.time() - 3600
-        monkeypatch.setattr(twilio_sms, "clock", lambda: hour_ago)  # written an hour ago: expired now
+        monkeypatch.setattr(twilio_sms, "clock", lambda: hour_ago)   # written an hour ago: expired now
         assert signed_post(app, "+15555550101", "hi").status_code == 200
         assert signed_post(app, "+15555550102", "STOP").status_code == 200
         monkeypatch.setattr(twilio_sms, "clock", time.time)
@@ -438,9 +367,7 @@ def test_a_process_purges_when_it_starts(engine: Engine, tmp_path: Path) -> None
 def test_every_promise_in_the_privacy_page_names_a_test_that_exists() -> None:
     """docs/privacy.md: each row of a Promise | Test table cites at least one test, and every cited test exists."""
     doc = (ROOT / "docs" / "privacy.md").read_text(encoding="utf-8")
-    rows_ = [
-        line for line in doc.splitlines() if line.startswith("| ") and not line.startswith(("| Promise", "| Record"))
-    ]
+    rows_ = [line for line in doc.splitlines() if line.startswith("| ") and not line.startswith(("| Promise", "| Record"))]
     promises = [line for line in rows_ if line.count("|") == 3]
     assert len(promises) >= 30
     for line in promises:
@@ -520,9 +447,8 @@ def test_purge_command_deletes_only_expired_conversations(tmp_path: Path) -> Non
     store.put("u:opt", {"o": 1}, None, now - 400 * 86400)
     store.close()
     env = {**os.environ, "KYR_STORE": f"sqlite:///{db}", "KYR_SECRET": "x"}
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "purge.py")], capture_output=True, text=True, env=env, timeout=60
-    )
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "purge.py")], capture_output=True, text=True,
+                         env=env, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout == "purged 1 expired conversation(s) from sqlite store\n"
     assert sorted(r[0] for r in rows(db)) == ["u:new", "u:opt"]
@@ -612,14 +538,11 @@ def test_each_delete_word_erases_anywhere(engine: Engine, lang: str, word: str) 
     confirmation: as a first message, mid-flow, and while a question (state, language, clarify) is open."""
     assert engine.words.action(word) == "delete", f"{lang}: {word!r} -> {engine.words.action(word)!r}"
     assert engine.words.action(word.upper()) == "delete", f"{lang}: {word.upper()!r}"
-    sessions = [
-        None,
-        Session(at="ice_at_door.start", lang=lang, seen=1.0),
-        Session(at="get_help.start", lang=lang, pending="state", seen=1.0),
-        Session(at="get_help.start", lang=lang, pending="state_confirm", choices=["CO"], seen=1.0),
-        Session(at="menu.start", lang=lang, pending="language", choices=list(LANGS), seen=1.0),
-        Session(at="menu.start", lang=lang, pending="clarify", choices=["airport", "stopped"], seen=1.0),
-    ]
+    sessions = [None, Session(at="ice_at_door.start", lang=lang, seen=1.0),
+                Session(at="get_help.start", lang=lang, pending="state", seen=1.0),
+                Session(at="get_help.start", lang=lang, pending="state_confirm", choices=["CO"], seen=1.0),
+                Session(at="menu.start", lang=lang, pending="language", choices=list(LANGS), seen=1.0),
+                Session(at="menu.start", lang=lang, pending="clarify", choices=["airport", "stopped"], seen=1.0)]
     for session in sessions:
         result = engine.step(session, Inbound(word, 2.0))
         assert result.session is None and "delete" in result.events, (lang, word, session)
@@ -627,13 +550,11 @@ def test_each_delete_word_erases_anywhere(engine: Engine, lang: str, word: str) 
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "ar"])
-def test_telegram_delete_command_erases_and_confirms(
-    engine: Engine, bot_api: FakeBotApi, tmp_path: Path, lang: str
-) -> None:
+def test_telegram_delete_command_erases_and_confirms(engine: Engine, bot_api: FakeBotApi, tmp_path: Path,
+                                                     lang: str) -> None:
     """/delete on Telegram erases the chat's record at once and confirms in the user's language."""
-    app = build_app(
-        engine, f"sqlite:///{tmp_path}/tg.db", TELEGRAM_BOT_TOKEN=bot_api.token, TELEGRAM_WEBHOOK_SECRET=TG_SECRET
-    )
+    app = build_app(engine, f"sqlite:///{tmp_path}/tg.db", TELEGRAM_BOT_TOKEN=bot_api.token,
+                    TELEGRAM_WEBHOOK_SECRET=TG_SECRET)
     app.config["TELEGRAM_API_BASE_URL"] = bot_api.base_url
     server = Server(app)
     try:
@@ -647,9 +568,7 @@ def test_telegram_delete_command_erases_and_confirms(
         assert user_rows(tmp_path / "tg.db") == []
         confirmation = deleted_text(lang)
         assert bot_api.calls("sendMessage")[-1] == {
-            "chat_id": str(CHAT_ID),
-            "text": bidi_text(confirmation) if lang == "ar" else confirmation,
-        }
+            "chat_id": str(CHAT_ID), "text": bidi_text(confirmation) if lang == "ar" else confirmation}
     finally:
         server.close()
         tg.shutdown(app)

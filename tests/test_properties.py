@@ -1,5 +1,4 @@
 """Property-based tests: any text in any state gets a valid reply; broken flow files are reported, never crash."""
-
 from __future__ import annotations
 
 import shutil
@@ -31,79 +30,32 @@ def node_keys(engine: Engine) -> list[str]:
 texts = st.one_of(
     st.text(max_size=300),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=50),
-    st.sampled_from(
-        [
-            "",
-            " ",
-            "0",
-            "1",
-            "99",
-            "menu",
-            "MORE",
-            "back",
-            "stop",
-            "start",
-            "yes",
-            "no",
-            "delete",
-            "ICE is at my door",
-            "la migra",
-            "报警",
-            "٣",
-            "🙏",
-            "<script>",
-            "{state}",
-            "%s%s",
-            "\x00",
-        ]
-    ),
+    st.sampled_from(["", " ", "0", "1", "99", "menu", "MORE", "back", "stop", "start", "yes", "no", "delete",
+                     "ICE is at my door", "la migra", "报警", "٣", "🙏", "<script>", "{state}", "%s%s", "\x00"]),
 )
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    data=st.data(),
-    text=texts,
-    pending=st.sampled_from([None, "state", "state_confirm", "language", "clarify"]),
-    kind=st.sampled_from(["text", "text", "media", "hello"]),
-)
-def test_any_text_in_any_state_gets_a_valid_reply(
-    engine: Engine, data: st.DataObject, text: str, pending: str | None, kind: str
-) -> None:
+@given(data=st.data(), text=texts, pending=st.sampled_from([None, "state", "state_confirm", "language", "clarify"]),
+       kind=st.sampled_from(["text", "text", "media", "hello"]))
+def test_any_text_in_any_state_gets_a_valid_reply(engine: Engine, data: st.DataObject, text: str,
+                                                  pending: str | None, kind: str) -> None:
     """Non-empty replies within the channel's page, and a session that stands on a real node (or is erased)."""
     at = data.draw(st.sampled_from(node_keys(engine)))
     lang = data.draw(st.sampled_from(sorted(engine.content.languages)))
-    choices = {
-        "state_confirm": ["CO"],
-        "language": list(engine.content.languages),
-        "clarify": ["airport", "stopped"],
-    }.get(pending or "", [])
-    session = data.draw(
-        st.sampled_from(
-            [
-                None,
-                Session(
-                    at=at,
-                    lang=lang,
-                    pending=pending,
-                    choices=choices,
-                    state=data.draw(st.sampled_from([None, "MA", "CO"])),
-                    seen=100.0,
-                ),
-            ]
-        )
-    )
+    choices = {"state_confirm": ["CO"], "language": list(engine.content.languages),
+               "clarify": ["airport", "stopped"]}.get(pending or "", [])
+    session = data.draw(st.sampled_from([None, Session(at=at, lang=lang, pending=pending, choices=choices,
+                                                       state=data.draw(st.sampled_from([None, "MA", "CO"])),
+                                                       seen=100.0)]))
     page = data.draw(st.sampled_from(list(PAGES)))
     result = engine.step(session, Inbound(text, 200.0, kind=kind, page=page))
     assert result.replies
     for reply in result.replies:
-        assert (
-            reply.text.strip()
-            and utf16_len(sms_text(reply) if page.unit == SEGMENTS else as_text(reply)) <= PAGES[page]
-        )
+        assert reply.text.strip() and utf16_len(sms_text(reply) if page.unit == SEGMENTS else as_text(reply)) <= PAGES[page]
         assert all(o.key and o.label for o in reply.options)
     if result.session is not None:
-        engine.content.node(result.session.at)  # raises if the node does not exist
+        engine.content.node(result.session.at)   # raises if the node does not exist
 
 
 def _mutate(text: str, data: st.DataObject) -> str:

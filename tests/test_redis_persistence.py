@@ -1,7 +1,6 @@
 """Redis persistence and deletion, with the deploy/ files as shipped: a deleted conversation is only appended to
 the AOF as a DEL, and leaves the disk when the AOF is rewritten, which kyrbot-redis-aof-rewrite.service does
 daily. A real redis-server started with deploy/redis.conf."""
-
 from __future__ import annotations
 
 import configparser
@@ -46,24 +45,9 @@ def server(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     if executable is None:
         missing(MISSING)
     port = free_port()
-    proc = subprocess.Popen(
-        [
-            executable,
-            str(DEPLOY / "redis.conf"),
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--dir",
-            str(tmp_path),
-            "--logfile",
-            str(tmp_path / "redis.log"),
-            "--rdbcompression",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = subprocess.Popen([executable, str(DEPLOY / "redis.conf"), "--port", str(port), "--bind", "127.0.0.1",
+                             "--dir", str(tmp_path), "--logfile", str(tmp_path / "redis.log"),
+                             "--rdbcompression", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while not answers_ping(port):
         if proc.poll() is not None or time.monotonic() > deadline:

@@ -1,5 +1,4 @@
 """Settings that cannot work stop start-up with a message naming the variable and the fix."""
-
 from __future__ import annotations
 
 import pytest
@@ -14,14 +13,11 @@ def test_redis_without_a_shared_secret_is_refused() -> None:
     assert str(info.value).startswith("set KYR_SECRET: with Redis every worker must share it")
 
 
-@pytest.mark.parametrize(
-    ("name", "value", "message"),
-    [
-        ("KYR_RETENTION", "a week", "KYR_RETENTION must be a positive number, got 'a week'"),
-        ("KYR_IDLE", "-5", "KYR_IDLE must be a positive number, got '-5'"),
-        ("KYR_RATE_LIMIT", "1.5", "KYR_RATE_LIMIT must be a positive whole number, got '1.5'"),
-    ],
-)
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("KYR_RETENTION", "a week", "KYR_RETENTION must be a positive number, got 'a week'"),
+    ("KYR_IDLE", "-5", "KYR_IDLE must be a positive number, got '-5'"),
+    ("KYR_RATE_LIMIT", "1.5", "KYR_RATE_LIMIT must be a positive whole number, got '1.5'"),
+])
 def test_bad_numbers_name_the_variable(tmp_path, name: str, value: str, message: str) -> None:
     """A typo in a number is reported as such, not as a Python traceback."""
     with pytest.raises(ConfigError) as info:

@@ -1,5 +1,4 @@
 """Opting out and back in keeps nothing but a flag and a language, and answers START in that language."""
-
 from __future__ import annotations
 
 import sqlite3
@@ -40,21 +39,10 @@ def test_a_spanish_stop_is_answered_and_a_later_start_is_welcomed_in_spanish(ser
     assert welcome.startswith(engine.view.t("ui.welcome", "es"))
 
 
-@pytest.mark.parametrize(
-    ("word", "lang"),
-    [
-        ("empezar", "es"),
-        ("menú", "es"),
-        ("ayuda", "es"),
-        ("menu", "en"),
-        ("السلام علیکم", "ur"),
-        ("السلام عليكم", "ar"),
-        ("bonjou", "ht"),
-    ],
-)
-def test_a_first_message_that_is_a_global_word_sets_its_language(
-    service: Service, engine: Engine, word: str, lang: str
-) -> None:
+@pytest.mark.parametrize(("word", "lang"), [("empezar", "es"), ("menú", "es"), ("ayuda", "es"), ("menu", "en"),
+                                          ("السلام علیکم", "ur"), ("السلام عليكم", "ar"), ("bonjou", "ht")])
+def test_a_first_message_that_is_a_global_word_sets_its_language(service: Service, engine: Engine,
+                                                                 word: str, lang: str) -> None:
     """'empezar' as a first message is Spanish even though a detector cannot tell from one word."""
     replies = service.handle("sms", f"+1555555{len(word)}{lang}", Inbound(word, 1.0)).replies
     assert replies[0].lang == lang
@@ -64,9 +52,8 @@ DAY = 86400.0
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
-def test_an_opt_out_holds_whatever_is_sent_after_it(
-    engine: Engine, tmp_path: Path, request: pytest.FixtureRequest, backend: str
-) -> None:
+def test_an_opt_out_holds_whatever_is_sent_after_it(engine: Engine, tmp_path: Path, request: pytest.FixtureRequest,
+                                                    backend: str) -> None:
     """'ok', HELP and another STOP after STOP leave the opt-out without expiry: Redis keeps it with no TTL, a
     purge a month later keeps it (SQLite), 'hola' then is still silent, and only START ends it."""
     if backend == "redis":
@@ -112,19 +99,18 @@ def store_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest, db: 
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
 @pytest.mark.parametrize("words", [("hola", "borrar"), ("START", "STOP")], ids=["delete", "stop-start"])
-def test_the_rate_limit_outlives_delete_stop_and_start(
-    engine: Engine, tmp_path: Path, request: pytest.FixtureRequest, backend: str, words: tuple[str, str]
-) -> None:
+def test_the_rate_limit_outlives_delete_stop_and_start(engine: Engine, tmp_path: Path, request: pytest.FixtureRequest,
+                                                       backend: str, words: tuple[str, str]) -> None:
     """96 messages in a tenth of a second, every other one erasing the conversation: the limit's 30 answers and
     one notice, not 96 answers. The last STOP still took effect, and START works once the window has passed."""
     url = store_url(backend, tmp_path, request, 10)
     service = Service(engine, open_store(url), SECRET, rate_limit=30)
     answered = [say(service, words[i % 2], 100.0 + i / 1000) for i in range(96)]
     assert sum(1 for replies in answered if replies) == 31
-    assert answered[30] == [engine.view.t("ui.rate_limited", "en")]  # nothing kept says the language by then
+    assert answered[30] == [engine.view.t("ui.rate_limited", "en")]   # nothing kept says the language by then
     key = user_key(SECRET, "sms", "+15555550142")
     assert service.store.get(rate_key(key), 100.2)["r"] == [100.0, 96]
-    if backend == "redis":  # the count lives until its window ends, and no longer
+    if backend == "redis":   # the count lives until its window ends, and no longer
         assert 0 < redis.Redis.from_url(url).pttl("kyr:" + rate_key(key)) <= RATE_WINDOW * 1000
     else:
         assert service.store.get(rate_key(key), 100.0 + RATE_WINDOW) is None
@@ -139,7 +125,7 @@ def test_try_again_during_an_outage_is_in_the_language_of_the_message(engine: En
     """An SMS carries no language hint: the message itself says which language to apologise in."""
     from tests.conftest_redis import _free_port
 
-    nobody = open_store(f"redis://127.0.0.1:{_free_port()}/0")  # a real client, no server listening
+    nobody = open_store(f"redis://127.0.0.1:{_free_port()}/0")   # a real client, no server listening
     service = Service(engine, nobody, SECRET)
     outcome = service.handle("sms", "+15555550142", Inbound("la migra está en mi puerta", 1.0))
     assert [r.text for r in outcome.replies] == [engine.view.t("ui.try_again", "es")]
@@ -149,10 +135,8 @@ def test_try_again_during_an_outage_is_in_the_language_of_the_message(engine: En
 def test_a_retry_of_an_older_message_is_acknowledged_silently_and_moves_nothing(service: Service) -> None:
     """The last two deliveries are answered again word for word; older ones get no reply and no new turn."""
     sends = [("SM1", "hi"), ("SM2", "1"), ("SM3", "2"), ("SM4", "back")]
-    answers = {
-        sid: service.handle("sms", "+15555550143", Inbound(text, float(i)), sid).replies
-        for i, (sid, text) in enumerate(sends)
-    }
+    answers = {sid: service.handle("sms", "+15555550143", Inbound(text, float(i)), sid).replies
+               for i, (sid, text) in enumerate(sends)}
     key = user_key(SECRET, "sms", "+15555550143")
     before = service.store.get(key, 10.0)
     assert service.handle("sms", "+15555550143", Inbound("back", 11.0), "SM4").replies == answers["SM4"]
@@ -166,9 +150,9 @@ HOURS_48 = 48 * 3600.0
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
-def test_a_replay_after_many_other_messages_is_refused_for_48_hours(
-    engine: Engine, tmp_path: Path, request: pytest.FixtureRequest, backend: str
-) -> None:
+def test_a_replay_after_many_other_messages_is_refused_for_48_hours(engine: Engine, tmp_path: Path,
+                                                                    request: pytest.FixtureRequest,
+                                                                    backend: str) -> None:
     """A signed request replayed after twelve other messages is still recognised (no reply, no step), until 48
     hours after it was handled; only then is it a new message."""
     service = Service(engine, open_store(store_url(backend, tmp_path, request, 11)), SECRET, rate_limit=10**6)
@@ -187,9 +171,9 @@ def test_a_replay_after_many_other_messages_is_refused_for_48_hours(
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
-def test_delivery_ids_are_bounded_in_number_and_only_the_newest_keep_replies(
-    engine: Engine, tmp_path: Path, request: pytest.FixtureRequest, backend: str
-) -> None:
+def test_delivery_ids_are_bounded_in_number_and_only_the_newest_keep_replies(engine: Engine, tmp_path: Path,
+                                                                            request: pytest.FixtureRequest,
+                                                                            backend: str) -> None:
     """250 messages in two days: the record keeps the newest 200 delivery-id hashes with their times, and the
     replies of the newest two only, in a record of their own that lives an hour."""
     url = store_url(backend, tmp_path, request, 12)
@@ -206,9 +190,7 @@ def test_delivery_ids_are_bounded_in_number_and_only_the_newest_keep_replies(
         assert service.store.get(replies_key(key), 259.0 + REPLIES_TTL) is None
     else:
         assert 0 < redis.Redis.from_url(url).pttl("kyr:" + replies_key(key)) <= REPLIES_TTL * 1000
-    assert (
-        service.handle("sms", "+15555550146", Inbound("1", 300.0), "SM-49").duplicate is False
-    )  # the oldest, forgotten
+    assert service.handle("sms", "+15555550146", Inbound("1", 300.0), "SM-49").duplicate is False   # the oldest, forgotten
     service.store.close()
 
 
@@ -220,10 +202,8 @@ def test_records_written_before_delivery_times_still_recognise_their_deliveries(
     key = user_key(SECRET, "sms", "+15555550147")
     first = service.handle("sms", "+15555550147", Inbound("1", 1.5), "SM-0")
     digest = message_key(SECRET, "sms", "SM-0")
-    replies = [
-        {"t": r.text, "o": [[c.key, c.label, c.target] for c in r.options], "l": r.lang, "r": r.rtl, "k": r.kind}
-        for r in first.replies
-    ]
+    replies = [{"t": r.text, "o": [[c.key, c.label, c.target] for c in r.options], "l": r.lang, "r": r.rtl,
+                "k": r.kind} for r in first.replies]
     session = {**Session().to_dict(), **service.store.get(key, 2.0)["s"]}
     for old in ([[digest, replies]], [[digest, 1, replies]]):
         service.store.delete(replies_key(key))
@@ -232,10 +212,8 @@ def test_records_written_before_delivery_times_still_recognise_their_deliveries(
         assert again.duplicate and again.replies == first.replies
     assert service.handle("sms", "+15555550147", Inbound("2", 4.0), "SM-b").session.at == "ice_at_door.enter"
     record = service.store.get(key, 5.0)
-    assert set(record) == {"s", "i"} and [h for h, _ in entries(record, 5.0)] == [
-        digest[:12],
-        message_key(SECRET, "sms", "SM-b")[:12],
-    ]
+    assert set(record) == {"s", "i"} and [h for h, _ in entries(record, 5.0)] == [digest[:12], message_key(
+        SECRET, "sms", "SM-b")[:12]]
 
 
 @pytest.mark.parametrize("word", ["STOP", "borrar"])

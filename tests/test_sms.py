@@ -1,5 +1,4 @@
 """Tests for bot.sms: folding, encoding, Twilio-exact segment counts, splitting and paging."""
-
 from __future__ import annotations
 
 import re
@@ -22,20 +21,18 @@ from bot.text.sms import (
 )
 
 # GSM 03.38 default alphabet (without ESC) and its extension table, written out from the standard.
-GSM_BASIC = (
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
-)
+GSM_BASIC = ("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+             "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
 GSM_EXTENSION = "\f^{}\\[]~|€"
-FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # 👨‍👩‍👧: one grapheme, 8 UTF-16 code units
+FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # 👨‍👩‍👧: one grapheme, 8 UTF-16 code units
+
 
 
 def reference_segments(text: str) -> int:
     """Twilio's calculator, bit for bit: 1120-bit segments, a 48-bit header added when a second is needed."""
     bits_per_unit = 7 if encoding(text) == GSM7 else 16
-    sizes = [
-        bits_per_unit * (len(g.encode("gsm03.38")) if bits_per_unit == 7 else utf16_len(g)) for g in _graphemes(text)
-    ]
+    sizes = [bits_per_unit * (len(g.encode("gsm03.38")) if bits_per_unit == 7 else utf16_len(g))
+             for g in _graphemes(text)]
     segs: list[list[int]] = [[]]
     headers = [False]
     for size in sizes:
@@ -54,86 +51,71 @@ def reference_segments(text: str) -> int:
 
 # ---------------------------------------------------------------- encoding
 
-
 def test_gsm_alphabet_is_exactly_the_standard_one() -> None:
-    accepted = {chr(cp) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF and encoding(chr(cp)) == GSM7}
+    accepted = {chr(cp) for cp in range(0x10000)
+                if not 0xD800 <= cp <= 0xDFFF and encoding(chr(cp)) == GSM7}
     assert accepted == set(GSM_BASIC + GSM_EXTENSION)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("No abra la puerta.", GSM7),
-        ("é ñ ü ¿ ¡ à è ò ù ì Ç Ä Ö Ü ß Å Æ Ø", GSM7),
-        ("[{~}] | ^ \\ €", GSM7),
-        ("á", UCS2),
-        ("í", UCS2),
-        ("ó", UCS2),
-        ("ú", UCS2),
-        ("ã", UCS2),
-        ("õ", UCS2),
-        ("â", UCS2),
-        ("ê", UCS2),
-        ("ô", UCS2),
-        ("ç", UCS2),
-        ("Don’t", UCS2),
-        ("e\u0301", UCS2),  # decomposed é is two code points, and U+0301 is not GSM-7
-        ("\x1b", UCS2),  # the codec accepts a bare ESC; Twilio does not
-        ("`", UCS2),
-        ("请不要开门。", UCS2),
-        ("لا تفتح الباب", UCS2),
-        ("دروازہ نہ کھولیں", UCS2),
-        ("Đừng mở cửa", UCS2),
-        ("😀", UCS2),
-        ("", GSM7),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("No abra la puerta.", GSM7),
+    ("é ñ ü ¿ ¡ à è ò ù ì Ç Ä Ö Ü ß Å Æ Ø", GSM7),
+    ("[{~}] | ^ \\ €", GSM7),
+    ("á", UCS2), ("í", UCS2), ("ó", UCS2), ("ú", UCS2), ("ã", UCS2), ("õ", UCS2),
+    ("â", UCS2), ("ê", UCS2), ("ô", UCS2), ("ç", UCS2),
+    ("Don’t", UCS2),
+    ("e\u0301", UCS2),  # decomposed é is two code points, and U+0301 is not GSM-7
+    ("\x1b", UCS2),  # the codec accepts a bare ESC; Twilio does not
+    ("`", UCS2),
+    ("请不要开门。", UCS2),
+    ("لا تفتح الباب", UCS2),
+    ("دروازہ نہ کھولیں", UCS2),
+    ("Đừng mở cửa", UCS2),
+    ("😀", UCS2),
+    ("", GSM7),
+])
 def test_encoding(text: str, expected: str) -> None:
     assert encoding(text) == expected
 
 
 # ---------------------------------------------------------------- segments
 
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("", 1),
-        ("a", 1),
-        ("a" * 160, 1),
-        ("a" * 161, 2),
-        ("a" * 306, 2),
-        ("a" * 307, 3),
-        ("a" * 459, 3),
-        ("a" * 460, 4),
-        ("a" * 1600, 11),
-        # extension characters cost two septets
-        ("a" * 158 + "€", 1),
-        ("a" * 159 + "€", 2),
-        ("[" * 80, 1),
-        ("[" * 81, 2),
-        # an escape pair is never split: part 1 ends with a 1-septet hole
-        ("a" * 152 + "[" + "a" * 152, 3),
-        ("a" * 152 + "[" + "a" * 151, 2),
-        ("a" * 151 + "[" + "a" * 153, 2),
-        # UCS-2
-        ("á" * 70, 1),
-        ("á" * 71, 2),
-        ("á" * 134, 2),
-        ("á" * 135, 3),
-        ("á" * 68 + "😀", 1),
-        ("á" * 69 + "😀", 2),
-        # an emoji at position 67 of a part moves whole to the next part
-        ("á" * 66 + "😀" + "á" * 66, 3),
-        ("á" * 65 + "😀" + "á" * 67, 2),
-        # a ZWJ emoji sequence is one grapheme and moves whole too
-        ("á" * 63 + FAMILY + "á" * 63, 3),
-        ("á" * 59 + FAMILY + "á" * 67, 2),
-        ("请" * 70, 1),
-        ("请" * 71, 2),
-        ("ب" * 134, 2),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", 1),
+    ("a", 1),
+    ("a" * 160, 1),
+    ("a" * 161, 2),
+    ("a" * 306, 2),
+    ("a" * 307, 3),
+    ("a" * 459, 3),
+    ("a" * 460, 4),
+    ("a" * 1600, 11),
+    # extension characters cost two septets
+    ("a" * 158 + "€", 1),
+    ("a" * 159 + "€", 2),
+    ("[" * 80, 1),
+    ("[" * 81, 2),
+    # an escape pair is never split: part 1 ends with a 1-septet hole
+    ("a" * 152 + "[" + "a" * 152, 3),
+    ("a" * 152 + "[" + "a" * 151, 2),
+    ("a" * 151 + "[" + "a" * 153, 2),
+    # UCS-2
+    ("á" * 70, 1),
+    ("á" * 71, 2),
+    ("á" * 134, 2),
+    ("á" * 135, 3),
+    ("á" * 68 + "😀", 1),
+    ("á" * 69 + "😀", 2),
+    # an emoji at position 67 of a part moves whole to the next part
+    ("á" * 66 + "😀" + "á" * 66, 3),
+    ("á" * 65 + "😀" + "á" * 67, 2),
+    # a ZWJ emoji sequence is one grapheme and moves whole too
+    ("á" * 63 + FAMILY + "á" * 63, 3),
+    ("á" * 59 + FAMILY + "á" * 67, 2),
+    ("请" * 70, 1),
+    ("请" * 71, 2),
+    ("ب" * 134, 2),
+])
 def test_segments(text: str, expected: int) -> None:
     assert segments(text) == expected
     assert segments(text) == reference_segments(text)
@@ -153,111 +135,77 @@ def test_accents_that_gsm_has_stay_cheap_and_a_single_a_acute_does_not() -> None
 
 # ---------------------------------------------------------------- folding
 
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("‘single’ “double” ‚low‚ „low“ «guillemets» ‹one›", '\'single\' "double" \'low\' "low" "guillemets" <one>'),
-        ("a–b—c‒d―e‐f−g", "a-b-c-d-e-f-g"),
-        ("Wait…", "Wait..."),
-        ("a\u00a0b\u2009c\u202fd\u2007e\tf", "a b c d e f"),
-        ("• one\n‣ two", "- one\n- two"),
-        ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
-        ("½ ¼ ¾ 6÷3", "1/2 1/4 3/4 6/3"),
-        ("line\u2028next\u2029para", "line\nnext\npara"),
-        ("‼", "!!"),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("‘single’ “double” ‚low‚ „low“ «guillemets» ‹one›", "'single' \"double\" 'low' \"low\" \"guillemets\" <one>"),
+    ("a–b—c‒d―e‐f−g", "a-b-c-d-e-f-g"),
+    ("Wait…", "Wait..."),
+    ("a\u00a0b\u2009c\u202fd\u2007e\tf", "a b c d e f"),
+    ("• one\n‣ two", "- one\n- two"),
+    ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
+    ("½ ¼ ¾ 6÷3", "1/2 1/4 3/4 6/3"),
+    ("line\u2028next\u2029para", "line\nnext\npara"),
+    ("‼", "!!"),
+])
 def test_fold_typography(text: str, expected: str) -> None:
     assert fold_typography(text) == expected
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "áéíóúãõâêôçÁÇÑ",
-        "n\u0303",
-        "ＡＢＣ",
-        "你好，世界。请回复？",
-        "دروازہ نہ کھولیں۔",
-        "مرحبا، كيف حالك؟",
-        "Đừng mở cửa",
-        FAMILY,
-        "🇺🇸",
-        "نمی\u200cخواهم",
-    ],
-)
+@pytest.mark.parametrize("text", [
+    "áéíóúãõâêôçÁÇÑ", "n\u0303", "ＡＢＣ", "你好，世界。请回复？", "دروازہ نہ کھولیں۔", "مرحبا، كيف حالك؟",
+    "Đừng mở cửa", FAMILY, "🇺🇸", "نمی\u200cخواهم",
+])
 def test_fold_typography_never_touches_letters_or_cjk_punctuation(text: str) -> None:
     assert fold_typography(text) == text
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Não abra a porta. Peça que passem a ordem por baixo.",
-            "Nao abra a porta. Peca que passem a ordem por baixo.",
-        ),
-        ("Você tem direito de ficar calado.", "Voce tem direito de ficar calado."),
-        ("ÁÍÓÚ ÃÕ ÂÊÔ Ç ç", "AIOU AO AEO Ç c"),
-        ("é ñ ü ¿ ¡ à è ò ù ì Ç Ä Ö Ü ß Å Æ Ø æ ø å", "é ñ ü ¿ ¡ à è ò ù ì Ç Ä Ö Ü ß Å Æ Ø æ ø å"),
-        ("Usted tiene derecho a guardar silencio. ¿Qué hago?", "Usted tiene derecho a guardar silencio. ¿Qué hago?"),
-        (
-            "Vous avez le droit de garder le silence. Ne signez rien, même à l'hôpital.",
-            "Vous avez le droit de garder le silence. Ne signez rien, meme à l'hopital.",
-        ),
-        ("Noël, œuvre, Œil, naïve, 1º, 2ª", "Noel, oeuvre, OEil, naive, 1o, 2a"),
-        ("Pa ouvri pòt la. Ou gen dwa pou w rete an silans.", "Pa ouvri pòt la. Ou gen dwa pou w rete an silans."),
-        ("e\u0301 a\u0301 n\u0303", "é a ñ"),
-        ("ΔΦΓ αβγ", "ΔΦΓ αβγ"),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Não abra a porta. Peça que passem a ordem por baixo.", "Nao abra a porta. Peca que passem a ordem por baixo."),
+    ("Você tem direito de ficar calado.", "Voce tem direito de ficar calado."),
+    ("ÁÍÓÚ ÃÕ ÂÊÔ Ç ç", "AIOU AO AEO Ç c"),
+    ("é ñ ü ¿ ¡ à è ò ù ì Ç Ä Ö Ü ß Å Æ Ø æ ø å", "é ñ ü ¿ ¡ à è ò ù ì Ç Ä Ö Ü ß Å Æ Ø æ ø å"),
+    ("Usted tiene derecho a guardar silencio. ¿Qué hago?", "Usted tiene derecho a guardar silencio. ¿Qué hago?"),
+    ("Vous avez le droit de garder le silence. Ne signez rien, même à l'hôpital.",
+     "Vous avez le droit de garder le silence. Ne signez rien, meme à l'hopital."),
+    ("Noël, œuvre, Œil, naïve, 1º, 2ª", "Noel, oeuvre, OEil, naive, 1o, 2a"),
+    ("Pa ouvri pòt la. Ou gen dwa pou w rete an silans.", "Pa ouvri pòt la. Ou gen dwa pou w rete an silans."),
+    ("e\u0301 a\u0301 n\u0303", "é a ñ"),
+    ("ΔΦΓ αβγ", "ΔΦΓ αβγ"),
+])
 def test_fold_accents(text: str, expected: str) -> None:
     assert fold_accents(text) == expected
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "لا تفتح الباب. اطلب منهم تمرير الأمر من تحت الباب.",
-        "ا\u0654 أُ إِ",  # decomposed and composed hamza, harakat: byte for byte untouched
-        "دروازہ نہ کھولیں۔",
-        "不要开门。请他们把搜查令从门下递进来。",
-        "Không mở cửa. Bạn có quyền giữ im lặng.",
-        "Đi",
-        "Don’t — “quotes” stay for fold_typography",
-        FAMILY + " 🇺🇸",
-    ],
-)
+@pytest.mark.parametrize("text", [
+    "لا تفتح الباب. اطلب منهم تمرير الأمر من تحت الباب.",
+    "ا\u0654 أُ إِ",  # decomposed and composed hamza, harakat: byte for byte untouched
+    "دروازہ نہ کھولیں۔",
+    "不要开门。请他们把搜查令从门下递进来。",
+    "Không mở cửa. Bạn có quyền giữ im lặng.",
+    "Đi",
+    "Don’t — “quotes” stay for fold_typography",
+    FAMILY + " 🇺🇸",
+])
 def test_fold_accents_leaves_other_scripts_vietnamese_and_punctuation_alone(text: str) -> None:
     assert fold_accents(text) == text
 
 
 # ---------------------------------------------------------------- split_message
 
-
-@pytest.mark.parametrize(
-    ("text", "limit", "expected"),
-    [
-        ("", 10, []),
-        ("   \n\n  ", 10, []),
-        ("Short.", 10, ["Short."]),
-        ("First para.\n\nSecond para.", 20, ["First para.", "Second para."]),
-        ("First para.\n\nSecond para.", 40, ["First para.\n\nSecond para."]),
-        ("1. Yes\n2. No\n3. Menu", 13, ["1. Yes\n2. No", "3. Menu"]),
-        ("One two. Three four? Five six!", 21, ["One two. Three four?", "Five six!"]),
-        ("Costs 3.5 dollars e.g. today", 12, ["Costs 3.5", "dollars e.g.", "today"]),
-        ("one two three four", 9, ["one two", "three", "four"]),
-        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
-        (
-            "不要开门。请他们把搜查令从门下递进来。保持沉默。",
-            12,
-            ["不要开门。", "请他们把搜查令从门下递进", "来。保持沉默。"],
-        ),
-        ("لا تفتح الباب؟ اطلب الأمر. ابق صامتا۔ شكرا", 16, ["لا تفتح الباب؟", "اطلب الأمر.", "ابق صامتا۔ شكرا"]),
-        ("ab" + FAMILY + "cd", 9, ["ab", FAMILY + "c", "d"]),
-    ],
-)
+@pytest.mark.parametrize(("text", "limit", "expected"), [
+    ("", 10, []),
+    ("   \n\n  ", 10, []),
+    ("Short.", 10, ["Short."]),
+    ("First para.\n\nSecond para.", 20, ["First para.", "Second para."]),
+    ("First para.\n\nSecond para.", 40, ["First para.\n\nSecond para."]),
+    ("1. Yes\n2. No\n3. Menu", 13, ["1. Yes\n2. No", "3. Menu"]),
+    ("One two. Three four? Five six!", 21, ["One two. Three four?", "Five six!"]),
+    ("Costs 3.5 dollars e.g. today", 12, ["Costs 3.5", "dollars e.g.", "today"]),
+    ("one two three four", 9, ["one two", "three", "four"]),
+    ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+    ("不要开门。请他们把搜查令从门下递进来。保持沉默。", 12, ["不要开门。", "请他们把搜查令从门下递进", "来。保持沉默。"]),
+    ("لا تفتح الباب؟ اطلب الأمر. ابق صامتا۔ شكرا", 16, ["لا تفتح الباب؟", "اطلب الأمر.", "ابق صامتا۔ شكرا"]),
+    ("ab" + FAMILY + "cd", 9, ["ab", FAMILY + "c", "d"]),
+])
 def test_split_message(text: str, limit: int, expected: list[str]) -> None:
     assert split_message(text, limit) == expected
 
@@ -269,10 +217,8 @@ def test_split_message_counts_utf16_units_so_emoji_count_twice() -> None:
 def test_split_message_refuses_a_limit_too_small_for_one_character() -> None:
     with pytest.raises(ValueError) as info:
         split_message("a😀", 1)
-    assert str(info.value) == (
-        "split_message: the character '😀' alone exceeds the limit of 1; "
-        "use a limit of at least 2 (an emoji is 2 UTF-16 code units)"
-    )
+    assert str(info.value) == ("split_message: the character '😀' alone exceeds the limit of 1; "
+                               "use a limit of at least 2 (an emoji is 2 UTF-16 code units)")
 
 
 def test_split_message_by_segments() -> None:
@@ -287,20 +233,12 @@ def test_split_message_fill_starts_a_line_that_does_not_fit_on_the_part_before()
     """Without fill a line that does not fit starts the next part; with fill its first whole sentences use up
     the room left (an SMS page pays for its segments either way); a sentence is never cut to fill."""
     text = "Do not open the door.\nAsk for a warrant. Ask them to slide it under the door. Stay silent."
-    assert split_message(text, 60) == [
-        "Do not open the door.",
-        "Ask for a warrant. Ask them to slide it under the door.",
-        "Stay silent.",
-    ]
-    assert split_message(text, 60, fill=True) == [
-        "Do not open the door.\nAsk for a warrant.",
-        "Ask them to slide it under the door. Stay silent.",
-    ]
+    assert split_message(text, 60) == ["Do not open the door.", "Ask for a warrant. Ask them to slide it under the door.",
+                                       "Stay silent."]
+    assert split_message(text, 60, fill=True) == ["Do not open the door.\nAsk for a warrant.",
+                                                  "Ask them to slide it under the door. Stay silent."]
     assert split_message("Short.\nOne long sentence that cannot share a part.", 30, fill=True) == [
-        "Short.",
-        "One long sentence that cannot",
-        "share a part.",
-    ]
+        "Short.", "One long sentence that cannot", "share a part."]
 
 
 # ---------------------------------------------------------------- properties

@@ -1,6 +1,5 @@
 """What an SMS costs: the officer card is its own GSM-7 SMS, the first page of every urgent node fits the page in
 every language with its opening line whole, and the cost report and the fold check run."""
-
 from __future__ import annotations
 
 import subprocess
@@ -131,13 +130,8 @@ def test_the_typical_urgent_conversation_ends_at_the_officer_card(engine: Engine
 
 def run(*args: str) -> subprocess.CompletedProcess:
     """Run scripts/sms_cost.py."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "sms_cost.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "sms_cost.py"), *args], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
 
 
 def test_fold_check_command_passes_on_the_content() -> None:

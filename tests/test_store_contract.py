@@ -3,7 +3,6 @@
 Run: python -m pytest -p tests.conftest_redis tests/test_store_contract.py -q
 (`-p` is redundant once tests/conftest.py has pytest_plugins = ["tests.conftest_redis"].)
 """
-
 from __future__ import annotations
 
 import multiprocessing
@@ -74,7 +73,6 @@ def redis_pttl(url: str, key: str) -> int:
 
 # --- get / put / delete -----------------------------------------------------------------------------------
 
-
 def test_get_absent_is_none(store: Store) -> None:
     assert store.get(KEY, NOW) is None
 
@@ -97,14 +95,11 @@ def test_keys_are_independent(store: Store) -> None:
     assert (store.get("u:a", NOW), store.get("u:b", NOW)) == (None, {"n": 2})
 
 
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ({"s": {1}}, "record is not JSON-serialisable: Object of type set is not JSON serializable"),
-        ({"f": float("nan")}, "record is not JSON-serialisable: Out of range float values are not JSON compliant"),
-        (["a"], "a record must be a dict, not list"),
-    ],
-)
+@pytest.mark.parametrize(("value", "message"), [
+    ({"s": {1}}, "record is not JSON-serialisable: Object of type set is not JSON serializable"),
+    ({"f": float("nan")}, "record is not JSON-serialisable: Out of range float values are not JSON compliant"),
+    (["a"], "a record must be a dict, not list"),
+])
 def test_put_rejects_what_json_cannot_hold(store: Store, value: object, message: str) -> None:
     with pytest.raises(StoreError) as info:
         store.put(KEY, value, ttl=None, now=NOW)  # type: ignore[arg-type]
@@ -120,7 +115,6 @@ def test_put_rejects_bad_ttl(store: Store, ttl: object) -> None:
 
 
 # --- expiry -------------------------------------------------------------------------------------------------
-
 
 def test_record_expires_after_ttl(store: Store, backend: str) -> None:
     store.put(KEY, {"n": 1}, ttl=0.05, now=NOW)
@@ -166,7 +160,6 @@ def test_purge_expired(store: Store, backend: str) -> None:
 
 
 # --- transact -----------------------------------------------------------------------------------------------
-
 
 def test_transact_creates_updates_and_returns_result(store: Store) -> None:
     assert store.transact(KEY, increment, ttl=None, now=NOW) == 1
@@ -286,7 +279,7 @@ def test_concurrent_transact_many_loses_no_update_on_either_key(store: Store) ->
 
 def test_redis_write_after_a_concurrent_change_is_retried(redis_url: str) -> None:
     """Compare-and-set: a key changed by another client between the read and the write makes fn run again."""
-    redis.Redis.from_url(redis_url).delete("kyr:" + KEY)  # the shared test database: start clean
+    redis.Redis.from_url(redis_url).delete("kyr:" + KEY)   # the shared test database: start clean
     store, other = open_store(redis_url), redis.Redis.from_url(redis_url)
     calls: list[dict | None] = []
 
@@ -303,7 +296,7 @@ def test_redis_write_after_a_concurrent_change_is_retried(redis_url: str) -> Non
 
 def test_redis_transact_loads_its_script_again_after_a_script_flush(redis_url: str) -> None:
     """Redis forgets scripts on SCRIPT FLUSH and on a restart: the compare-and-set loads its own again."""
-    redis.Redis.from_url(redis_url).delete("kyr:" + KEY)  # the shared test database: start clean
+    redis.Redis.from_url(redis_url).delete("kyr:" + KEY)   # the shared test database: start clean
     store = open_store(redis_url)
     assert store.transact(KEY, increment, ttl=None, now=NOW) == 1
     redis.Redis.from_url(redis_url).script_flush()
@@ -381,7 +374,6 @@ def test_sqlite_fork_while_parent_holds_the_lock(tmp_path: Path) -> None:
 
 # --- lifecycle and failures ------------------------------------------------------------------------------------
 
-
 def test_ping_and_closed_store(store_url: str) -> None:
     store = open_store(store_url)
     store.ping()
@@ -397,13 +389,8 @@ def test_redis_down_is_unavailable_then_recovers(redis_server: RedisServer, redi
     store.put(KEY, {"count": 1}, ttl=None, now=NOW)  # a pooled connection that the restart will break
     redis_server.stop()
     try:
-        calls = [
-            lambda: store.get(KEY, NOW),
-            lambda: store.put(KEY, {}, None, NOW),
-            lambda: store.delete(KEY),
-            lambda: store.transact(KEY, increment, None, NOW),
-            store.ping,
-        ]
+        calls = [lambda: store.get(KEY, NOW), lambda: store.put(KEY, {}, None, NOW), lambda: store.delete(KEY),
+                 lambda: store.transact(KEY, increment, None, NOW), store.ping]
         for call in calls:
             with pytest.raises(StoreUnavailable) as info:
                 call()
@@ -457,7 +444,7 @@ def test_sqlite_file_is_private_and_in_wal_mode(tmp_path: Path) -> None:
     path = tmp_path / "new" / "dir" / "sessions.db"
     with open_store(f"sqlite:///{path}") as store:
         store.put(KEY, {}, ttl=None, now=NOW)
-        for side in ("-wal", "-shm"):  # SQLite gives them the main file's permissions
+        for side in ("-wal", "-shm"):   # SQLite gives them the main file's permissions
             assert stat.S_IMODE(Path(f"{path}{side}").stat().st_mode) == 0o600, side
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone() == ("wal",)
@@ -470,7 +457,6 @@ def test_sqlite_memory_is_shared_by_threads() -> None:
 
 
 # --- open_store ---------------------------------------------------------------------------------------------------
-
 
 def test_open_store_relative_sqlite_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -486,35 +472,24 @@ def test_open_store_redis_is_lazy() -> None:
         store.ping()
 
 
-@pytest.mark.parametrize(
-    ("url", "message"),
-    [
-        ("sessions.db", f"store URL 'sessions.db' has no scheme: use {URLS}"),
-        ("postgres://db/kyr", f"unsupported store URL scheme 'postgres': use {URLS}"),
-        (
-            "sqlite://sessions.db",
-            "SQLite URL 'sqlite://sessions.db' needs three slashes before a relative path and four before an absolute "
-            "one: sqlite:///relative/path.db or sqlite:////absolute/path.db",
-        ),
-        ("sqlite:///", f"SQLite URL 'sqlite:///' names no file: use {URLS}"),
-        ("sqlite:///data/", f"SQLite URL 'sqlite:///data/' names no file: use {URLS}"),
-        (
-            "sqlite:///s.db?mode=ro",
-            "SQLite URL 'sqlite:///s.db?mode=ro' has a query or fragment: SQLite store options are not supported",
-        ),
-        ("redis:///0", "Redis URL 'redis:///0' names no host: use redis://host:port/db"),
-        (
-            "redis://:hunter2@cache:port/0",
-            "Redis URL 'redis://:***@cache:port/0' has an invalid port: use redis://host:port/db",
-        ),
-        (
-            "redis://user:hunter2@cache:6379/sessions",
-            "Redis URL 'redis://user:***@cache:6379/sessions' has database "
-            "'sessions': it must be a number, as in redis://host:6379/0",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("url", "message"), [
+    ("sessions.db", f"store URL 'sessions.db' has no scheme: use {URLS}"),
+    ("postgres://db/kyr", f"unsupported store URL scheme 'postgres': use {URLS}"),
+    ("sqlite://sessions.db",
+     "SQLite URL 'sqlite://sessions.db' needs three slashes before a relative path and four before an absolute "
+     "one: sqlite:///relative/path.db or sqlite:////absolute/path.db"),
+    ("sqlite:///", f"SQLite URL 'sqlite:///' names no file: use {URLS}"),
+    ("sqlite:///data/", f"SQLite URL 'sqlite:///data/' names no file: use {URLS}"),
+    ("sqlite:///s.db?mode=ro", "SQLite URL 'sqlite:///s.db?mode=ro' has a query or fragment: "
+                               "SQLite store options are not supported"),
+    ("redis:///0", "Redis URL 'redis:///0' names no host: use redis://host:port/db"),
+    ("redis://:hunter2@cache:port/0", "Redis URL 'redis://:***@cache:port/0' has an invalid port: "
+                                      "use redis://host:port/db"),
+    ("redis://user:hunter2@cache:6379/sessions", "Redis URL 'redis://user:***@cache:6379/sessions' has database "
+                                                 "'sessions': it must be a number, as in redis://host:6379/0"),
+])
 def test_open_store_rejects_bad_urls(url: str, message: str) -> None:
     with pytest.raises(ValueError) as info:
         open_store(url)
     assert str(info.value) == message
+

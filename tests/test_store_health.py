@@ -2,7 +2,6 @@
 /healthz (which writes a health record, not only reads), and in the log (the cause, never the person); and the
 store heals by itself once the file is writable again. Real SQLite files made read-only, a real redis-server
 turned into a read-only replica or filled to its maxmemory."""
-
 from __future__ import annotations
 
 import logging
@@ -75,11 +74,9 @@ def made_store(tmp_path: Path) -> Path:
 
 def expected_line(path: Path) -> str:
     """The one line start-up gives for a read-only SQLite file."""
-    return (
-        f"cannot write the SQLite store {path} ({READ_ONLY}): make the file, and the directory that holds "
-        "it, writable by the user running kyrbot (and free some disk space if it is full), or set KYR_STORE "
-        "to another file"
-    )
+    return (f"cannot write the SQLite store {path} ({READ_ONLY}): make the file, and the directory that holds "
+            "it, writable by the user running kyrbot (and free some disk space if it is full), or set KYR_STORE "
+            "to another file")
 
 
 # --- start-up -------------------------------------------------------------------------------------------
@@ -94,23 +91,11 @@ def test_create_app_refuses_a_read_only_sqlite_file_in_one_line(engine: Engine, 
 def test_python_webhook_py_exits_2_on_a_read_only_sqlite_file(tmp_path: Path) -> None:
     """`python3 webhook.py` says the same line and exits with 2, before it serves anything."""
     path = made_store(tmp_path)
-    env = {
-        **os.environ,
-        "KYR_STORE": f"sqlite:///{path}",
-        "KYR_SECRET": SECRET,
-        "PORT": str(free_port()),
-        "TWILIO_AUTH_TOKEN": "",
-        "TELEGRAM_BOT_TOKEN": "",
-    }
+    env = {**os.environ, "KYR_STORE": f"sqlite:///{path}", "KYR_SECRET": SECRET, "PORT": str(free_port()),
+           "TWILIO_AUTH_TOKEN": "", "TELEGRAM_BOT_TOKEN": ""}
     with Unwritable(path):
-        run = subprocess.run(
-            [sys.executable, str(ROOT / "webhook.py")],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            cwd=tmp_path,
-        )
+        run = subprocess.run([sys.executable, str(ROOT / "webhook.py")], capture_output=True, text=True, env=env,
+                             timeout=120, cwd=tmp_path)
     assert run.returncode == 2, run.stderr
     assert run.stderr.strip().splitlines()[-1] == f"kyrbot cannot start: {expected_line(path)}"
 
@@ -126,10 +111,8 @@ def test_a_directory_that_cannot_hold_the_local_secret_is_one_line_too(engine: E
             why = exc.strerror
         with pytest.raises(ConfigError) as info:
             create_app({"KYR_STORE": f"sqlite:///{folder}/kyr.db", "KYR_SECRET": ""}, engine)
-    assert str(info.value) == (
-        f"cannot keep the hashing key in {folder}/kyr.secret ({why}): make its directory "
-        "writable by the user running kyrbot, or set KYR_SECRET"
-    )
+    assert str(info.value) == (f"cannot keep the hashing key in {folder}/kyr.secret ({why}): make its directory "
+                               "writable by the user running kyrbot, or set KYR_SECRET")
 
 
 # --- the store ------------------------------------------------------------------------------------------
@@ -150,9 +133,9 @@ def test_a_read_only_file_fails_the_health_check_though_it_reads_and_heals_once_
     store.close()
 
 
-def test_messages_say_try_again_the_log_names_the_cause_and_the_service_heals(
-    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_messages_say_try_again_the_log_names_the_cause_and_the_service_heals(engine: Engine, tmp_path: Path,
+                                                                              caplog: pytest.LogCaptureFixture
+                                                                              ) -> None:
     """While the file is read-only: 'try again', and one warning with the exception's class and message, and no
     id, tag or text of the person. Writable again: the very next message is answered."""
     path = made_store(tmp_path)
@@ -205,7 +188,7 @@ def test_healthz_writes_so_a_read_only_file_is_503_until_it_is_writable(engine: 
         Unwritable(path).off()
     assert seen == [(503, {"status": "store unavailable"}, 503), (200, {"status": "ok"}, 200)]
     with open_store(f"sqlite:///{path}") as store:
-        assert store.get("u:someone", 4.0) == {"s": {"at": "menu.start"}}  # health checks never touch user data
+        assert store.get("u:someone", 4.0) == {"s": {"at": "menu.start"}}   # health checks never touch user data
 
 
 @pytest.fixture
@@ -220,7 +203,7 @@ def test_healthz_on_a_read_only_redis_replica_is_503(engine: Engine, redis_proc:
     app = create_app({"KYR_STORE": redis_proc.url, "KYR_SECRET": SECRET}, engine)
     client, admin = app.test_client(), redis.Redis.from_url(redis_proc.url)
     assert client.get("/healthz").status_code == 200
-    admin.replicaof("127.0.0.1", str(free_port()))  # a primary that never answers: this one stays read-only
+    admin.replicaof("127.0.0.1", str(free_port()))   # a primary that never answers: this one stays read-only
     try:
         assert admin.ping()
         response = client.get("/healthz")
@@ -228,12 +211,11 @@ def test_healthz_on_a_read_only_redis_replica_is_503(engine: Engine, redis_proc:
     finally:
         admin.replicaof("NO", "ONE")
     assert client.get("/healthz").status_code == 200
-    assert [k for k in admin.scan_iter() if not k.startswith(b"kyr:health")] == []  # only the health key
+    assert [k for k in admin.scan_iter() if not k.startswith(b"kyr:health")] == []   # only the health key
 
 
-def test_healthz_on_a_full_redis_is_503_store_full(
-    engine: Engine, redis_proc: RedisProcess, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_healthz_on_a_full_redis_is_503_store_full(engine: Engine, redis_proc: RedisProcess,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
     """Redis at its maxmemory (noeviction): /healthz says 503 "store full", and the log says OOM."""
     app = create_app({"KYR_STORE": redis_proc.url, "KYR_SECRET": SECRET}, engine)
     admin = redis.Redis.from_url(redis_proc.url)
@@ -243,7 +225,5 @@ def test_healthz_on_a_full_redis_is_503_store_full(
     finally:
         admin.config_set("maxmemory", "0")
     assert (response.status_code, response.get_json()) == (503, {"status": "store full"})
-    assert (
-        "healthz: StoreFull (OutOfMemoryError): Redis store full: command not allowed when used memory > "
-        "'maxmemory'." in caplog.messages
-    )
+    assert "healthz: StoreFull (OutOfMemoryError): Redis store full: command not allowed when used memory > " \
+           "'maxmemory'." in caplog.messages

@@ -1,5 +1,4 @@
 """Telegram over real HTTP against the fake Bot API: polling (PTB's updater) and the webhook (POST /telegram)."""
-
 from __future__ import annotations
 
 import itertools
@@ -55,9 +54,8 @@ def sent(reply: Reply) -> dict[str, Any]:
     """The exact sendMessage parameters the fake should decode for a short reply to Ana."""
     call: dict[str, Any] = {"chat_id": str(ANA), "text": reply.text}
     if reply.options:
-        call["reply_markup"] = {
-            "inline_keyboard": [[{"callback_data": f"o:{o.key}", "text": o.label}] for o in reply.options]
-        }
+        call["reply_markup"] = {"inline_keyboard": [[{"callback_data": f"o:{o.key}", "text": o.label}]
+                                                    for o in reply.options]}
     return call
 
 
@@ -84,19 +82,11 @@ def polling(api: FakeBotApi, service: Service) -> Iterator[tg.Running]:
 
 
 # -- the pure mapping ------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "kind", "inbound_text"),
-    [
-        ("/start", "hello", "start"),
-        ("/start@kyr_test_bot", "hello", "start"),
-        ("/menu", "text", "menu"),
-        ("/language", "text", "language"),
-        ("/help", "text", "help"),
-        ("/delete", "text", "delete"),
-        ("/unknown", "text", "/unknown"),
-        ("ICE is here", "text", "ICE is here"),
-    ],
-)
+@pytest.mark.parametrize(("text", "kind", "inbound_text"), [
+    ("/start", "hello", "start"), ("/start@kyr_test_bot", "hello", "start"), ("/menu", "text", "menu"),
+    ("/language", "text", "language"), ("/help", "text", "help"), ("/delete", "text", "delete"),
+    ("/unknown", "text", "/unknown"), ("ICE is here", "text", "ICE is here"),
+])
 def test_commands_and_texts_map_to_inbound(text: str, kind: str, inbound_text: str) -> None:
     update = Update.de_json(with_fields(load_telegram("message_es"), **{"message.text": text}), None)
     assert handlers.to_inbound(update, 5.0) == Inbound(inbound_text, 5.0, kind=kind, lang_hint="es", page=handlers.PAGE)
@@ -110,21 +100,13 @@ def test_media_buttons_and_ignored_updates_map_to_inbound() -> None:
     assert inbound(load_telegram("sticker")) == media and inbound(load_telegram("photo")) == media
     tap = with_fields(load_telegram("callback_query"), **{"callback_query.data": "o:3"})
     assert inbound(tap) == Inbound("3", 1.0, lang_hint="en", page=handlers.PAGE)
-    for name in (
-        "callback_query",
-        "edited_message",
-        "my_chat_member",
-        "channel_post",
-        "group_message",
-        "new_chat_members",
-    ):
+    for name in ("callback_query", "edited_message", "my_chat_member", "channel_post", "group_message",
+                 "new_chat_members"):
         assert inbound(load_telegram(name)) is None, name
 
 
 def test_long_text_is_split_with_the_keyboard_under_the_last_part() -> None:
-    reply = Reply(
-        ("A sentence of the reply. " * 40 + "\n\n") * 5, (Choice("1", "One", "x"), Choice("0", "Menu", "menu"))
-    )
+    reply = Reply(("A sentence of the reply. " * 40 + "\n\n") * 5, (Choice("1", "One", "x"), Choice("0", "Menu", "menu")))
     parts = handlers.messages(reply)
     assert len(parts) == 2 and all(len(text) <= 4096 for text, _ in parts)
     assert parts[0][1] is None
@@ -132,17 +114,15 @@ def test_long_text_is_split_with_the_keyboard_under_the_last_part() -> None:
 
 
 # -- polling -----------------------------------------------------------------------------------------
-def test_polling_text_gets_the_greeting_with_one_button_per_option(
-    api: FakeBotApi, polling: tg.Running, engine: Engine
-) -> None:
+def test_polling_text_gets_the_greeting_with_one_button_per_option(api: FakeBotApi, polling: tg.Running,
+                                                                    engine: Engine) -> None:
     api.push_update(payload("message"))
     assert api.wait_for("sendMessage") == [sent(r) for r in expected(engine, "hi")]
     assert api.methods()[:2] == ["getMe", "deleteWebhook"]
 
 
-def test_polling_button_tap_is_answered_cleared_and_handled(
-    api: FakeBotApi, polling: tg.Running, engine: Engine
-) -> None:
+def test_polling_button_tap_is_answered_cleared_and_handled(api: FakeBotApi, polling: tg.Running,
+                                                            engine: Engine) -> None:
     api.push_update(payload("message"))
     api.wait_for("sendMessage")
     tap = payload("callback_query", **{"callback_query.data": "o:1", "callback_query.message.message_id": 1})
@@ -161,9 +141,8 @@ def test_polling_officer_card_is_its_own_message(api: FakeBotApi, polling: tg.Ru
     assert api.wait_for("sendMessage", 4)[2:] == [sent(r) for r in replies]
 
 
-def test_polling_start_and_delete_erase_at_once(
-    api: FakeBotApi, polling: tg.Running, service: Service, engine: Engine
-) -> None:
+def test_polling_start_and_delete_erase_at_once(api: FakeBotApi, polling: tg.Running, service: Service,
+                                                engine: Engine) -> None:
     api.push_update(payload("command_start"))
     assert api.wait_for("sendMessage")[0]["text"] == expected(engine, "hi")[0].text
     key = user_key(service.secret, "telegram", str(ANA))
@@ -174,27 +153,19 @@ def test_polling_start_and_delete_erase_at_once(
 
 
 def test_polling_media_and_ignored_updates(api: FakeBotApi, polling: tg.Running, engine: Engine) -> None:
-    for name in (
-        "edited_message",
-        "my_chat_member",
-        "my_chat_member_unblocked",
-        "channel_post",
-        "group_message",
-        "new_chat_members",
-        "callback_query",
-        "sticker",
-    ):
+    for name in ("edited_message", "my_chat_member", "my_chat_member_unblocked", "channel_post",
+                 "group_message", "new_chat_members", "callback_query", "sticker"):
         api.push_update(payload(name))
     media = engine.view.t("ui.media", "en")
     assert api.wait_for("sendMessage") == [{"chat_id": str(ANA), "text": media}]
-    assert len(api.calls("answerCallbackQuery")) == 1  # an unknown button is still answered
+    assert len(api.calls("answerCallbackQuery")) == 1   # an unknown button is still answered
     api.push_update(payload("photo"))
     assert api.wait_for("sendMessage", 2)[1] == {"chat_id": str(ANA), "text": media}
 
 
-def test_polling_flood_control_is_retried_once_then_given_up(
-    api: FakeBotApi, polling: tg.Running, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_polling_flood_control_is_retried_once_then_given_up(api: FakeBotApi, polling: tg.Running,
+                                                             caplog: pytest.LogCaptureFixture,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     waits: list[float] = []
 
     async def record(seconds: float) -> None:
@@ -215,9 +186,8 @@ def test_polling_flood_control_is_retried_once_then_given_up(
     assert "telegram send given up: flood control" in caplog.text
 
 
-def test_polling_logs_no_ids_texts_or_token(
-    api: FakeBotApi, service: Service, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_polling_logs_no_ids_texts_or_token(api: FakeBotApi, service: Service,
+                                            caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     running = tg.Running(handlers.build_application(api.token, service, api.base_url), poll_interval=0.0, timeout=1)
     try:
@@ -242,9 +212,8 @@ def hook_api() -> Iterator[FakeBotApi]:
 @pytest.fixture(scope="module")
 def flask_app(hook_api: FakeBotApi, engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The real app factory with the Telegram channel on, its Bot API pointed at the fake."""
-    app = make_app(
-        engine, tmp_path_factory.mktemp("tg"), TELEGRAM_BOT_TOKEN=hook_api.token, TELEGRAM_WEBHOOK_SECRET=SECRET
-    )
+    app = make_app(engine, tmp_path_factory.mktemp("tg"), TELEGRAM_BOT_TOKEN=hook_api.token,
+                   TELEGRAM_WEBHOOK_SECRET=SECRET)
     app.config["TELEGRAM_API_BASE_URL"] = hook_api.base_url
     yield app
     tg.shutdown(app)
@@ -270,12 +239,13 @@ _users = itertools.count(6_900_000_001)
 def test_webhook_new_user_exact_reply(client: Any, hook_api: FakeBotApi, engine: Engine) -> None:
     user = next(_users)
     response = client.post("/telegram", json=as_user(payload("message"), user), headers={HEADER: SECRET})
-    assert (response.status_code, response.data) == (200, b"")  # the view waited: the reply is already sent
+    assert (response.status_code, response.data) == (200, b"")   # the view waited: the reply is already sent
     assert hook_api.calls("sendMessage") == [{**sent(r), "chat_id": str(user)} for r in expected(engine, "hi")]
 
 
 @pytest.mark.parametrize("headers", [{}, {HEADER: "wrong"}, {HEADER: SECRET + "x"}, {HEADER: "ñ"}])
-def test_webhook_refuses_a_missing_or_wrong_secret(client: Any, hook_api: FakeBotApi, headers: dict[str, str]) -> None:
+def test_webhook_refuses_a_missing_or_wrong_secret(client: Any, hook_api: FakeBotApi,
+                                                   headers: dict[str, str]) -> None:
     assert client.post("/telegram", json=payload("message"), headers=headers).status_code == 403
     assert hook_api.calls("sendMessage") == []
 
@@ -314,10 +284,8 @@ def test_webhook_passes_telegram_language_code(client: Any, flask_app: Any, lang
 def test_webhook_button_tap(client: Any, hook_api: FakeBotApi, engine: Engine) -> None:
     user = next(_users)
     client.post("/telegram", json=as_user(payload("message"), user), headers={HEADER: SECRET})
-    tap = payload(
-        "callback_query",
-        **{"callback_query.data": "o:2", "callback_query.message.chat.id": user, "callback_query.from.id": user},
-    )
+    tap = payload("callback_query", **{"callback_query.data": "o:2", "callback_query.message.chat.id": user,
+                                       "callback_query.from.id": user})
     assert client.post("/telegram", json=tap, headers={HEADER: SECRET}).status_code == 200
     assert hook_api.methods()[-3:] == ["answerCallbackQuery", "editMessageReplyMarkup", "sendMessage"]
     assert hook_api.calls("sendMessage")[-1]["text"] == expected(engine, "hi", "2")[0].text
@@ -327,15 +295,14 @@ def test_webhook_application_is_rebuilt_in_a_forked_process(flask_app: Any, clie
     hook = flask_app.extensions[tg.EXTENSION]
     client.post("/telegram", json=payload("edited_message"), headers={HEADER: SECRET})
     first = hook.running
-    hook.pid = -1  # as if this process were a worker forked after the parent started its loop thread
+    hook.pid = -1     # as if this process were a worker forked after the parent started its loop thread
     client.post("/telegram", json=payload("edited_message"), headers={HEADER: SECRET})
     assert hook.running is not first and first is not None
     first.stop()
 
 
-def test_webhook_off_without_token_and_closed_without_secret(
-    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_webhook_off_without_token_and_closed_without_secret(engine: Engine, tmp_path: Path,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO)
     off = make_app(engine, tmp_path).test_client().post("/telegram", json=payload("message"))
     assert (off.status_code, off.get_data(as_text=True)) == (503, "Telegram channel is off: set TELEGRAM_BOT_TOKEN")
@@ -349,18 +316,12 @@ def test_webhook_off_without_token_and_closed_without_secret(
 # -- setup script ----------------------------------------------------------------------------------------
 def test_setup_script_sets_webhook_secret_and_commands(api: FakeBotApi, monkeypatch: pytest.MonkeyPatch) -> None:
     from bot.cli import telegram_setup as setup
-
-    for key, value in {
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_WEBHOOK_SECRET": SECRET,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "PUBLIC_BASE_URL": "https://kyr.example.org/",
-    }.items():
+    for key, value in {"TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_WEBHOOK_SECRET": SECRET,
+                       "TELEGRAM_API_BASE_URL": api.base_url, "PUBLIC_BASE_URL": "https://kyr.example.org/"}.items():
         monkeypatch.setenv(key, value)
     assert setup.main(["--webhook"]) == 0
-    assert api.calls("setWebhook") == [
-        {"url": "https://kyr.example.org/telegram", "secret_token": SECRET, "allowed_updates": handlers.ALLOWED_UPDATES}
-    ]
+    assert api.calls("setWebhook") == [{"url": "https://kyr.example.org/telegram", "secret_token": SECRET,
+                                        "allowed_updates": handlers.ALLOWED_UPDATES}]
     assert [c["command"] for c in api.calls("setMyCommands")[0]["commands"]] == list(handlers.COMMANDS)
     assert setup.main(["--delete"]) == 0 and api.methods()[-1] == "deleteWebhook"
     monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "has spaces")
@@ -369,7 +330,7 @@ def test_setup_script_sets_webhook_secret_and_commands(api: FakeBotApi, monkeypa
 
 def test_webhook_answers_503_while_the_bot_api_is_unreachable(engine: Engine, tmp_path: Path) -> None:
     app = make_app(engine, tmp_path, TELEGRAM_BOT_TOKEN="1:x", TELEGRAM_WEBHOOK_SECRET=SECRET)
-    app.config["TELEGRAM_API_BASE_URL"] = "http://127.0.0.1:1/bot"  # nothing listens: getMe fails
+    app.config["TELEGRAM_API_BASE_URL"] = "http://127.0.0.1:1/bot"   # nothing listens: getMe fails
     response = app.test_client().post("/telegram", json=payload("message"), headers={HEADER: SECRET})
     assert (response.status_code, response.get_data(as_text=True)) == (503, "Telegram API unreachable, retry later")
     assert app.extensions[tg.EXTENSION].running is None
@@ -381,12 +342,11 @@ def test_webhook_start_command_ends_an_opt_out(client: Any, hook_api: FakeBotApi
         update = as_user(payload("message", **{"message.text": text}), user)
         assert client.post("/telegram", json=update, headers={HEADER: SECRET}).status_code == 200
     texts = [c["text"] for c in hook_api.calls("sendMessage")]
-    assert texts[-1] == expected(engine, "hi")[0].text and len(texts) == 2  # the stop notice, then the greeting
+    assert texts[-1] == expected(engine, "hi")[0].text and len(texts) == 2   # the stop notice, then the greeting
 
 
-def test_right_to_left_replies_carry_the_same_bidi_marks_as_sms(
-    client: Any, hook_api: FakeBotApi, engine: Engine
-) -> None:
+def test_right_to_left_replies_carry_the_same_bidi_marks_as_sms(client: Any, hook_api: FakeBotApi,
+                                                                 engine: Engine) -> None:
     """Arabic and Urdu texts are sent through render.bidi_text (numbers, U.S. and 287(g) keep their order);
     left-to-right languages are sent as written."""
     from bot.text.render import LRM, bidi_text
@@ -397,7 +357,7 @@ def test_right_to_left_replies_carry_the_same_bidi_marks_as_sms(
     assert handlers.messages(Reply("Call 1-844-363-1423.", (), "en", False))[0][0] == "Call 1-844-363-1423."
     for lang in ("ar", "ur"):
         user = next(_users)
-        for text in ("hi", "1"):  # the greeting, then ICE at the door (its U.S. and numbers need marks)
+        for text in ("hi", "1"):   # the greeting, then ICE at the door (its U.S. and numbers need marks)
             hook_api.reset()
             update = as_user(payload("message", **{"message.text": text}), user, lang)
             client.post("/telegram", json=update, headers={HEADER: SECRET})

@@ -1,6 +1,5 @@
 """A bug in the engine reaches nobody as a crash: the person gets 'try again' in their language, the stored
 conversation is untouched, and the log names the error without the message. In process, no server."""
-
 from __future__ import annotations
 
 import logging
@@ -37,9 +36,8 @@ def service(engine: Engine) -> Service:
     return Service(Exploding(engine, calm=1), open_store("sqlite:///:memory:"), SECRET)  # type: ignore[arg-type]
 
 
-def test_engine_error_answers_try_again_in_the_users_language(
-    service: Service, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_engine_error_answers_try_again_in_the_users_language(service: Service,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
     """Spanish conversation, then a crash: the Spanish 'try again', the session as it was, no words in the log."""
     first = service.handle("sms", "+15550001111", Inbound("me detuvieron en el aeropuerto", 1.0), "m1")
     assert first.session is not None and first.session.lang == "es"
@@ -48,7 +46,7 @@ def test_engine_error_answers_try_again_in_the_users_language(
         failed = service.handle("sms", "+15550001111", Inbound("2", 2.0), "m2")
     assert [r.text for r in failed.replies] == [service.engine.view.t("ui.try_again", "es")]
     assert failed.events == ("try_again",)
-    assert service.store.get(next(iter(_keys(service))), 3.0) == before  # not lost, not corrupted
+    assert service.store.get(next(iter(_keys(service))), 3.0) == before   # not lost, not corrupted
     assert "engine error: RuntimeError at" in caplog.text and "detuvieron" not in caplog.text
     assert "+15550001111" not in caplog.text
 

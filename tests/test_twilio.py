@@ -1,5 +1,4 @@
 """POST /twilio: signature, parsing, TwiML rendering, carrier keywords, de-duplication, privacy at rest."""
-
 from __future__ import annotations
 
 import json
@@ -39,14 +38,12 @@ TOKEN = "test-auth-token-0123456789abcdef"
 BASE = "https://kyr.example.org"
 SECRET = "test-secret"
 FORM = "application/x-www-form-urlencoded"
-PHONE = "+15555550142"  # the recorded payloads' sender
+PHONE = "+15555550142"   # the recorded payloads' sender
 _numbers = count(200)
 MEDIA = "I can only read text, not photos, voice notes or stickers. Please type your question, or reply MENU."
 TRY_AGAIN = "Sorry, something went wrong on our side. Please send your message again in a minute."
-HELP = (
-    "Reply with a number to choose. Words you can send any time: MENU, BACK, LANGUAGE, HELP, MORE, "
-    "DELETE (erase your data), STOP (no more messages)."
-)
+HELP = ("Reply with a number to choose. Words you can send any time: MENU, BACK, LANGUAGE, HELP, MORE, "
+        "DELETE (erase your data), STOP (no more messages).")
 STOPPED = "OK, you will get no more messages from us. Send START to come back."
 OPT_OUTS = ["STOP", "stop", " Stop ", "STOPALL", "Unsubscribe", "CANCEL", "end", "QUIT", "revoke", "OptOut"]
 
@@ -138,10 +135,7 @@ def test_channel_off_says_so_at_start_up_and_answers_503(tmp_path: Path, caplog:
         off = create_app({"KYR_STORE": f"sqlite:///{tmp_path}/k.db", "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": ""})
     assert "channel twilio: off (set TWILIO_AUTH_TOKEN to answer SMS and WhatsApp)" in caplog.messages
     response = Phone(off, PHONE).post(load_twilio("sms"))
-    assert (response.status_code, response.get_data(as_text=True)) == (
-        503,
-        "Twilio channel is off: set TWILIO_AUTH_TOKEN\n",
-    )
+    assert (response.status_code, response.get_data(as_text=True)) == (503, "Twilio channel is off: set TWILIO_AUTH_TOKEN\n")
 
 
 @pytest.mark.parametrize("signature", [None, "", "forged=", "sign-other-url", "sign-other-body"])
@@ -154,11 +148,8 @@ def test_missing_or_wrong_signature_is_403_and_nothing_stored(app: Flask, signat
     elif signature == "sign-other-body":
         signature = RequestValidator(TOKEN).compute_signature(phone.url, {**form, "Body": "bye"})
     response = phone.post(form, signature)
-    expected = (
-        "Missing X-Twilio-Signature header\n"
-        if not signature
-        else "Invalid X-Twilio-Signature: check TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL\n"
-    )
+    expected = "Missing X-Twilio-Signature header\n" if not signature else \
+        "Invalid X-Twilio-Signature: check TWILIO_AUTH_TOKEN and PUBLIC_BASE_URL\n"
     assert (response.status_code, response.get_data(as_text=True)) == (403, expected)
     assert phone.record() is None
 
@@ -166,10 +157,8 @@ def test_missing_or_wrong_signature_is_403_and_nothing_stored(app: Flask, signat
 def test_only_form_bodies_are_accepted(app: Flask) -> None:
     """A JSON body is refused with 415 before anything else."""
     response = app.test_client().post("/twilio", json={"From": PHONE, "Body": "hi"})
-    assert (response.status_code, response.get_data(as_text=True)) == (
-        415,
-        "Twilio webhooks must be application/x-www-form-urlencoded\n",
-    )
+    assert (response.status_code, response.get_data(as_text=True)) == \
+        (415, "Twilio webhooks must be application/x-www-form-urlencoded\n")
 
 
 @pytest.mark.parametrize("field", ["From", "MessageSid"])
@@ -190,7 +179,7 @@ def test_without_public_base_url_the_proxied_url_is_checked(tmp_path: Path) -> N
     proxied = Phone(plain, "+15555550153", url="https://bot.example.net/twilio")
     forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "bot.example.net"}
     assert proxied.post(proxied.form("hi"), headers=forwarded).status_code == 200
-    assert proxied.post(proxied.form("hi")).status_code == 403  # the proxy's headers are what was signed
+    assert proxied.post(proxied.form("hi")).status_code == 403   # the proxy's headers are what was signed
 
 
 # --- conversations -----------------------------------------------------------------------------------
@@ -211,7 +200,7 @@ def test_whatsapp_on_the_same_route_with_bold_numbers(app: Flask, engine: Engine
     assert "\n*1* ICE is at my door\n*2* Held at the airport or border" in body
     whatsapp.say("1")
     assert (at(sms), at(whatsapp)) == ("menu.start", "ice_at_door.start")
-    (recorded,) = Phone(app, number(), "whatsapp").say()  # the recorded "Hola"
+    (recorded,) = Phone(app, number(), "whatsapp").say()   # the recorded "Hola"
     assert recorded == whatsapp_bodies(reference(engine, ["Hola"], channel="whatsapp")[0])[0]
 
 
@@ -221,9 +210,8 @@ def test_media_without_text_gets_the_media_reply(app: Flask, payload: str) -> No
     assert Phone(app, number(), payload).say() == [MEDIA]
 
 
-def test_spanish_body_is_decoded_and_the_conversation_is_spanish(
-    app: Flask, engine: Engine, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_spanish_body_is_decoded_and_the_conversation_is_spanish(app: Flask, engine: Engine,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """Accents and ¿ arrive intact; the reply is what the engine says to that text, in Spanish."""
     seen: list[tuple] = []
     handle = kyr(app).service.handle
@@ -232,13 +220,7 @@ def test_spanish_body_is_decoded_and_the_conversation_is_spanish(
     (body,) = phone.say(name="sms_spanish")
     text = "me detuvieron en el aeropuerto ¿qué hago? necesito información"
     channel, sender, inbound, sid = seen[0]
-    assert (channel, sender, inbound.text, inbound.kind, inbound.state_hint) == (
-        "sms",
-        phone.number,
-        text,
-        "text",
-        "CA",
-    )
+    assert (channel, sender, inbound.text, inbound.kind, inbound.state_hint) == ("sms", phone.number, text, "text", "CA")
     assert sid.startswith("SM")
     assert body == sms_bodies(reference(engine, [text], "CA")[0], pages.DEFAULT_FOLD)[0]
     assert Session.from_dict(phone.record()["s"]).lang == "es"
@@ -263,7 +245,7 @@ def test_redelivered_message_sid_gets_the_same_twiml_and_does_not_move(app: Flas
     again = phone.post(form)
     assert (again.status_code, again.data) == (200, first.data)
     assert at(phone) == "ice_at_door.start"
-    assert phone.rate()[1] == 2  # the retry was not counted as a message either
+    assert phone.rate()[1] == 2   # the retry was not counted as a message either
 
 
 # --- carrier keywords --------------------------------------------------------------------------------
@@ -353,10 +335,10 @@ def test_a_body_over_1600_is_split_at_sentences() -> None:
     sentence = "Ask them to slide the warrant under the door. "
     replies = (Reply(sentence * 40, (Choice("1", "Back", "back"),)), Reply(sentence * 20))
     parts = sms_bodies(replies)
-    assert [len(p) for p in parts] == [1563, 1205]  # 34 sentences; 6 sentences, options, 20 sentences
+    assert [len(p) for p in parts] == [1563, 1205]   # 34 sentences; 6 sentences, options, 20 sentences
     assert parts[0] == (sentence * 34).strip() and parts[1].startswith(sentence * 6 + "\n\n1 Back\n\n")
     assert " ".join(parts).split() == "\n\n".join(sms_text(r) for r in replies).split()
-    assert sms_bodies((Reply(sentence * 30),)) == [(sentence * 30)]  # 1380: one body, unchanged
+    assert sms_bodies((Reply(sentence * 30),)) == [(sentence * 30)]   # 1380: one body, unchanged
     assert sms_bodies(()) == []
 
 
@@ -364,42 +346,17 @@ def test_segments_match_the_chat_tool(tmp_path: Path) -> None:
     """The bodies sent equal the chat tool's replies as an SMS carries them, and so do their costs."""
     app = make_app(f"sqlite:///{tmp_path}/k.db", KYR_SMS_FOLD_ACCENTS="es")
     pick = {code: str(i) for i, code in enumerate(kyr(app).engine.languages(), start=1)}
-    texts = [
-        "hi",
-        "1",
-        "2",
-        "help",
-        "back",
-        "0",
-        "7",
-        "california",
-        "more",
-        "language",
-        pick["es"],
-        "1",
-        "4",
-        "language",
-        pick["ar"],
-        "menu",
-        "3",
-    ]
+    texts = ["hi", "1", "2", "help", "back", "0", "7", "california", "more", "language", pick["es"], "1", "4",
+             "language", pick["ar"], "menu", "3"]
     env = {**os.environ, "KYR_SMS_FOLD_ACCENTS": "es"}
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "chat.py"), "--json", "--channel", "sms"],
-        input="\n".join(texts) + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "chat.py"), "--json", "--channel", "sms"],
+                         input="\n".join(texts) + "\n", capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 0, run.stderr
     phone, view, encodings = Phone(app, number()), kyr(app).engine.view, set()
     for text, line in zip(texts, run.stdout.splitlines(), strict=True):
         turn, sent = json.loads(line), phone.say(text, FromState="")
-        replies = [
-            Reply(r["text"], tuple(Choice(**o) for o in r["options"]), turn["lang"], view.rtl(turn["lang"]))
-            for r in turn["replies"]
-        ]
+        replies = [Reply(r["text"], tuple(Choice(**o) for o in r["options"]), turn["lang"], view.rtl(turn["lang"]))
+                   for r in turn["replies"]]
         assert sent == ["\n\n".join(sms_text(r, accents=r.lang == "es") for r in replies)], text
         if len(replies) == 1:
             cost = (turn["replies"][0]["encoding"], turn["replies"][0]["segments"])
@@ -463,7 +420,7 @@ def test_whatsapp_right_to_left_bodies_carry_the_same_bidi_marks_as_sms(app: Fla
         assert all(bidi_text(r.text) in body for r in replies), lang
 
 
-@pytest.mark.parametrize("bodies", [[], ["Hi"], ["a & b <c> \"q\" 'x'\r\n é", "2 ۱ <>"], ["\u200fمرحبا 1-844"]])
+@pytest.mark.parametrize("bodies", [[], ["Hi"], ['a & b <c> "q" \'x\'\r\n é', "2 ۱ <>"], ["\u200fمرحبا 1-844"]])
 def test_twiml_is_byte_for_byte_what_twilios_own_builder_writes(bodies: list[str]) -> None:
     """Our direct TwiML writer (a quarter millisecond cheaper) matches twilio.twiml.MessagingResponse exactly."""
     from twilio.twiml.messaging_response import MessagingResponse

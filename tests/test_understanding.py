@@ -1,7 +1,6 @@
 """Issue 15: people as they really text — narratives, slang, dialects, romanised Urdu and Arabic, Traditional
 Chinese — open the right flow in the right language; '?' is HELP; in a flow, urgent wins and a question about
 the topic gets its node. Plus the CI gate on the frozen held-out set and the dev set (flow AND language)."""
-
 from __future__ import annotations
 
 import pytest
@@ -92,11 +91,8 @@ SECOND_ROUND = [
     ("thang em bi giam o nha tu quan vi lai xe ko bang, gio ICE giu ko cho ra", "detainers", "vi"),
     ("شو لازم اعمل اذا اجو الهجرة ودقوا على بابي", "ice_at_door", "ar"),
     ("mi ermana esta detenida en el aeropuero", "airport", "es"),
-    (
-        "我来美国十几年了，孩子在这里上学，我在餐馆打工，今天早上有两个穿着写着ICE外套的人一直敲门，叫我的名字，我女儿在哭，我该怎么办",
-        "ice_at_door",
-        "zh",
-    ),
+    ("我来美国十几年了，孩子在这里上学，我在餐馆打工，今天早上有两个穿着写着ICE外套的人一直敲门，叫我的名字，我女儿在哭，我该怎么办",
+     "ice_at_door", "zh"),
     ("how does this work", "menu", "en"),
     ("busco trabajo", "menu", "es"),
     ("a e bi ICE bat, h e ko bt a o dau", "find_detained", "vi"),
@@ -114,16 +110,11 @@ def test_every_example_routes_right_in_the_right_language(engine: Engine, text: 
 
 
 def test_taiwanese_usage_in_shared_characters_is_traditional() -> None:
-    assert (han_script("我沒有身分"), han_script("移民署的人在外面"), han_script("我没有身份")) == (
-        "Hant",
-        "Hant",
-        "Hans",
-    )
+    assert (han_script("我沒有身分"), han_script("移民署的人在外面"), han_script("我没有身份")) == ("Hant", "Hant", "Hans")
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "own"), [("ICE wale darwaze pe hain", "ur", "اردو"), ("ana ma7jouz fel matar", "ar", "العربية")]
-)
+@pytest.mark.parametrize(("text", "lang", "own"), [("ICE wale darwaze pe hain", "ur", "اردو"),
+                                                  ("ana ma7jouz fel matar", "ar", "العربية")])
 def test_romanised_text_is_answered_in_its_script_with_english_offered_in_one_line(
     engine: Engine, text: str, lang: str, own: str
 ) -> None:
@@ -152,9 +143,8 @@ def test_a_simplified_message_gets_simplified_and_a_traditional_one_traditional(
     assert first(engine, "移民局的人在敲我家的門").session.lang == "zh-Hant"
 
 
-@pytest.mark.parametrize(
-    ("word", "action_at"), [("菜單", "menu.start"), ("選單", "menu.start"), ("幫助", None), ("語言", None)]
-)
+@pytest.mark.parametrize(("word", "action_at"), [("菜單", "menu.start"), ("選單", "menu.start"), ("幫助", None),
+                                                  ("語言", None)])
 def test_traditional_commands_work_mid_conversation(engine: Engine, word: str, action_at: str | None) -> None:
     session = Session(at="detainers.bail", lang="zh-Hant", lang_picked=True, seen=1000.0)
     result = then(engine, session, word)
@@ -180,24 +170,19 @@ def test_deep_in_detainers_ice_at_the_door_goes_there_at_once(engine: Engine) ->
     assert result.session.at == "ice_at_door.start" and "urgent" in result.events
 
 
-@pytest.mark.parametrize(
-    ("at", "text", "node"),
-    [
-        ("detainers.interview", "should we pay bail?", "detainers.bail"),
-        ("detainers.bail", "what is the laken riley act", "detainers.laken_riley"),
-        ("court.start", "i missed my court date", "court.missed"),
-    ],
-)
+@pytest.mark.parametrize(("at", "text", "node"), [
+    ("detainers.interview", "should we pay bail?", "detainers.bail"),
+    ("detainers.bail", "what is the laken riley act", "detainers.laken_riley"),
+    ("court.start", "i missed my court date", "court.missed"),
+])
 def test_a_question_about_the_current_topic_gets_its_node(engine: Engine, at: str, text: str, node: str) -> None:
     result = then(engine, Session(at=at, seen=1000.0), text)
     assert result.session.at == node
 
 
 # --- the pieces ----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "script"),
-    [("差佬截停我", "Hant"), ("我在機場", "Hant"), ("我在机场", "Hans"), ("你好", "Hans"), ("hello", None)],
-)
+@pytest.mark.parametrize(("text", "script"), [("差佬截停我", "Hant"), ("我在機場", "Hant"), ("我在机场", "Hans"),
+                                              ("你好", "Hans"), ("hello", None)])
 def test_chinese_script_by_its_characters_and_written_cantonese(text: str, script: str | None) -> None:
     assert han_script(text) == script
 
@@ -206,18 +191,10 @@ def test_traditional_is_matched_as_simplified() -> None:
     assert to_simplified("菜單 語言 幫助 機場") == "菜单 语言 帮助 机场"
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("ICE wale darwaze pe hain", "ur"),
-        ("mujhe wakeel chahiye", "ur"),
-        ("el shorta wa2afetni", "ar"),
-        ("ana ma7jouz fel matar", "ar"),
-        ("meet me at 5pm on the 2nd floor", None),
-        ("my bhai was taken", None),
-        ("la policia me paro", None),
-    ],
-)
+@pytest.mark.parametrize(("text", "lang"), [("ICE wale darwaze pe hain", "ur"), ("mujhe wakeel chahiye", "ur"),
+                                            ("el shorta wa2afetni", "ar"), ("ana ma7jouz fel matar", "ar"),
+                                            ("meet me at 5pm on the 2nd floor", None), ("my bhai was taken", None),
+                                            ("la policia me paro", None)])
 def test_romanised_urdu_and_arabizi_are_recognised(text: str, lang: str | None) -> None:
     found = romanised_guess(text, ("en", "es", "ur", "ar"))
     assert (found[0] if found else None) == lang
@@ -228,10 +205,8 @@ def detector() -> LanguageDetector:
     return LanguageDetector()
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [("ICE devant la porte moin", "ht"), ("je suis devant la porte", "fr"), ("polis la arete mwen", "ht")],
-)
+@pytest.mark.parametrize(("text", "lang"), [("ICE devant la porte moin", "ht"), ("je suis devant la porte", "fr"),
+                                            ("polis la arete mwen", "ht")])
 def test_creole_with_french_spellings_stays_creole(detector: LanguageDetector, text: str, lang: str) -> None:
     assert detector.detect(text).lang == lang
 
@@ -272,9 +247,6 @@ def test_heldout_set_every_language(heldout_outcomes: dict[str, list], name: str
 
 
 def test_devset_overall_and_every_language(devset: list) -> None:
-    low = {
-        lang: round(accuracy(group), 3)
-        for lang, group in by(devset, "lang").items()
-        if accuracy(group) < DEVSET_PER_LANGUAGE_MIN
-    }
+    low = {lang: round(accuracy(group), 3) for lang, group in by(devset, "lang").items()
+           if accuracy(group) < DEVSET_PER_LANGUAGE_MIN}
     assert (accuracy(devset) >= DEVSET_MIN, low) == (True, {})

@@ -1,5 +1,4 @@
 """Each kind of content error has a broken fixture and its exact expected message."""
-
 from __future__ import annotations
 
 import shutil
@@ -41,19 +40,8 @@ def test_broken_fixture_gives_exact_message(tmp_path: Path, case: str) -> None:
 
 def test_every_error_kind_has_a_fixture() -> None:
     """The kinds the issue names each have a case."""
-    kinds = {
-        "yaml_syntax",
-        "unknown_target",
-        "unreachable",
-        "dead_end",
-        "duplicate_node",
-        "missing_text",
-        "unknown_placeholder",
-        "too_long",
-        "no_sources",
-        "no_review",
-        "not_gsm",
-    }
+    kinds = {"yaml_syntax", "unknown_target", "unreachable", "dead_end", "duplicate_node", "missing_text",
+             "unknown_placeholder", "too_long", "no_sources", "no_review", "not_gsm"}
     assert kinds <= set(CASES)
 
 
@@ -64,15 +52,14 @@ def test_missing_flow_is_named(tmp_path: Path) -> None:
         load_content(tmp_path, required=("airport",))
     assert err.value.problems == [
         "flows/airport.yaml: the flow 'airport' is missing. Fix: create flows/airport.yaml "
-        "(see docs/content.md, 'Writing a flow')."
-    ]
+        "(see docs/content.md, 'Writing a flow')."]
 
 
 def test_validate_script_ok_on_project_content() -> None:
     """python scripts/validate.py passes on the shipped content and warns about unverified numbers."""
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py")], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout
-    assert run.stdout.startswith(f"OK: {len(flow_ids(ROOT))} flows, ")  # the menu and every flow file
+    assert run.stdout.startswith(f"OK: {len(flow_ids(ROOT))} flows, ")   # the menu and every flow file
     assert "warning: flows/hotlines.yaml: migrawatch (1-844-363-1423) is not verified yet" in run.stdout
 
 
@@ -81,22 +68,16 @@ def test_validate_script_fails_on_broken_content(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "flows", tmp_path / "flows")
     shutil.copytree(ROOT / "translations", tmp_path / "translations")
     shutil.copytree(DATA / "broken" / "dead_end" / "flows", tmp_path / "flows", dirs_exist_ok=True)
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(tmp_path)], capture_output=True, text=True
-    )
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(tmp_path)],
+                         capture_output=True, text=True)
     assert run.returncode == 1
     assert "node 'judge': dead end: no options." in run.stdout
 
 
 def yaml_files() -> list[Path]:
     """Every YAML file of the content, the broken fixtures' included."""
-    return sorted(
-        [
-            *ROOT.glob("flows/**/*.yaml"),
-            *ROOT.glob("translations/**/*.yaml"),
-            *(ROOT / "tests" / "data").glob("**/*.yaml"),
-        ]
-    )
+    return sorted([*ROOT.glob("flows/**/*.yaml"), *ROOT.glob("translations/**/*.yaml"),
+                   *(ROOT / "tests" / "data").glob("**/*.yaml")])
 
 
 def with_lines(data: object) -> object:

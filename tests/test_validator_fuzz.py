@@ -1,6 +1,5 @@
 """Randomly broken content (tests/data/mini, mutated): the loader either accepts it or raises ContentError whose
 every problem names a content file; never any other exception."""
-
 from __future__ import annotations
 
 import re
@@ -20,24 +19,11 @@ MINI = Path(__file__).parent / "data" / "mini"
 FILES = sorted(p.name for p in (MINI / "flows").glob("*.yaml"))
 NAMES_A_FILE = re.compile(r"^flows/[\w.-]+\.yaml(:\d+)?: ")
 
-scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-(10**20), 10**20),
-    st.floats(allow_nan=True),
-    st.text(max_size=30),
-    st.sampled_from(
-        ["", " ", "{phone:nowhere}", "{orgs}", "2026-13-45", "menu", "back", "start", "ice_at_door.start", "x" * 600]
-    ),
-)
-values = st.recursive(
-    scalars,
-    lambda kids: (
-        st.lists(kids, max_size=3)
-        | st.dictionaries(st.one_of(st.text(max_size=8), st.integers(), st.booleans()), kids, max_size=3)
-    ),
-    max_leaves=8,
-)
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),
+                    st.text(max_size=30), st.sampled_from(["", " ", "{phone:nowhere}", "{orgs}", "2026-13-45",
+                                                           "menu", "back", "start", "ice_at_door.start", "x" * 600]))
+values = st.recursive(scalars, lambda kids: st.lists(kids, max_size=3) | st.dictionaries(
+    st.one_of(st.text(max_size=8), st.integers(), st.booleans()), kids, max_size=3), max_leaves=8)
 
 
 def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
@@ -77,27 +63,13 @@ def _mutate_tree(tree: Any, data: st.DataObject) -> Any:
 
 def _broken(raw: bytes, data: st.DataObject) -> bytes | None:
     """A broken version of one file's bytes (None: the file is deleted)."""
-    how = data.draw(
-        st.sampled_from(
-            [
-                "tree",
-                "tree",
-                "tree",
-                "truncate",
-                "insert_bytes",
-                "random_bytes",
-                "random_yaml",
-                "not_utf8",
-                "delete_file",
-                "empty",
-            ]
-        )
-    )
+    how = data.draw(st.sampled_from(["tree", "tree", "tree", "truncate", "insert_bytes", "random_bytes",
+                                     "random_yaml", "not_utf8", "delete_file", "empty"]))
     if how == "tree":
         tree = _mutate_tree(yaml.safe_load(raw), data)
         return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False).encode("utf-8")
     if how == "truncate":
-        return raw[: data.draw(st.integers(0, len(raw)))]
+        return raw[:data.draw(st.integers(0, len(raw)))]
     if how == "insert_bytes":
         at = data.draw(st.integers(0, len(raw)))
         return raw[:at] + data.draw(st.binary(min_size=1, max_size=8)) + raw[at:]

@@ -1,6 +1,5 @@
 """The phone line: signed Twilio Voice forms in, TwiML out — the language menu, keypad walks in English and
 Spanish, speech through the router, * 9 0 8 #, silence, refusals, and languages no Twilio voice speaks."""
-
 from __future__ import annotations
 
 import logging
@@ -152,13 +151,8 @@ class Texts:
 
 def make_app(tmp: Path, engine=None, **extra: str) -> Flask:
     """An app with the voice channel on (on the session's engine: the content loads once)."""
-    config = {
-        "KYR_STORE": f"sqlite:///{tmp}/kyr.db",
-        "KYR_SECRET": SECRET,
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_VOICE_AUDIO": str(tmp / "audio"),
-    }
+    config = {"KYR_STORE": f"sqlite:///{tmp}/kyr.db", "KYR_SECRET": SECRET, "TWILIO_AUTH_TOKEN": TOKEN,
+              "PUBLIC_BASE_URL": BASE, "KYR_VOICE_AUDIO": str(tmp / "audio")}
     return create_app({**config, **extra}, engine=engine)
 
 
@@ -192,30 +186,23 @@ def test_a_new_caller_hears_the_language_menu_each_language_in_its_own_voice(app
         ("中文请按5。", "Polly.Zhiyu-Neural", "cmn-CN"),
         ("للغة العربية، اضغط 6.", "Polly.Zeina", "arb"),
         ("Để nghe Tiếng Việt, bấm 7.", "Google.vi-VN-Standard-A", "vi-VN"),
-        ("For Haitian Creole, press 8.", *EN_VOICE),  # no Twilio voice: English, unless a recording exists
+        ("For Haitian Creole, press 8.", *EN_VOICE),   # no Twilio voice: English, unless a recording exists
         ("For Urdu, press 9.", *EN_VOICE),
     ]
-    assert answer.gather == {
-        "action": f"{BASE}/voice/gather",
-        "method": "POST",
-        "actionOnEmptyResult": "true",
-        "input": "dtmf",
-        "timeout": "6",
-        "numDigits": "1",
-        "finishOnKey": "",
-    }
+    assert answer.gather == {"action": f"{BASE}/voice/gather", "method": "POST", "actionOnEmptyResult": "true",
+                             "input": "dtmf", "timeout": "6", "numDigits": "1", "finishOnKey": ""}
 
 
 def test_a_number_with_a_conversation_goes_straight_on_in_its_language(app: Flask) -> None:
     caller = Caller(app)
     service = kyr(app).service
-    service.handle("sms", caller.phone, Inbound("hola, necesito ayuda", time.time()))  # texted before, in Spanish
+    service.handle("sms", caller.phone, Inbound("hola, necesito ayuda", time.time()))   # texted before, in Spanish
     answer = caller.call()
     assert answer.says[0][1:] == ES_VOICE
     assert answer.says[0][0].startswith("Hola, soy kyrbot.")
-    assert node_ear(app, "menu.start", "es") in answer.text  # the voice variant, not "Responda con un número"
+    assert node_ear(app, "menu.start", "es") in answer.text          # the voice variant, not "Responda con un número"
     assert "Responda con un número" not in answer.text
-    assert Session.from_dict(caller.record()["s"]).lang == "es"  # one conversation for texts and calls
+    assert Session.from_dict(caller.record()["s"]).lang == "es"                     # one conversation for texts and calls
 
 
 # --- keypad walks -------------------------------------------------------------------------------------------
@@ -225,30 +212,27 @@ def test_a_full_ice_at_the_door_walk_by_keypad(app: Flask, lang: str) -> None:
     caller.call()
     menu = caller.press(LANGUAGE_KEYS[lang])
     assert ear(app, "ui.welcome", lang) in menu.text and ear(app, "ui.disclaimer", lang) in menu.text
-    assert (
-        ear(app, "ui.voice_press", lang, key="1", label=voice_line(app).speaker.t("ice_at_door.title", lang))
-        in menu.text
-    )
-    assert {(v, lang_) for _, v, lang_ in menu.says} == {voice}  # all in the caller's voice
+    assert ear(app, "ui.voice_press", lang, key="1", label=voice_line(app).speaker.t("ice_at_door.title", lang)) in menu.text
+    assert {(v, lang_) for _, v, lang_ in menu.says} == {voice}      # all in the caller's voice
     assert menu.gather["language"] == voice[1] and menu.gather["input"] == "dtmf speech"
 
-    start = caller.press("1")  # ICE is at my door
+    start = caller.press("1")                                      # ICE is at my door
     assert node_ear(app, "ice_at_door.start", lang) in start.text
-    assert "- " not in start.text  # bullets are not read
+    assert "- " not in start.text                                   # bullets are not read
     assert ear(app, "ui.voice_back", lang) in start.text and ear(app, "ui.voice_repeat", lang) in start.text
 
-    warrant = caller.press("1")  # how to check their warrant
+    warrant = caller.press("1")                                    # how to check their warrant
     assert node_ear(app, "ice_at_door.warrant", lang) in warrant.text
-    officer = caller.press("4")  # show this to the officer
-    assert node_ear(app, "ice_at_door.officer", lang) in officer.text  # "put your phone on speaker"
+    officer = caller.press("4")                                    # show this to the officer
+    assert node_ear(app, "ice_at_door.officer", lang) in officer.text   # "put your phone on speaker"
     card = [s for s in officer.says if "I do not consent to you entering my home" in s[0]]
-    assert card and card[0][1:] == EN_VOICE  # the officer hears English, in an English voice
-    silent = caller.press("1")  # your right to stay silent
+    assert card and card[0][1:] == EN_VOICE                          # the officer hears English, in an English voice
+    silent = caller.press("1")                                     # your right to stay silent
     assert node_ear(app, "ice_at_door.silent", lang) in silent.text
     back = caller.press("9")
     assert node_ear(app, "ice_at_door.officer", lang) in back.text
     again = caller.press("*")
-    assert again.says == back.says  # * repeats exactly
+    assert again.says == back.says                                  # * repeats exactly
     home = caller.press("#")
     assert node_ear(app, "menu.start", lang) in home.text
     assert Session.from_dict(caller.record()["s"]).at == "menu.start"
@@ -259,7 +243,7 @@ def test_after_node_reads_the_hotline_digit_by_digit(app: Flask) -> None:
     caller.call()
     caller.press("1")
     caller.press("1")
-    after = caller.press("6")  # after they leave: MigraWatch's number
+    after = caller.press("6")                                      # after they leave: MigraWatch's number
     assert "1, 8 4 4, 3 6 3, 1 4 2 3" in after.text
     assert "1-844-363-1423" not in after.text
 
@@ -269,14 +253,10 @@ def test_speech_goes_through_the_same_router_as_text(app: Flask, engine) -> None
     caller = Caller(app)
     caller.call()
     caller.press("1")
-    heard = caller.answer("/voice/gather", caller.form("gather_speech"))  # "ICE is at my door."
+    heard = caller.answer("/voice/gather", caller.form("gather_speech"))   # "ICE is at my door."
     assert node_ear(app, "ice_at_door.start") in heard.text
     routed, _ = engine.route("ICE is at my door.")
-    assert (
-        routed is not None
-        and routed.target == "ice_at_door"
-        and Session.from_dict(caller.record()["s"]).at == "ice_at_door.start"
-    )
+    assert routed is not None and routed.target == "ice_at_door" and Session.from_dict(caller.record()["s"]).at == "ice_at_door.start"
 
 
 def test_spanish_speech_in_a_spanish_call(app: Flask) -> None:
@@ -294,7 +274,7 @@ def test_saying_stop_hangs_up_and_never_opts_the_number_out_of_texts(app: Flask)
     caller.press("1")
     bye = caller.say("stop")
     assert bye.hangs_up and bye.text == ear(app, "ui.voice_goodbye")
-    assert "o" not in caller.record()  # no SMS opt-out recorded
+    assert "o" not in caller.record()                               # no SMS opt-out recorded
 
 
 def test_saying_delete_erases_the_conversation_and_ends_the_call(app: Flask) -> None:
@@ -329,15 +309,15 @@ def test_8_texts_the_step_with_its_links_to_the_calling_number(tmp_path: Path, e
     caller = Caller(app)
     caller.call()
     caller.press("1")
-    detained = caller.press("4")  # find someone detained: ICE's locator
+    detained = caller.press("4")                                   # find someone detained: ICE's locator
     assert "locator.ice.gov" not in detained.text and ear(app, "ui.voice_link") in detained.text
     assert ear(app, "ui.voice_text_me") in detained.text
     sent = caller.press("8")
     assert sent.says[0][0] == ear(app, "ui.voice_texted")
-    assert node_ear(app, "find_detained.start") not in sent.text  # only the prompt again, not the whole text
+    assert node_ear(app, "find_detained.start") not in sent.text     # only the prompt again, not the whole text
     [(to, outcome)] = texts.sent
     assert to == caller.phone and "locator.ice.gov/odls" in outcome.replies[0].text
-    assert [o.key for o in outcome.replies[0].options][:1] == ["1"]  # it reads as the SMS channel's message
+    assert [o.key for o in outcome.replies[0].options][:1] == ["1"]   # it reads as the SMS channel's message
 
 
 def test_8_says_so_when_the_text_could_not_be_sent(tmp_path: Path, engine) -> None:
@@ -369,9 +349,9 @@ def test_silence_asks_again_then_says_goodbye(app: Flask) -> None:
 
 def test_every_prompt_waits_a_set_time(app: Flask) -> None:
     caller = Caller(app)
-    for answer in (caller.call(), caller.press("1"), caller.press("6")):  # ...find legal help: which state?
+    for answer in (caller.call(), caller.press("1"), caller.press("6")):   # ...find legal help: which state?
         assert answer.gather["timeout"] in ("6", "8") and answer.gather["actionOnEmptyResult"] == "true"
-    assert answer.gather["finishOnKey"] == "#" and "numDigits" not in answer.gather  # a ZIP code, then #
+    assert answer.gather["finishOnKey"] == "#" and "numDigits" not in answer.gather   # a ZIP code, then #
     orgs = caller.press("80202")
     assert "Colorado" in orgs.text
 
@@ -423,23 +403,22 @@ def test_a_number_that_texted_stop_still_gets_help_in_a_call_of_its_own(tmp_path
     assert menu.says[0][0] == "For English, press 1."
     welcome = caller.press("1")
     assert ear(app, "ui.welcome") in welcome.text
-    assert ear(app, "ui.voice_text_me") not in welcome.text  # never text a number that opted out
-    assert caller.record() == {"o": 1, "l": "en"}  # the opt-out is untouched
+    assert ear(app, "ui.voice_text_me") not in welcome.text         # never text a number that opted out
+    assert caller.record() == {"o": 1, "l": "en"}                    # the opt-out is untouched
 
 
 def test_withheld_numbers_do_not_share_a_conversation(app: Flask) -> None:
     first, second = Caller(app, payload="call_anonymous"), Caller(app, payload="call_anonymous")
     first.call()
-    first.press("2")  # Spanish
+    first.press("2")                                                # Spanish
     menu = second.call()
-    assert menu.says[0][0] == "For English, press 1."  # the second caller starts afresh
+    assert menu.says[0][0] == "For English, press 1."             # the second caller starts afresh
     assert ear(app, "ui.voice_text_me") not in second.press("1").text
 
 
 # --- languages without a Twilio voice ------------------------------------------------------------------------
 def test_urdu_without_recordings_says_so_in_english_and_offers_text_english_another_language_or_a_person(
-    tmp_path: Path, engine
-) -> None:
+        tmp_path: Path, engine) -> None:
     app = make_app(tmp_path, engine)
     texts = voice_line(app).texts = Texts()
     caller = Caller(app)
@@ -447,9 +426,9 @@ def test_urdu_without_recordings_says_so_in_english_and_offers_text_english_anot
     notice = caller.press(LANGUAGE_KEYS["ur"])
     assert notice.says == [(ear(app, "ui.voice_not_available", "en", language="Urdu"), *EN_VOICE)]
     assert notice.plays == []
-    assert notice.gather["language"] == "ur-PK" and notice.gather["input"] == "dtmf speech"  # Twilio hears Urdu
+    assert notice.gather["language"] == "ur-PK" and notice.gather["input"] == "dtmf speech"   # Twilio hears Urdu
     sms = caller.press("8")
-    assert sms.says[0] == (ear(app, "ui.voice_texted", "en"), *EN_VOICE)  # no Urdu voice, no recording yet
+    assert sms.says[0] == (ear(app, "ui.voice_texted", "en"), *EN_VOICE)    # no Urdu voice, no recording yet
     assert sms.says[1:] == notice.says
     [(to, outcome)] = texts.sent
     assert outcome.replies[0].lang == "ur" and "کس چیز میں مدد چاہیے" in outcome.replies[0].text
@@ -463,7 +442,7 @@ def test_haitian_creole_is_keypad_only_and_2_gives_the_language_menu(app: Flask)
     caller.call()
     notice = caller.press(LANGUAGE_KEYS["ht"])
     assert notice.text == ear(app, "ui.voice_not_available", "en", language="Haitian Creole")
-    assert notice.gather["input"] == "dtmf" and "language" not in notice.gather  # no speech for ht
+    assert notice.gather["input"] == "dtmf" and "language" not in notice.gather          # no speech for ht
     assert caller.press("2").says[0][0] == "For English, press 1."
 
 
@@ -479,18 +458,13 @@ def test_urdu_with_recordings_plays_them(tmp_path: Path, engine) -> None:
     audio = f"{BASE}/voice/audio/ur"
     assert played.plays == [f"{audio}/ui.welcome.mp3", f"{audio}/menu.start.mp3", f"{audio}/ui.voice_repeat.mp3"]
     assert [s[0] for s in played.says] == [ear(app, "ui.disclaimer", "en"), ear(app, "ui.voice_person", "en")]
-    deeper = caller.press("1")  # no recording for ice_at_door.start yet
-    assert deeper.plays == [f"{audio}/ui.voice_not_available.mp3"]  # the recorded notice, then the English
+    deeper = caller.press("1")                                     # no recording for ice_at_door.start yet
+    assert deeper.plays == [f"{audio}/ui.voice_not_available.mp3"]   # the recorded notice, then the English
     assert deeper.says == [(ear(app, "ui.voice_not_available", "en", language="Urdu"), *EN_VOICE)]
     served = app.test_client().get("/voice/audio/ur/menu.start.mp3")
     assert (served.status_code, served.mimetype, served.data) == (200, "audio/mpeg", b"ID3 fake mp3 menu.start")
-    for bad in (
-        "/voice/audio/ur/..%2Fkyr.db",
-        "/voice/audio/ur/menu.start.wav",
-        "/voice/audio/drafts/x.y.mp3",
-        "/voice/audio/ur/nothing.here.mp3",
-        "/voice/audio/..%2F..%2Fetc/passwd.mp3",
-    ):
+    for bad in ("/voice/audio/ur/..%2Fkyr.db", "/voice/audio/ur/menu.start.wav", "/voice/audio/drafts/x.y.mp3",
+                "/voice/audio/ur/nothing.here.mp3", "/voice/audio/..%2F..%2Fetc/passwd.mp3"):
         assert app.test_client().get(bad).status_code == 404, bad
 
 
@@ -499,9 +473,9 @@ def test_without_a_queue_8_says_this_line_cannot_text(app: Flask, caplog: pytest
     caller = Caller(app)
     caller.call()
     step = caller.press("1")
-    assert ear(app, "ui.voice_text_me") not in step.text  # not offered...
+    assert ear(app, "ui.voice_text_me") not in step.text                  # not offered...
     with caplog.at_level(logging.INFO, logger="bot.channels.voice.line"):
-        said = caller.press("8")  # ...and pressed anyway: said clearly
+        said = caller.press("8")                                          # ...and pressed anyway: said clearly
     assert said.says[0][0] == ear(app, "ui.voice_text_off")
     assert "voice: text message not sent: no outbound queue (docs/voice.md, press 8)" in caplog.messages
     assert caller.phone not in caplog.text
@@ -512,11 +486,9 @@ def test_the_adapter_parses_a_signed_form_and_renders_an_outcome(app: Flask) -> 
     form = caller.form("gather_speech")
     body = urlencode(list(form.items()))
     signature = RequestValidator(TOKEN).compute_signature(BASE + "/voice/gather", form)
-    with app.test_request_context(
-        "/voice/gather", method="POST", data=body, content_type=FORM, headers={"X-Twilio-Signature": signature}
-    ):
+    with app.test_request_context("/voice/gather", method="POST", data=body, content_type=FORM,
+                                  headers={"X-Twilio-Signature": signature}):
         from flask import request
-
         incoming = ADAPTER.parse(request)
         assert isinstance(incoming, Incoming)
         assert (incoming.channel, incoming.sender, incoming.inbound.text) == ("sms", caller.phone, "ICE is at my door.")
@@ -526,7 +498,6 @@ def test_the_adapter_parses_a_signed_form_and_renders_an_outcome(app: Flask) -> 
         assert answer.says[0][0].startswith("Do not open the door.") and answer.gather["action"].endswith("/gather")
     with app.test_request_context("/voice", method="POST", data=body, content_type=FORM):
         from flask import request
-
         assert ADAPTER.parse(request) == Refusal(403, NO_SIGNATURE)
 
 
@@ -549,7 +520,4 @@ def test_the_voice_demo_page_carries_the_demos_protections(tmp_path: Path, engin
     assert response.status_code == 200
     assert "media-src 'self'" in response.headers["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
-    assert (response.headers["X-Content-Type-Options"], response.headers["Referrer-Policy"]) == (
-        "nosniff",
-        "no-referrer",
-    )
+    assert (response.headers["X-Content-Type-Options"], response.headers["Referrer-Policy"]) == ("nosniff", "no-referrer")

@@ -2,7 +2,6 @@
 /voice/gather and /voice/dialed; the case's card reaching the responders' group through the fake Bot API, a
 volunteer's reply and "press 8" reaching the caller through the outbound queue and the fake Twilio REST API; <Dial>
 within a hotline's hours, the numbers read twice outside them; withheld numbers; KYR_HOTLINE_DIAL's errors."""
-
 from __future__ import annotations
 
 import logging
@@ -46,12 +45,8 @@ class Phone:
     def post(self, path: str, name: str, **fields: str) -> TwiML:
         form = {**load(name), "From": self.phone, "Caller": self.phone, "CallSid": self.sid, **fields}
         signature = RequestValidator(TOKEN).compute_signature(BASE + path, form)
-        response = self.rig.http.post(
-            self.rig.url + path,
-            data=urlencode(list(form.items())),
-            timeout=30,
-            headers={"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature},
-        )
+        response = self.rig.http.post(self.rig.url + path, data=urlencode(list(form.items())), timeout=30, headers={
+            "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
         assert response.status_code == 200, response.text
         return TwiML(ElementTree.fromstring(response.content))
 
@@ -91,95 +86,77 @@ def stored_bytes(tmp_path: Path) -> bytes:
 
 # --- press 0: a case by keypad, then <Dial> ------------------------------------------------------------------
 def test_0_opens_a_case_by_keypad_and_dials_the_hotline_within_its_hours(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     dial = f"{HOTLINE} {ALWAYS}; {SECOND} {ALWAYS}"
     with Rig(engine, tmp_path, bot_api, twilio, KYR_HOTLINE_DIAL=dial) as rig:
         app, phone = rig.app, Phone(rig)
         about = to_person(phone)
         assert about.says[0][0] == said(app, "ui.voice_person_about", org=ORG)
         assert [s[0] for s in about.says[1:5]] == [
-            "Press 1 for Someone is held at an airport.",
-            "Press 2 for ICE is at the door now.",
-            "Press 3 for Someone was detained.",
-            "Press 4 for A general question.",
-        ]
-        assert about.gather["input"] == "dtmf" and "language" not in about.gather  # keypad only
-        assert phone.press("*").says == about.says  # * repeats the question
+            "Press 1 for Someone is held at an airport.", "Press 2 for ICE is at the door now.",
+            "Press 3 for Someone was detained.", "Press 4 for A general question."]
+        assert about.gather["input"] == "dtmf" and "language" not in about.gather   # keypad only
+        assert phone.press("*").says == about.says                                  # * repeats the question
 
-        consent = phone.press("2")  # ICE is at the door now
+        consent = phone.press("2")                                                  # ICE is at the door now
         assert consent.says[0][0] == said(app, "ui.voice_person_consent", org=ORG)
         assert "text you back at this number" in consent.says[0][0]
-        assert rig.desk.cases.current(rig.service.key("sms", PERSON), time.time()) is None  # nothing before consent
+        assert rig.desk.cases.current(rig.service.key("sms", PERSON), time.time()) is None    # nothing before consent
 
-        connected = phone.press("1")  # yes
+        connected = phone.press("1")                                                # yes
         case = rig.desk.cases.current(rig.service.key("sms", PERSON), time.time())
         assert case is not None and case.status == OPEN and case.kind == "door"
         assert (case.private.address, case.private.channel, case.private.via) == (PERSON, "sms", "voice")
         digits = " ".join(str(case.number))
         assert connected.text.split("\n")[:2] == [
-            said(app, "ui.voice_case_opened", case=digits, minutes="15", org=ORG),
-            said(app, "ui.voice_connecting"),
-        ]
+            said(app, "ui.voice_case_opened", case=digits, minutes="15", org=ORG), said(app, "ui.voice_connecting")]
         assert connected.verbs() == ["Say", "Say", "Dial"]
         dial_verb = connected.root.find("Dial")
-        assert dial_verb.attrib == {
-            "callerId": PERSON,
-            "timeout": "25",
-            "action": f"{BASE}/voice/dialed",
-            "method": "POST",
-        }  # no record attribute
-        assert [n.text for n in dial_verb.iter("Number")] == [HOTLINE, SECOND]  # both ring, first answer wins
+        assert dial_verb.attrib == {"callerId": PERSON, "timeout": "25", "action": f"{BASE}/voice/dialed",
+                                    "method": "POST"}                              # no record attribute
+        assert [n.text for n in dial_verb.iter("Number")] == [HOTLINE, SECOND]     # both ring, first answer wins
 
         (card,) = rig.group_messages(1)
         assert card["text"].startswith(f"Case #{case.number}: ICE is at the door now\n")
         assert "Language: English (en) - via phone call (press 0), replies by SMS" in card["text"]
-        assert "5550142" not in card["text"]  # the number stays sealed
+        assert "5550142" not in card["text"]                                        # the number stays sealed
         assert b"5555550142" not in stored_bytes(tmp_path)
 
         rig.press(ANA, f"c:claim:{case.number}", rig.card_id())
         rig.reply_in_group(ANA, "We are on our way. Do not open the door.", rig.card_id())
-        texts = twilio.wait_for(2, to=PERSON)  # claimed, then the reply
-        assert texts[-1] == {
-            "To": PERSON,
-            "From": BOT_NUMBER,
-            "Body": f"{ORG} volunteer: We are on our way. Do not open the door.",
-        }
+        texts = twilio.wait_for(2, to=PERSON)                                      # claimed, then the reply
+        assert texts[-1] == {"To": PERSON, "From": BOT_NUMBER,
+                             "Body": f"{ORG} volunteer: We are on our way. Do not open the door."}
 
         nobody = phone.dial_ended("no-answer")
         reading = [said(app, "ui.voice_hotlines"), numbers(app)]
         assert nobody.text.split("\n") == [said(app, "ui.voice_no_answer"), *reading, *reading]
         assert nobody.root.find("Redirect").text == f"{BASE}/voice/resume"
         back = phone.post("/voice/resume", "gather_empty")
-        assert (
-            said(app, "ui.voice_person") in back.text and said(app, "ui.voice_person_about", org=ORG) not in back.text
-        )
+        assert said(app, "ui.voice_person") in back.text and said(app, "ui.voice_person_about", org=ORG) not in back.text
 
 
 def test_after_a_talk_with_the_hotline_the_line_says_goodbye(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, KYR_HOTLINE_DIAL=HOTLINE) as rig:
         phone = Phone(rig)
         to_person(phone)
         phone.press("4")
-        assert phone.press("2").root.find("Dial") is not None  # no: nothing shared, still a person
+        assert phone.press("2").root.find("Dial") is not None                      # no: nothing shared, still a person
         assert rig.desk.cases.current(rig.service.key("sms", PERSON), time.time()) is None
         done = phone.dial_ended("completed")
         assert done.hangs_up and done.text == said(rig.app, "ui.voice_goodbye")
 
 
 def test_outside_the_hotlines_hours_the_case_opens_and_the_numbers_are_read_twice(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
-    with Rig(
-        engine, tmp_path, bot_api, twilio, KYR_HOTLINE_DIAL=f"{HOTLINE} {OFFICE}", KYR_RESPONDER_HOURS=OFFICE
-    ) as rig:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
+    with Rig(engine, tmp_path, bot_api, twilio, KYR_HOTLINE_DIAL=f"{HOTLINE} {OFFICE}",
+             KYR_RESPONDER_HOURS=OFFICE) as rig:
         app = rig.app
         voice_line(app).person.clock = lambda: SUNDAY_NOON  # type: ignore[attr-defined]
         phone = Phone(rig)
         to_person(phone)
-        phone.press("1")  # someone held at an airport
+        phone.press("1")                                                            # someone held at an airport
         answer = phone.press("1")
         case = rig.desk.cases.current(rig.service.key("sms", PERSON), SUNDAY_NOON)
         assert case is not None and case.kind == "airport"
@@ -192,15 +169,14 @@ def test_outside_the_hotlines_hours_the_case_opens_and_the_numbers_are_read_twic
 
 
 def test_without_hotlines_to_dial_the_case_opens_then_the_numbers_twice_in_spanish(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio) as rig:
         app, phone = rig.app, Phone(rig)
         phone.call()
-        phone.press("2")  # Spanish
+        phone.press("2")                                                            # Spanish
         about = phone.press("0")
         assert about.says[0] == (said(app, "ui.voice_person_about", "es", org=ORG), "Polly.Lupe-Neural", "es-US")
-        phone.press("3")  # someone was detained
+        phone.press("3")                                                            # someone was detained
         answer = phone.press("1")
         reading = [said(app, "ui.voice_hotlines", "es"), numbers(app, "es")]
         assert answer.text.split("\n")[1:] == [*reading, *reading]
@@ -209,8 +185,7 @@ def test_without_hotlines_to_dial_the_case_opens_then_the_numbers_twice_in_spani
 
 
 def test_delete_said_on_the_call_erases_the_case_it_opened(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio) as rig:
         phone = Phone(rig)
         to_person(phone)
@@ -227,20 +202,18 @@ def test_delete_said_on_the_call_erases_the_case_it_opened(
 
 
 def test_a_withheld_number_gets_no_case_only_the_hotline_shown_this_lines_number(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio, KYR_HOTLINE_DIAL=HOTLINE) as rig:
         phone = Phone(rig, WITHHELD)
         answer = to_person(phone)
-        assert answer.text == said(rig.app, "ui.voice_connecting")  # no questions: no way to reply
-        assert answer.root.find("Dial").get("callerId") == BOT_NUMBER  # the caller stays anonymous
+        assert answer.text == said(rig.app, "ui.voice_connecting")                 # no questions: no way to reply
+        assert answer.root.find("Dial").get("callerId") == BOT_NUMBER              # the caller stays anonymous
         rig.idle()
         assert rig.bot_api.calls("sendMessage") == []
 
 
 def test_a_withheld_number_without_hotlines_to_dial_hears_the_numbers_twice(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio) as rig:
         answer = to_person(Phone(rig, WITHHELD))
         reading = [said(rig.app, "ui.voice_hotlines"), numbers(rig.app)]
@@ -248,8 +221,7 @@ def test_a_withheld_number_without_hotlines_to_dial_hears_the_numbers_twice(
 
 
 def test_9_at_the_questions_gives_the_step_back(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi
-) -> None:
+        engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi) -> None:
     with Rig(engine, tmp_path, bot_api, twilio) as rig:
         phone = Phone(rig)
         phone.call()
@@ -257,25 +229,24 @@ def test_9_at_the_questions_gives_the_step_back(
         phone.press("0")
         phone.press("1")
         assert phone.press("9").root.find("Redirect").text == f"{BASE}/voice/resume"
-        assert phone.post("/voice/resume", "gather_empty").says == menu.says  # the step, as it was
+        assert phone.post("/voice/resume", "gather_empty").says == menu.says       # the step, as it was
 
 
 # --- press 8: through the outbound queue -----------------------------------------------------------------------
-def test_8_queues_the_step_by_sms_from_the_bots_number(
-    engine: Engine, tmp_path: Path, bot_api: FakeBotApi, twilio: FakeTwilioApi, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_8_queues_the_step_by_sms_from_the_bots_number(engine: Engine, tmp_path: Path, bot_api: FakeBotApi,
+                                                         twilio: FakeTwilioApi, caplog: pytest.LogCaptureFixture) -> None:
     with Rig(engine, tmp_path, bot_api, twilio) as rig:
         phone = Phone(rig)
         phone.call()
         phone.press("1")
-        detained = phone.press("4")  # find someone detained
+        detained = phone.press("4")                                                 # find someone detained
         assert said(rig.app, "ui.voice_text_me") in detained.text
         with caplog.at_level(logging.INFO):
             sent = phone.press("8")
             (sms,) = twilio.wait_for(1, to=PERSON)
         assert sent.says[0][0] == said(rig.app, "ui.voice_texted")
         assert sms["From"] == BOT_NUMBER and "locator.ice.gov/odls" in sms["Body"]
-        assert "5550142" not in caplog.text and "locator" not in caplog.text  # no number, no text in logs
+        assert "5550142" not in caplog.text and "locator" not in caplog.text      # no number, no text in logs
         assert "voice: text message queued" in caplog.messages
 
 
@@ -317,28 +288,15 @@ def test_the_demos_fake_volunteers_never_take_a_phone_call(tmp_path: Path, engin
     assert answer.text.split("\n") == [*reading, *reading]
 
 
-@pytest.mark.parametrize(
-    ("setting", "message"),
-    [
-        (
-            "555-0177",
-            "KYR_HOTLINE_DIAL: '555-0177' must start with a number like +15551230001, optionally followed by "
-            "its hours (+15551230001 Mon-Fri 09:00-18:00 America/New_York); separate hotlines with ';'",
-        ),
-        (
-            f"{HOTLINE} weekdays",
-            "KYR_HOTLINE_DIAL must look like 'Mon-Fri 09:00-18:00 America/New_York', got 'weekdays'",
-        ),
-        (
-            f"{HOTLINE} Mon-Fri 09:00-18:00 Mars/Olympus",
-            "KYR_HOTLINE_DIAL: 'Mars/Olympus' is not a time zone like America/New_York",
-        ),
-        (
-            f"{HOTLINE} Mon-Fri 18:00-09:00 America/New_York",
-            "KYR_HOTLINE_DIAL: 'Mon-Fri 18:00-09:00' must start before it ends, within one day",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("setting", "message"), [
+    ("555-0177", "KYR_HOTLINE_DIAL: '555-0177' must start with a number like +15551230001, optionally followed by "
+                 "its hours (+15551230001 Mon-Fri 09:00-18:00 America/New_York); separate hotlines with ';'"),
+    (f"{HOTLINE} weekdays", "KYR_HOTLINE_DIAL must look like 'Mon-Fri 09:00-18:00 America/New_York', got 'weekdays'"),
+    (f"{HOTLINE} Mon-Fri 09:00-18:00 Mars/Olympus",
+     "KYR_HOTLINE_DIAL: 'Mars/Olympus' is not a time zone like America/New_York"),
+    (f"{HOTLINE} Mon-Fri 18:00-09:00 America/New_York",
+     "KYR_HOTLINE_DIAL: 'Mon-Fri 18:00-09:00' must start before it ends, within one day"),
+])
 def test_a_broken_hotline_dial_setting_says_what_to_fix(setting: str, message: str) -> None:
     with pytest.raises(ConfigError) as raised:
         settings_from({"KYR_STORE": "sqlite:///:memory:", "KYR_SECRET": "x", "KYR_HOTLINE_DIAL": setting})

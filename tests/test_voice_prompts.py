@@ -1,6 +1,5 @@
 """What the phone line says, checked over every node and every language: within Twilio's <Say> limits, never a
 URL or a raw phone number, every prompt waits a set time; text for the ear; the voices table."""
-
 from __future__ import annotations
 
 import re
@@ -40,12 +39,8 @@ RAW_PHONE = re.compile(r"\d{3}[-.)]\s?\d{3}[-.]\d{4}")
 def line(tmp_path_factory: pytest.TempPathFactory, engine: Engine) -> VoiceLine:
     """The phone line of an app on the real content."""
     tmp = tmp_path_factory.mktemp("prompts")
-    config = {
-        "KYR_STORE": f"sqlite:///{tmp}/kyr.db",
-        "KYR_SECRET": "s",
-        "TWILIO_AUTH_TOKEN": "t",
-        "KYR_VOICE_AUDIO": str(tmp / "audio"),
-    }
+    config = {"KYR_STORE": f"sqlite:///{tmp}/kyr.db", "KYR_SECRET": "s", "TWILIO_AUTH_TOKEN": "t",
+              "KYR_VOICE_AUDIO": str(tmp / "audio")}
     return voice_line(create_app(config, engine=engine))
 
 
@@ -107,20 +102,12 @@ def test_the_person_line_fits_too(line: VoiceLine, engine: Engine) -> None:
 
 
 def test_press_0_with_volunteers_and_hotlines_fits_in_every_language(tmp_path: Path, engine: Engine) -> None:
-    config = {
-        "KYR_STORE": f"sqlite:///{tmp_path}/kyr.db",
-        "KYR_SECRET": "s",
-        "TWILIO_AUTH_TOKEN": "t",
-        "KYR_VOICE_AUDIO": str(tmp_path / "audio"),
-        "KYR_QUEUE": "memory",
-        "KYR_ORG_NAME": "Example Rights Org",
-        "KYR_CASE_KEY": Fernet.generate_key().decode(),
-        "KYR_RESPONDERS_SMS": "+15555550901",
-        "TWILIO_ACCOUNT_SID": "AC" + "1" * 32,
-        "TWILIO_FROM": "+15555550100",
-        "KYR_RESPONDER_HOURS": "Mon-Fri 09:00-18:00 America/New_York",
-        "KYR_HOTLINE_DIAL": "+15555550177 Mon-Sun 00:00-24:00 America/New_York",
-    }
+    config = {"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": "s", "TWILIO_AUTH_TOKEN": "t",
+              "KYR_VOICE_AUDIO": str(tmp_path / "audio"), "KYR_QUEUE": "memory", "KYR_ORG_NAME": "Example Rights Org",
+              "KYR_CASE_KEY": Fernet.generate_key().decode(), "KYR_RESPONDERS_SMS": "+15555550901",
+              "TWILIO_ACCOUNT_SID": "AC" + "1" * 32, "TWILIO_FROM": "+15555550100",
+              "KYR_RESPONDER_HOURS": "Mon-Fri 09:00-18:00 America/New_York",
+              "KYR_HOTLINE_DIAL": "+15555550177 Mon-Sun 00:00-24:00 America/New_York"}
     line = voice_line(create_app(config, engine=engine))
     person = line.person
     assert isinstance(person, CaseLine)
@@ -129,17 +116,17 @@ def test_press_0_with_volunteers_and_hotlines_fits_in_every_language(tmp_path: P
     for lang in engine.content.languages:
         info = CallInfo("CA1", "+15555550142", "+15555550100", lang, "menu.start", ACTION, ACTION)
         about = person.answer(info, line)
-        assert isinstance(about, Step) and len(about.prompt) == 6, lang  # 4 situations, star, 9
+        assert isinstance(about, Step) and len(about.prompt) == 6, lang          # 4 situations, star, 9
         check_twiml(f"0 {lang}", str(line.renderer.answer(about, ACTION)))
         consent = person.key(info, "kind:airport", line)
         assert isinstance(consent, Step)
         check_twiml(f"consent {lang}", str(line.renderer.answer(consent, ACTION)))
-        told = person._told(line, lang, Case(1234, "u"), sunday)  # the case number and 'slow'
+        told = person._told(line, lang, Case(1234, "u"), sunday)                  # the case number and 'slow'
         assert len(told) == 2
         check_twiml(f"dial {lang}", str(person.connect(info, line, told)))
         for status in ("completed", "no-answer"):
             check_twiml(f"dialed {status} {lang}", str(person.dialed(info, status, line)))
-        person.hotlines = ()  # none to dial: the numbers
+        person.hotlines = ()                                                      # none to dial: the numbers
         check_twiml(f"numbers {lang}", str(person.connect(info, line, told)))
         person.hotlines = hotlines
 
@@ -159,24 +146,18 @@ def test_a_step_survives_the_call_record() -> None:
 
 
 # --- text for the ear -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("eye", "heard"),
-    [
-        ("- Ask who they are.\n- Do not open the door", "Ask who they are. Do not open the door"),
-        (
-            "Call United We Dream MigraWatch: 1-844-363-1423.",
-            "Call United We Dream MigraWatch: 1, 8 4 4, 3 6 3, 1 4 2 3.",
-        ),
-        ("Call 911 now", "Call 9 1 1 now"),
-        ("(555) 555-0142 or +1 555 555 0199", "5 5 5, 5 5 5, 0 1 4 2 or 1, 5 5 5, 5 5 5, 0 1 9 9"),
-        ("Look them up on locator.ice.gov/odls.", "Look them up on a web page."),
-        ("See https://www.justice.gov/eoir, updated", "See a web page, updated"),
-        ("Form I-205, 287(g), 8 U.S.C. 1304(e)", "Form I-205, 287(g), 8 U.S.C. 1304(e)"),
-        ("\u20661-844-363-1423\u2069 \u200fنص", "1, 8 4 4, 3 6 3, 1 4 2 3 نص"),
-        ("Line one\nLine two.\nLine three", "Line one. Line two. Line three"),
-        ("第一行。\n第二行", "第一行。 第二行"),
-    ],
-)
+@pytest.mark.parametrize(("eye", "heard"), [
+    ("- Ask who they are.\n- Do not open the door", "Ask who they are. Do not open the door"),
+    ("Call United We Dream MigraWatch: 1-844-363-1423.", "Call United We Dream MigraWatch: 1, 8 4 4, 3 6 3, 1 4 2 3."),
+    ("Call 911 now", "Call 9 1 1 now"),
+    ("(555) 555-0142 or +1 555 555 0199", "5 5 5, 5 5 5, 0 1 4 2 or 1, 5 5 5, 5 5 5, 0 1 9 9"),
+    ("Look them up on locator.ice.gov/odls.", "Look them up on a web page."),
+    ("See https://www.justice.gov/eoir, updated", "See a web page, updated"),
+    ("Form I-205, 287(g), 8 U.S.C. 1304(e)", "Form I-205, 287(g), 8 U.S.C. 1304(e)"),
+    ("\u20661-844-363-1423\u2069 \u200fنص", "1, 8 4 4, 3 6 3, 1 4 2 3 نص"),
+    ("Line one\nLine two.\nLine three", "Line one. Line two. Line three"),
+    ("第一行。\n第二行", "第一行。 第二行"),
+])
 def test_eye_text_is_made_for_the_ear(eye: str, heard: str) -> None:
     assert for_the_ear(eye, "a web page") == heard
 
@@ -199,7 +180,7 @@ LANGS = ["en", "ar", "es", "fr", "ht", "pt", "ur", "vi", "zh"]
 def test_default_voices_are_all_in_twilios_lists_and_none_speaks_urdu_or_haitian_creole() -> None:
     voices = load_voices("", LANGS)
     assert unknown_values(voices) == []
-    assert list(voices) == ["en", "es", "fr", "pt", "zh", "ar", "vi", "ht", "ur"]  # the language menu's order
+    assert list(voices) == ["en", "es", "fr", "pt", "zh", "ar", "vi", "ht", "ur"]      # the language menu's order
     assert [lang for lang, v in voices.items() if not v.speaks] == ["ht", "ur"]
     assert (voices["ur"].speech, voices["ht"].speech) == ("ur-PK", None)
     known = twilio_values()
@@ -211,35 +192,23 @@ def test_default_voices_are_all_in_twilios_lists_and_none_speaks_urdu_or_haitian
 def test_an_operator_overrides_a_voice_inline_or_from_a_file(tmp_path: Path) -> None:
     inline = load_voices("{es: {voice: Polly.Mia-Neural, say: es-MX, speech: es-MX}}", LANGS)
     assert (inline["es"].voice, inline["es"].say, inline["es"].speech, inline["es"].name) == (
-        "Polly.Mia-Neural",
-        "es-MX",
-        "es-MX",
-        "Spanish",
-    )
+        "Polly.Mia-Neural", "es-MX", "es-MX", "Spanish")
     path = tmp_path / "voices.yaml"
     path.write_text("ur: {voice: Polly.Imaginary, say: ur-PK}\nxx: {name: A new language}\n")
     table = load_voices(str(path), [*LANGS, "xx"])
-    assert table["ur"].speaks and list(table)[-1] == "xx" and not table["xx"].speaks  # a language with no entry
+    assert table["ur"].speaks and list(table)[-1] == "xx" and not table["xx"].speaks   # a language with no entry
     assert unknown_values(table) == ["ur: voice Polly.Imaginary", "ur: say ur-PK"]
 
 
-@pytest.mark.parametrize(
-    ("setting", "message"),
-    [
-        ("[es]", "KYR_VOICE_VOICES: expected a mapping of languages, e.g. {es: {voice: Polly.Lupe-Neural}}"),
-        ("{es: Polly.Mia}", "KYR_VOICE_VOICES: 'es' must map fields (name, voice, say, speech) to values"),
-        ("{es: {voyce: x}}", "KYR_VOICE_VOICES: 'es' has unknown field(s) voyce: use name, voice, say, speech"),
-        (
-            "{es: {voice: Polly.Mia-Neural, say: none}}",
-            "KYR_VOICE_VOICES: 'es' has voice Polly.Mia-Neural but no 'say:' language: add the locale it speaks",
-        ),
-        (
-            "/no/such/voices.yaml",
-            "KYR_VOICE_VOICES names /no/such/voices.yaml, which is not a file: give a YAML file's path",
-        ),
-        ("{es: [", "KYR_VOICE_VOICES is not valid YAML"),
-    ],
-)
+@pytest.mark.parametrize(("setting", "message"), [
+    ("[es]", "KYR_VOICE_VOICES: expected a mapping of languages, e.g. {es: {voice: Polly.Lupe-Neural}}"),
+    ("{es: Polly.Mia}", "KYR_VOICE_VOICES: 'es' must map fields (name, voice, say, speech) to values"),
+    ("{es: {voyce: x}}", "KYR_VOICE_VOICES: 'es' has unknown field(s) voyce: use name, voice, say, speech"),
+    ("{es: {voice: Polly.Mia-Neural, say: none}}",
+     "KYR_VOICE_VOICES: 'es' has voice Polly.Mia-Neural but no 'say:' language: add the locale it speaks"),
+    ("/no/such/voices.yaml", "KYR_VOICE_VOICES names /no/such/voices.yaml, which is not a file: give a YAML file's path"),
+    ("{es: [", "KYR_VOICE_VOICES is not valid YAML"),
+])
 def test_a_broken_voices_setting_says_what_to_fix(setting: str, message: str) -> None:
     with pytest.raises(ConfigError) as raised:
         load_voices(setting, LANGS)

@@ -1,6 +1,5 @@
 """The recordings tool: what volunteers still have to record per language, and machine-voice drafts (espeak-ng,
 installed by scripts/test.sh: under CI=true a missing espeak-ng fails the draft test instead of skipping it)."""
-
 from __future__ import annotations
 
 import shutil
@@ -20,8 +19,7 @@ def run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:
 
 
 def test_list_says_what_is_recorded_and_what_is_missing_with_the_text_to_read(
-    tmp_path: Path, capsys: pytest.CaptureFixture
-) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     (tmp_path / "ur").mkdir()
     (tmp_path / "ur" / "menu.start.mp3").write_bytes(b"ID3")
     code, out, _ = run(capsys, "--audio", str(tmp_path), "list", "--lang", "ur")
@@ -29,14 +27,12 @@ def test_list_says_what_is_recorded_and_what_is_missing_with_the_text_to_read(
     assert code == 0 and lines[0].startswith("ur (Urdu): 1 of ") and lines[0].endswith(f"{tmp_path}/ur/<id>.mp3")
     assert any(line.startswith("  recorded  menu.start  کس چیز میں مدد چاہیے؟") for line in lines)
     start = next(line for line in lines if " ice_at_door.start " in line)
-    assert start.startswith("  missing   ice_at_door.start  ") and "1 دبائیں" in start  # its options too
-    assert "  missing   ui.voice_language  اردو کے لیے 9 دبائیں۔" in lines  # its key in the menu
+    assert start.startswith("  missing   ice_at_door.start  ") and "1 دبائیں" in start      # its options too
+    assert "  missing   ui.voice_language  اردو کے لیے 9 دبائیں۔" in lines                 # its key in the menu
     assert any(line.startswith("  cannot    get_help.orgs  (differs per caller") for line in lines)
 
 
-def test_by_default_it_lists_the_languages_no_twilio_voice_speaks(
-    tmp_path: Path, capsys: pytest.CaptureFixture
-) -> None:
+def test_by_default_it_lists_the_languages_no_twilio_voice_speaks(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     code, out, _ = run(capsys, "--audio", str(tmp_path), "list", "--missing")
     headings = [line.split(" ")[0] for line in out.splitlines() if not line.startswith(" ")]
     assert code == 0 and headings == ["ht", "ur"]
@@ -49,8 +45,7 @@ def test_an_unknown_language_is_refused(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_drafts_are_machine_voice_files_beside_never_inside_the_served_recordings(
-    tmp_path: Path, capsys: pytest.CaptureFixture
-) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     if shutil.which("espeak-ng") is None:
         missing("espeak-ng is not installed: apt-get install espeak-ng (scripts/test.sh installs it)")
     (tmp_path / "ht").mkdir()
@@ -62,14 +57,13 @@ def test_drafts_are_machine_voice_files_beside_never_inside_the_served_recording
     assert out.rstrip().endswith("(never played on a call)")
     wav = drafts / "ice_at_door.start.machine-voice.wav"
     assert wav.read_bytes()[:4] == b"RIFF" and wav.stat().st_size > 10_000
-    assert not (drafts / "ui.voice_repeat.machine-voice.wav").exists()  # recorded already
+    assert not (drafts / "ui.voice_repeat.machine-voice.wav").exists()          # recorded already
     assert "MACHINE VOICE DRAFTS" in (drafts / "README.txt").read_text(encoding="utf-8")
     assert sorted(p.name for p in (tmp_path / "ht").iterdir()) == ["ui.voice_repeat.mp3"]
 
 
 def test_drafting_without_espeak_says_how_to_install_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(voice_recordings.shutil, "which", lambda name: None)
     code, _, err = run(capsys, "--audio", str(tmp_path), "draft", "ur")
     assert code == 2 and err == "espeak-ng is not installed: apt-get install espeak-ng (Debian), then run this again\n"

@@ -1,5 +1,4 @@
 """The trainers' page and its JSON API (bot/channels/web.py), through Flask's test client on a real SQLite store."""
-
 from __future__ import annotations
 
 import json
@@ -21,18 +20,8 @@ from webhook import create_app
 
 TOKEN = "web-test-twilio-token"
 BASE = "https://kyr.example.org"
-LANGS = {
-    "en": "English",
-    "es": "Español",
-    "zh": "简体中文",
-    "zh-Hant": "繁體中文",
-    "ar": "العربية",
-    "ur": "اردو",
-    "ht": "Kreyòl ayisyen",
-    "pt": "Português",
-    "vi": "Tiếng Việt",
-    "fr": "Français",
-}
+LANGS = {"en": "English", "es": "Español", "zh": "简体中文", "zh-Hant": "繁體中文", "ar": "العربية", "ur": "اردو", "ht": "Kreyòl ayisyen",
+         "pt": "Português", "vi": "Tiếng Việt", "fr": "Français"}
 CODES = ", ".join(sorted(LANGS))
 XSS = "<script>window.__x=1</script><img src=x onerror=alert(1)>"
 
@@ -41,17 +30,9 @@ XSS = "<script>window.__x=1</script><img src=x onerror=alert(1)>"
 def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     """One app on a throw-away SQLite store, with Twilio on (to compare SMS bodies) and Spanish accents folded."""
     store = tmp_path_factory.mktemp("web") / "kyr.db"
-    return create_app(
-        {
-            "KYR_STORE": f"sqlite:///{store}",
-            "KYR_SECRET": "web-secret",
-            "TWILIO_AUTH_TOKEN": TOKEN,
-            "PUBLIC_BASE_URL": BASE,
-            "KYR_SMS_FOLD_ACCENTS": "es",
-            "KYR_RATE_LIMIT": "1000",
-            "KYR_WEB_DEMO": "1",
-        }
-    )
+    return create_app({"KYR_STORE": f"sqlite:///{store}", "KYR_SECRET": "web-secret", "TWILIO_AUTH_TOKEN": TOKEN,
+                       "PUBLIC_BASE_URL": BASE, "KYR_SMS_FOLD_ACCENTS": "es", "KYR_RATE_LIMIT": "1000",
+                       "KYR_WEB_DEMO": "1"})
 
 
 @pytest.fixture
@@ -84,11 +65,8 @@ def test_page_names_each_language_in_itself_with_direction(client: FlaskClient) 
     response = client.get("/")
     assert response.status_code == 200 and response.mimetype == "text/html"
     html = response.get_data(as_text=True)
-    buttons = re.findall(
-        r'<button type="button" class="lang" data-lang="([\w-]+)" lang="([\w-]+)"( dir="rtl")? '
-        r'aria-pressed="\w+">([^<]+)</button>',
-        html,
-    )
+    buttons = re.findall(r'<button type="button" class="lang" data-lang="([\w-]+)" lang="([\w-]+)"( dir="rtl")? '
+                         r'aria-pressed="\w+">([^<]+)</button>', html)
     assert {code: name for code, _, _, name in buttons} == LANGS
     assert all(code == lang for code, lang, _, _ in buttons)
     assert {code for code, _, rtl, _ in buttons if rtl} == {"ar", "ur"}
@@ -156,19 +134,12 @@ def test_switcher_acts_like_the_language_menu(client: FlaskClient, app: Flask, c
     call(client, "/api/message", session=session, text="1")
     turn = call(client, "/api/language", session=session, lang=code)
     content = app.extensions["kyrbot"].engine.content
-    assert (turn["flow"], turn["node"], turn["lang"], turn["rtl"]) == (
-        "ice_at_door",
-        "start",
-        code,
-        code in ("ar", "ur"),
-    )
+    assert (turn["flow"], turn["node"], turn["lang"], turn["rtl"]) == ("ice_at_door", "start", code, code in ("ar", "ur"))
     assert texts(turn)[0] == content.texts[code]["ui.language_set"]
     assert all(r["lang"] == code and r["rtl"] == (code in ("ar", "ur")) for r in turn["replies"])
     assert turn["replies"][-1]["options"][0]["target"] == "ice_at_door.warrant"
-    assert turn["ui"] == {
-        "placeholder": content.texts[code]["ui.web_placeholder"],
-        "send": content.texts[code]["ui.web_send"],
-    }
+    assert turn["ui"] == {"placeholder": content.texts[code]["ui.web_placeholder"],
+                          "send": content.texts[code]["ui.web_send"]}
 
 
 def test_lang_on_a_message_sets_the_language_first(client: FlaskClient) -> None:
@@ -207,15 +178,12 @@ def twilio_bodies(client: FlaskClient, phone: str, text: str) -> list[str]:
     return [m.text or "" for m in ElementTree.fromstring(response.data).findall("Message")]
 
 
-@pytest.mark.parametrize(
-    "steps",
-    [
-        ["hi", "1", "1", "back", "3"],  # English: menu, a flow, an officer's message
-        ["hola", "language", "3", "1", "2", "0"],  # Spanish (accents folded by this app's setting)
-        ["1", "language", "2", "1", "menu", "7"],  # Arabic: right-to-left marks
-        ["language", "9", "6", "1", "STOP"],  # Chinese, then a carrier opt-out: no SMS at all
-    ],
-)
+@pytest.mark.parametrize("steps", [
+    ["hi", "1", "1", "back", "3"],                       # English: menu, a flow, an officer's message
+    ["hola", "language", "3", "1", "2", "0"],            # Spanish (accents folded by this app's setting)
+    ["1", "language", "2", "1", "menu", "7"],            # Arabic: right-to-left marks
+    ["language", "9", "6", "1", "STOP"],                 # Chinese, then a carrier opt-out: no SMS at all
+])
 def test_sms_bodies_are_what_twilio_sends(client: FlaskClient, steps: list[str]) -> None:
     """Turn by turn, the page's SMS bubbles carry the very bodies the Twilio adapter answers, with their cost."""
     session, phone = new_session(), f"+1555{secrets.randbelow(10**7):07d}"
@@ -259,51 +227,31 @@ def test_longest_text_is_taken(client: FlaskClient) -> None:
     assert call(client, "/api/message", session=new_session(), text="a" * web.MAX_TEXT)["replies"]
 
 
-@pytest.mark.parametrize(
-    "body, content_type, status, error",
-    [
-        ("hello", "text/plain", 400, web.NOT_JSON),
-        ('{"session": ', "application/json", 400, web.NOT_JSON),
-        ("[1, 2]", "application/json", 400, web.NOT_OBJECT),
-        ('"text"', "application/json", 400, web.NOT_OBJECT),
-        ('{"text": "hi"}', "application/json", 400, web.BAD_SESSION),
-        ('{"session": 12345678901234567890, "text": "hi"}', "application/json", 400, web.BAD_SESSION),
-        ('{"session": "short", "text": "hi"}', "application/json", 400, web.BAD_SESSION),
-        ('{"session": "../../etc/passwd-0000000", "text": "hi"}', "application/json", 400, web.BAD_SESSION),
-        ('{"session": "' + "a" * 65 + '", "text": "hi"}', "application/json", 400, web.BAD_SESSION),
-        ('{"session": "0123456789abcdef", "text": 1}', "application/json", 400, web.BAD_TEXT),
-        ('{"session": "0123456789abcdef", "text": null}', "application/json", 400, web.BAD_TEXT),
-        ('{"session": "0123456789abcdef", "text": ["hi"]}', "application/json", 400, web.BAD_TEXT),
-        ('{"session": "0123456789abcdef", "text": "' + "a" * 1601 + '"}', "application/json", 413, web.TOO_LONG),
-        (
-            '{"session": "0123456789abcdef", "text": "hi", "lang": "de"}',
-            "application/json",
-            400,
-            f"lang must be one of: {CODES}",
-        ),
-        (
-            '{"session": "0123456789abcdef", "text": "hi", "lang": 1}',
-            "application/json",
-            400,
-            f"lang must be one of: {CODES}",
-        ),
-        (
-            '{"session": "0123456789abcdef", "text": "hi", "channel": "whatsapp"}',
-            "application/json",
-            400,
-            'channel must be "sms" or "telegram"',
-        ),
-        (
-            '{"session": "0123456789abcdef", "text": "hi", "channel": ["sms"]}',
-            "application/json",
-            400,
-            'channel must be "sms" or "telegram"',
-        ),
-    ],
-)
-def test_bad_messages_are_refused_with_a_reason(
-    client: FlaskClient, body: str, content_type: str, status: int, error: str
-) -> None:
+@pytest.mark.parametrize("body, content_type, status, error", [
+    ("hello", "text/plain", 400, web.NOT_JSON),
+    ('{"session": ', "application/json", 400, web.NOT_JSON),
+    ("[1, 2]", "application/json", 400, web.NOT_OBJECT),
+    ('"text"', "application/json", 400, web.NOT_OBJECT),
+    ('{"text": "hi"}', "application/json", 400, web.BAD_SESSION),
+    ('{"session": 12345678901234567890, "text": "hi"}', "application/json", 400, web.BAD_SESSION),
+    ('{"session": "short", "text": "hi"}', "application/json", 400, web.BAD_SESSION),
+    ('{"session": "../../etc/passwd-0000000", "text": "hi"}', "application/json", 400, web.BAD_SESSION),
+    ('{"session": "' + "a" * 65 + '", "text": "hi"}', "application/json", 400, web.BAD_SESSION),
+    ('{"session": "0123456789abcdef", "text": 1}', "application/json", 400, web.BAD_TEXT),
+    ('{"session": "0123456789abcdef", "text": null}', "application/json", 400, web.BAD_TEXT),
+    ('{"session": "0123456789abcdef", "text": ["hi"]}', "application/json", 400, web.BAD_TEXT),
+    ('{"session": "0123456789abcdef", "text": "' + "a" * 1601 + '"}', "application/json", 413, web.TOO_LONG),
+    ('{"session": "0123456789abcdef", "text": "hi", "lang": "de"}', "application/json", 400,
+     f"lang must be one of: {CODES}"),
+    ('{"session": "0123456789abcdef", "text": "hi", "lang": 1}', "application/json", 400,
+     f"lang must be one of: {CODES}"),
+    ('{"session": "0123456789abcdef", "text": "hi", "channel": "whatsapp"}', "application/json", 400,
+     'channel must be "sms" or "telegram"'),
+    ('{"session": "0123456789abcdef", "text": "hi", "channel": ["sms"]}', "application/json", 400,
+     'channel must be "sms" or "telegram"'),
+])
+def test_bad_messages_are_refused_with_a_reason(client: FlaskClient, body: str, content_type: str, status: int,
+                                                error: str) -> None:
     """Each bad request gets its own 4xx and a message that says what to fix."""
     response = client.post("/api/message", data=body, content_type=content_type)
     assert (response.status_code, response.get_json()) == (status, {"error": error})
@@ -316,16 +264,13 @@ def test_exact_refusal_texts() -> None:
     assert web.NOT_JSON == "send a JSON object with Content-Type: application/json"
 
 
-@pytest.mark.parametrize(
-    "path, payload, error",
-    [
-        ("/api/language", {"session": "0123456789abcdef"}, f"lang must be one of: {CODES}"),
-        ("/api/language", {"session": "0123456789abcdef", "lang": "AR"}, f"lang must be one of: {CODES}"),
-        ("/api/language", {"lang": "ar"}, web.BAD_SESSION),
-        ("/api/reset", {"session": "0123456789abcdef", "lang": ""}, f"lang must be one of: {CODES}"),
-        ("/api/reset", {"session": None}, web.BAD_SESSION),
-    ],
-)
+@pytest.mark.parametrize("path, payload, error", [
+    ("/api/language", {"session": "0123456789abcdef"}, f"lang must be one of: {CODES}"),
+    ("/api/language", {"session": "0123456789abcdef", "lang": "AR"}, f"lang must be one of: {CODES}"),
+    ("/api/language", {"lang": "ar"}, web.BAD_SESSION),
+    ("/api/reset", {"session": "0123456789abcdef", "lang": ""}, f"lang must be one of: {CODES}"),
+    ("/api/reset", {"session": None}, web.BAD_SESSION),
+])
 def test_bad_language_and_reset_requests(client: FlaskClient, path: str, payload: dict, error: str) -> None:
     """The switcher and reset check their input the same way."""
     response = client.post(path, json=payload)
@@ -341,20 +286,16 @@ def test_a_body_over_the_app_limit_is_413_json(client: FlaskClient) -> None:
 @pytest.mark.parametrize("text", ["\ud800", "\x00", "\u202e" * 50, "ﷺ" * 400, "0" * 3, "🙂" * 800])
 def test_odd_text_never_breaks_the_service(client: FlaskClient, text: str) -> None:
     """Lone surrogates, NUL, bidi overrides, long ligatures, emoji: an answer, never a 500."""
-    response = client.post(
-        "/api/message", data=json.dumps({"session": new_session(), "text": text}), content_type="application/json"
-    )
+    response = client.post("/api/message", data=json.dumps({"session": new_session(), "text": text}),
+                           content_type="application/json")
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.get_json()["replies"]
 
 
-@pytest.mark.parametrize(
-    ("method", "path", "status", "error"),
-    [
-        ("get", "/api/message", 405, "use POST for /api/message"),
-        ("post", "/api/nothing", 404, "no such API endpoint"),
-    ],
-)
+@pytest.mark.parametrize(("method", "path", "status", "error"), [
+    ("get", "/api/message", 405, "use POST for /api/message"),
+    ("post", "/api/nothing", 404, "no such API endpoint"),
+])
 def test_routing_errors_on_the_api_are_json(app, method: str, path: str, status: int, error: str) -> None:
     """A wrong method or path under /api/ answers JSON like every other API refusal, not an HTML page."""
     response = getattr(app.test_client(), method)(path)

@@ -1,6 +1,5 @@
 """The trainers' page in a real browser: headless Chromium (Debian's) driven by Playwright, on the real app
 served over HTTP in a thread. Screenshots go to test-artifacts/ (kept by CI)."""
-
 from __future__ import annotations
 
 import json
@@ -18,25 +17,17 @@ from webhook import create_app
 XSS = "<script>window.__x=1</script>"
 FAKE_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="400" height="900" viewBox="0 0 400 900">
 <g id="graph0" class="graph">{}</g></svg>"""
-FAKE_NODE = (
-    '<g id="n-{flow}-{node}" class="node"><title>{node}</title>'
-    '<polygon fill="white" stroke="black" points="10,{y} 300,{y} 300,{y2} 10,{y2}"/>'
-    '<text x="20" y="{ty}">{node}</text></g>'
-)
+FAKE_NODE = ('<g id="n-{flow}-{node}" class="node"><title>{node}</title>'
+             '<polygon fill="white" stroke="black" points="10,{y} 300,{y} 300,{y2} 10,{y2}"/>'
+             '<text x="20" y="{ty}">{node}</text></g>')
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real app on a throw-away SQLite store, served on a free port."""
     store = tmp_path_factory.mktemp("web-browser") / "kyr.db"
-    app = create_app(
-        {
-            "KYR_STORE": f"sqlite:///{store}",
-            "KYR_SECRET": "browser-secret",
-            "KYR_RATE_LIMIT": "1000",
-            "KYR_WEB_DEMO": "1",
-        }
-    )
+    app = create_app({"KYR_STORE": f"sqlite:///{store}", "KYR_SECRET": "browser-secret", "KYR_RATE_LIMIT": "1000",
+                      "KYR_WEB_DEMO": "1"})
     with live_server(app) as url:
         yield url
 
@@ -56,10 +47,8 @@ def open_demo(page: Any, query: str = "") -> None:
 
 def wait_at(page: Any, where: str) -> None:
     """Wait until the page says the conversation stands at flow.node (and no request is in flight)."""
-    page.wait_for_function(
-        "w => document.getElementById('where').textContent === w && !document.body.classList.contains('busy')",
-        arg=where,
-    )
+    page.wait_for_function("w => document.getElementById('where').textContent === w "
+                           "&& !document.body.classList.contains('busy')", arg=where)
 
 
 def shot(page: Any, artifacts: Path, name: str) -> None:
@@ -74,18 +63,14 @@ def last_bot_texts(page: Any) -> list[str]:
 
 def stub_diagrams(page: Any, nodes: dict[str, list[str]] | None) -> None:
     """Answer /diagram/<flow>.svg in the browser: a fake SVG with Graphviz-style node ids, or 404 (None)."""
-
     def fulfil(route: Any) -> None:
         flow = re.search(r"/diagram/([^/]+)\.svg$", route.request.url).group(1)
         if nodes is None or flow not in nodes:
             route.fulfill(status=404, body="not found")
             return
-        groups = "".join(
-            FAKE_NODE.format(flow=flow, node=n, y=10 + 80 * i, y2=60 + 80 * i, ty=40 + 80 * i)
-            for i, n in enumerate(nodes[flow])
-        )
+        groups = "".join(FAKE_NODE.format(flow=flow, node=n, y=10 + 80 * i, y2=60 + 80 * i, ty=40 + 80 * i)
+                         for i, n in enumerate(nodes[flow]))
         route.fulfill(status=200, content_type="image/svg+xml", body=FAKE_SVG.format(groups))
-
     page.route(re.compile(r".*/diagram/[^/]+\.svg$"), fulfil)
 
 
@@ -104,11 +89,8 @@ def test_english_flow_by_clicking(page: Any, artifacts: Path) -> None:
     page.fill("#text", "back")
     page.press("#text", "Enter")
     wait_at(page, "ice_at_door.start")
-    assert page.locator("#log .bubble.user").all_text_contents() == [
-        "ICE is at my door",
-        "How to check their warrant",
-        "back",
-    ]
+    assert page.locator("#log .bubble.user").all_text_contents() == ["ICE is at my door",
+                                                                    "How to check their warrant", "back"]
     assert page.locator("#log button.option:not([disabled])").count() == 7, "only the latest buttons are live"
     assert page.problems == []
 
@@ -150,7 +132,7 @@ def test_sms_view_shows_the_segment_count_of_its_body(page: Any, artifacts: Path
     open_demo(page, f"?lang={lang}")
     page.get_by_role("button", name="SMS", exact=True).click()
     assert page.get_attribute("button[data-view=sms]", "aria-pressed") == "true"
-    page.locator("#log .quick button.option").first.click()  # "1": ICE is at my door
+    page.locator("#log .quick button.option").first.click()     # "1": ICE is at my door
     wait_at(page, "ice_at_door.start")
     bubble = page.locator("#log .bubble.sms").last
     body = bubble.locator(".text").text_content()
@@ -162,11 +144,8 @@ def test_sms_view_shows_the_segment_count_of_its_body(page: Any, artifacts: Path
         bubbles = page.locator("#log .bubble.sms").count()
         page.fill("#text", "more")
         page.press("#text", "Enter")
-        page.wait_for_function(
-            "n => document.querySelectorAll('#log .bubble.sms').length > n "
-            "&& !document.body.classList.contains('busy')",
-            arg=bubbles,
-        )
+        page.wait_for_function("n => document.querySelectorAll('#log .bubble.sms').length > n "
+                               "&& !document.body.classList.contains('busy')", arg=bubbles)
         body = page.locator("#log .bubble.sms").last.locator(".text").text_content()
         if "\n1 " in "\n" + body.replace("\u200f", ""):
             break
@@ -284,14 +263,10 @@ def test_missing_diagram_is_a_short_note(page: Any) -> None:
 
 def test_svg_scripts_are_dropped_when_inlined(page: Any) -> None:
     """An SVG with a script or an event handler is inlined without them."""
-    evil = (
-        '<svg xmlns="http://www.w3.org/2000/svg"><script>window.__svg=1</script>'
-        '<g id="n-menu-start" onmouseover="window.__svg=2"><rect width="9" height="9"/></g></svg>'
-    )
-    page.route(
-        re.compile(r".*/diagram/[^/]+\.svg$"),
-        lambda route: route.fulfill(status=200, content_type="image/svg+xml", body=evil),
-    )
+    evil = ('<svg xmlns="http://www.w3.org/2000/svg"><script>window.__svg=1</script>'
+            '<g id="n-menu-start" onmouseover="window.__svg=2"><rect width="9" height="9"/></g></svg>')
+    page.route(re.compile(r".*/diagram/[^/]+\.svg$"),
+               lambda route: route.fulfill(status=200, content_type="image/svg+xml", body=evil))
     open_demo(page)
     page.wait_for_selector("#n-menu-start.current")
     assert page.locator("#diagram script").count() == 0

@@ -1,7 +1,6 @@
 """The web demo's API is open to anyone, so: off in create_app() unless KYR_WEB_DEMO=1 (on under `python
 webhook.py`); when on, its sessions live apart ("d:" keys, two hours), at most KYR_DEMO_MAX_SESSIONS of them and
 KYR_DEMO_NEW_PER_MINUTE new ones a minute (a clear 429), and a full store is a clear 503. Both stores."""
-
 from __future__ import annotations
 
 import json
@@ -68,9 +67,8 @@ def session() -> str:
 
 
 # --- off unless asked -------------------------------------------------------------------------------------
-def test_create_app_serves_no_demo_unless_asked(
-    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_create_app_serves_no_demo_unless_asked(engine: Engine, tmp_path: Path,
+                                                caplog: pytest.LogCaptureFixture) -> None:
     """Production (create_app, gunicorn webhook:app) has no GET / and no /api/*, and says so at start-up."""
     caplog.set_level("INFO")
     app = create_app({"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": SECRET}, engine)
@@ -107,23 +105,10 @@ def test_python_webhook_py_serves_the_demo_by_default(tmp_path: Path, switch: st
     """A local run (`python3 webhook.py`) is for trainers: the demo is on unless KYR_WEB_DEMO=0."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "KYR_WEB_DEMO"}
-    env.update(
-        {
-            "KYR_STORE": f"sqlite:///{tmp_path}/kyr.db",
-            "KYR_SECRET": SECRET,
-            "PORT": str(port),
-            "TWILIO_AUTH_TOKEN": "",
-            "TELEGRAM_BOT_TOKEN": "",
-            **({"KYR_WEB_DEMO": switch} if switch else {}),
-        }
-    )
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "webhook.py")],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    env.update({"KYR_STORE": f"sqlite:///{tmp_path}/kyr.db", "KYR_SECRET": SECRET, "PORT": str(port),
+                "TWILIO_AUTH_TOKEN": "", "TELEGRAM_BOT_TOKEN": "", **({"KYR_WEB_DEMO": switch} if switch else {})})
+    proc = subprocess.Popen([sys.executable, str(ROOT / "webhook.py")], env=env, cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 90
         while status_of(f"http://127.0.0.1:{port}/healthz") != 200:
@@ -159,7 +144,7 @@ def test_the_demo_holds_at_most_its_cap_of_sessions(engine: Engine, store_url: s
     assert [post(app, page)[0] for page in pages] == [200, 200, 200]
     assert post(app, session()) == (429, {"error": TOO_MANY.format(3)})
     assert post(app, pages[0], "1")[0] == 200
-    assert app.test_client().post("/api/reset", json={"session": pages[1]}).status_code == 200  # not new
+    assert app.test_client().post("/api/reset", json={"session": pages[1]}).status_code == 200   # not new
     clock[0] += 2 * 3600
     assert post(app, session())[0] == 200
 

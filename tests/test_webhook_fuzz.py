@@ -1,5 +1,4 @@
 """Property tests of the webhooks: whatever body arrives, signed or not, the answer is 2xx or 4xx, never 5xx."""
-
 from __future__ import annotations
 
 import json
@@ -33,14 +32,8 @@ def build_app(engine: Engine, tmp: Path, **config: str) -> Flask:
     """create_app on a temporary SQLite store, reusing the session's engine (loading content takes seconds)."""
     import webhook
 
-    base = {
-        "KYR_STORE": f"sqlite:///{tmp}/fuzz.db",
-        "KYR_SECRET": "fuzz-secret",
-        "TWILIO_AUTH_TOKEN": TOKEN,
-        "PUBLIC_BASE_URL": BASE,
-        "KYR_RATE_LIMIT": "1000000",
-        "KYR_WEB_DEMO": "1",
-    }
+    base = {"KYR_STORE": f"sqlite:///{tmp}/fuzz.db", "KYR_SECRET": "fuzz-secret", "TWILIO_AUTH_TOKEN": TOKEN,
+            "PUBLIC_BASE_URL": BASE, "KYR_RATE_LIMIT": "1000000", "KYR_WEB_DEMO": "1"}
     return webhook.create_app({**base, **config}, engine)
 
 
@@ -54,9 +47,8 @@ def bot_api() -> Iterator[FakeBotApi]:
 @pytest.fixture(scope="module")
 def app(engine: Engine, bot_api: FakeBotApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """One app with every channel on."""
-    application = build_app(
-        engine, tmp_path_factory.mktemp("fuzz"), TELEGRAM_BOT_TOKEN=bot_api.token, TELEGRAM_WEBHOOK_SECRET=TG_SECRET
-    )
+    application = build_app(engine, tmp_path_factory.mktemp("fuzz"), TELEGRAM_BOT_TOKEN=bot_api.token,
+                            TELEGRAM_WEBHOOK_SECRET=TG_SECRET)
     application.config["TELEGRAM_API_BASE_URL"] = bot_api.base_url
     yield application
     tg.shutdown(application)
@@ -86,43 +78,12 @@ def not_5xx(status: int) -> bool:
 
 
 # --- Twilio ------------------------------------------------------------------------------------------
-TWILIO_KEYS = [
-    "From",
-    "Body",
-    "MessageSid",
-    "NumMedia",
-    "MessageType",
-    "FromState",
-    "To",
-    "WaId",
-    "ProfileName",
-    "SmsSid",
-    "AccountSid",
-]
+TWILIO_KEYS = ["From", "Body", "MessageSid", "NumMedia", "MessageType", "FromState", "To", "WaId", "ProfileName",
+               "SmsSid", "AccountSid"]
 keys = st.one_of(st.sampled_from(TWILIO_KEYS), st.text(max_size=12))
-values = st.one_of(
-    st.text(max_size=40),
-    st.text(max_size=3000),
-    st.sampled_from(
-        [
-            "",
-            " ",
-            "+15555550123",
-            "whatsapp:+15555550123",
-            "whatsapp:",
-            "0",
-            "-1",
-            "999999999999999999999",
-            "nan",
-            "STOP",
-            "delete",
-            "\x00",
-            "\ud7ff",
-            "🙏" * 500,
-            "x" * 20000,
-        ]
-    ),
-)
+values = st.one_of(st.text(max_size=40), st.text(max_size=3000), st.sampled_from(
+    ["", " ", "+15555550123", "whatsapp:+15555550123", "whatsapp:", "0", "-1", "999999999999999999999", "nan",
+     "STOP", "delete", "\x00", "\ud7ff", "🙏" * 500, "x" * 20000]))
 pairs = st.lists(st.tuples(keys, values), max_size=10)
 
 
@@ -134,9 +95,8 @@ def test_twilio_any_signed_form_is_never_5xx(app: Flask, pairs: list[tuple[str, 
     fields = ([("From", "+15555550123"), ("MessageSid", "SMfuzz")] if base else []) + pairs
     body = urlencode(fields).encode()
     form = parsed_form(body)
-    response = app.test_client().post(
-        "/twilio", data=body, content_type=FORM, headers={"X-Twilio-Signature": sign(form)}
-    )
+    response = app.test_client().post("/twilio", data=body, content_type=FORM,
+                                      headers={"X-Twilio-Signature": sign(form)})
     assert not_5xx(response.status_code), response.data
     complete = all(form.get(name, "").strip() for name in ("From", "MessageSid"))
     if complete and len(body) <= 64 * 1024:
@@ -152,12 +112,8 @@ def test_twilio_any_bytes_signed_or_not_is_never_5xx(app: Flask, body: bytes) ->
         signature = sign(parsed_form(body))
     except Exception:
         signature = "x"
-    for headers in (
-        {"X-Twilio-Signature": signature},
-        {},
-        {"X-Twilio-Signature": "forged"},
-        {"X-Twilio-Signature": "ñé"},
-    ):
+    for headers in ({"X-Twilio-Signature": signature}, {}, {"X-Twilio-Signature": "forged"},
+                    {"X-Twilio-Signature": "ñé"}):
         response = client.post("/twilio", data=body, content_type=FORM, headers=headers)
         assert not_5xx(response.status_code), response.data
     if len(body) > 64 * 1024:
@@ -165,10 +121,10 @@ def test_twilio_any_bytes_signed_or_not_is_never_5xx(app: Flask, body: bytes) ->
 
 
 @FUZZ
-@given(pairs=pairs, content_type=st.sampled_from([FORM, "application/json", "text/plain", "multipart/form-data", ""]))
-def test_twilio_unsigned_or_wrong_type_is_refused_with_4xx(
-    app: Flask, pairs: list[tuple[str, str]], content_type: str
-) -> None:
+@given(pairs=pairs, content_type=st.sampled_from([FORM, "application/json", "text/plain", "multipart/form-data",
+                                                   ""]))
+def test_twilio_unsigned_or_wrong_type_is_refused_with_4xx(app: Flask, pairs: list[tuple[str, str]],
+                                                           content_type: str) -> None:
     """Unsigned forms are 403, other content types 415: always 4xx, nothing handled."""
     body = urlencode([("From", "+15555550124"), ("MessageSid", "SMx"), *pairs]).encode()
     response = app.test_client().post("/twilio", data=body, content_type=content_type)
@@ -177,10 +133,10 @@ def test_twilio_unsigned_or_wrong_type_is_refused_with_4xx(
 
 # --- Telegram -----------------------------------------------------------------------------------------
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
-    max_leaves=16,
-)
+    max_leaves=16)
 
 
 def maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -189,62 +145,36 @@ def maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 user_shape = st.fixed_dictionaries(
-    {"id": maybe(st.integers(-(2**40), 2**40))},
-    optional={
-        "is_bot": maybe(st.booleans()),
-        "first_name": maybe(st.text(max_size=10)),
-        "language_code": maybe(st.sampled_from(["en", "es", "ar", "zz", "pt-BR", ""])),
-    },
-)
+    {"id": maybe(st.integers(-2**40, 2**40))},
+    optional={"is_bot": maybe(st.booleans()), "first_name": maybe(st.text(max_size=10)),
+              "language_code": maybe(st.sampled_from(["en", "es", "ar", "zz", "pt-BR", ""]))})
 chat_shape = st.fixed_dictionaries(
-    {
-        "id": maybe(st.integers(-(2**40), 2**40)),
-        "type": maybe(st.sampled_from(["private", "group", "supergroup", "channel", "secret"])),
-    }
-)
+    {"id": maybe(st.integers(-2**40, 2**40)),
+     "type": maybe(st.sampled_from(["private", "group", "supergroup", "channel", "secret"]))})
 message_shape = st.fixed_dictionaries(
     {"message_id": maybe(st.integers(0, 2**31)), "date": maybe(st.integers(0, 2**31)), "chat": maybe(chat_shape)},
-    optional={
-        "from": maybe(user_shape),
-        "text": maybe(
-            st.one_of(
-                st.text(max_size=50),
-                st.text(min_size=4090, max_size=5000),
-                st.sampled_from(["/start", "/delete", "/menu x", "/", "/@", "0"]),
-            )
-        ),
-        "photo": json_values,
-        "sticker": json_values,
-        "entities": json_values,
-    },
-)
+    optional={"from": maybe(user_shape), "text": maybe(st.one_of(st.text(max_size=50), st.text(min_size=4090,
+                                                                                                   max_size=5000),
+                                                                 st.sampled_from(["/start", "/delete", "/menu x",
+                                                                                  "/", "/@", "0"]))),
+              "photo": json_values, "sticker": json_values, "entities": json_values})
 callback_shape = st.fixed_dictionaries(
     {"id": maybe(st.text(max_size=10)), "from": maybe(user_shape), "chat_instance": maybe(st.text(max_size=5))},
-    optional={"message": maybe(message_shape), "data": maybe(st.text(max_size=70))},
-)
+    optional={"message": maybe(message_shape), "data": maybe(st.text(max_size=70))})
 update_shape = st.builds(
     lambda uid, kind, body, extra: {"update_id": uid, kind: body, **extra},
     maybe(st.integers(0, 2**31)),
-    st.sampled_from(
-        [
-            "message",
-            "edited_message",
-            "channel_post",
-            "callback_query",
-            "my_chat_member",
-            "message_reaction",
-            "unknown_kind",
-        ]
-    ),
+    st.sampled_from(["message", "edited_message", "channel_post", "callback_query", "my_chat_member",
+                     "message_reaction", "unknown_kind"]),
     st.one_of(message_shape, callback_shape, json_values),
-    st.dictionaries(st.text(max_size=8), json_values, max_size=2),
-)
+    st.dictionaries(st.text(max_size=8), json_values, max_size=2))
 
 
 def post_telegram(app: Flask, data: bytes, secret: str | None = TG_SECRET) -> int:
     """POST a body to /telegram; the status code."""
     headers = {TG_HEADER: secret} if secret is not None else {}
-    return app.test_client().post("/telegram", data=data, content_type="application/json", headers=headers).status_code
+    return app.test_client().post("/telegram", data=data, content_type="application/json",
+                                  headers=headers).status_code
 
 
 @FUZZ
@@ -259,7 +189,8 @@ def test_telegram_any_json_with_the_secret_is_never_5xx(app: Flask, bot_api: Fak
 
 
 @FUZZ
-@given(body=st.one_of(st.binary(max_size=500), huge), secret=st.sampled_from([TG_SECRET, None, "wrong", "ñ"]))
+@given(body=st.one_of(st.binary(max_size=500), huge),
+       secret=st.sampled_from([TG_SECRET, None, "wrong", "ñ"]))
 def test_telegram_any_bytes_is_never_5xx(app: Flask, body: bytes, secret: str | None) -> None:
     """Non-JSON bytes and oversized bodies, with or without the secret: 4xx (or 200), never 5xx."""
     status = post_telegram(app, body, secret)
@@ -273,25 +204,19 @@ def require_web_route(app: Flask) -> None:
     """Fail clearly while the web channel (bot/channels/web.py) has not registered POST /api/message."""
     routes = {rule.rule for rule in app.url_map.iter_rules()}
     if WEB_ROUTE not in routes:
-        pytest.fail(
-            f"POST {WEB_ROUTE} is not registered: bot/channels/web.py has not built the web API yet "
-            f"(routes: {sorted(routes)})"
-        )
+        pytest.fail(f"POST {WEB_ROUTE} is not registered: bot/channels/web.py has not built the web API yet "
+                    f"(routes: {sorted(routes)})")
 
 
 @FUZZ
-@given(
-    body=st.one_of(
-        st.binary(max_size=500).map(lambda b: (b, "application/json")),
-        json_values.map(lambda v: (json.dumps(v).encode(), "application/json")),
-        st.fixed_dictionaries(
-            {"text": maybe(st.text(max_size=3000))},
-            optional={"user": json_values, "lang": maybe(st.text(max_size=5)), "channel": json_values},
-        ).map(lambda v: (json.dumps(v).encode(), "application/json")),
-        huge.map(lambda b: (b, "application/json")),
-        st.text(max_size=100).map(lambda t: (t.encode(), "text/plain")),
-    )
-)
+@given(body=st.one_of(st.binary(max_size=500).map(lambda b: (b, "application/json")),
+                      json_values.map(lambda v: (json.dumps(v).encode(), "application/json")),
+                      st.fixed_dictionaries({"text": maybe(st.text(max_size=3000))},
+                                            optional={"user": json_values, "lang": maybe(st.text(max_size=5)),
+                                                      "channel": json_values})
+                      .map(lambda v: (json.dumps(v).encode(), "application/json")),
+                      huge.map(lambda b: (b, "application/json")),
+                      st.text(max_size=100).map(lambda t: (t.encode(), "text/plain"))))
 def test_web_api_any_body_is_never_5xx(app: Flask, body: tuple[bytes, str]) -> None:
     """Any bytes, any JSON, message-like objects with wrong types, oversized bodies: 2xx or 4xx."""
     require_web_route(app)
@@ -302,11 +227,8 @@ def test_web_api_any_body_is_never_5xx(app: Flask, body: tuple[bytes, str]) -> N
 
 
 # --- JSON nested too deep to parse ---------------------------------------------------------------------
-DEEP = [
-    "[" * 20_000 + "]" * 20_000,
-    '{"a":' * 10_000 + "1" + "}" * 10_000,
-    '{"session": "0123456789abcdef", "text": ' + "[" * 20_000 + "]" * 20_000 + "}",
-]
+DEEP = ["[" * 20_000 + "]" * 20_000, '{"a":' * 10_000 + "1" + "}" * 10_000,
+        '{"session": "0123456789abcdef", "text": ' + "[" * 20_000 + "]" * 20_000 + "}"]
 
 
 @pytest.mark.parametrize("body", DEEP, ids=["array", "object", "inside-a-message"])
@@ -321,7 +243,6 @@ def test_json_nested_too_deep_is_a_400_on_the_api(app: Flask, body: str) -> None
 @pytest.mark.parametrize("body", DEEP, ids=["array", "object", "inside-a-message"])
 def test_json_nested_too_deep_is_a_400_on_telegram(app: Flask, body: str) -> None:
     """The same body, with the right secret, at the Telegram webhook: 'invalid update', never a 500."""
-    response = app.test_client().post(
-        "/telegram", data=body, content_type="application/json", headers={TG_HEADER: TG_SECRET}
-    )
+    response = app.test_client().post("/telegram", data=body, content_type="application/json",
+                                      headers={TG_HEADER: TG_SECRET})
     assert (response.status_code, response.get_data(as_text=True)) == (400, "invalid update")

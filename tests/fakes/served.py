@@ -1,6 +1,5 @@
 """What every fake API shares: an HTTP server on a free port of 127.0.0.1, served from a daemon thread, started
 and stopped by `with`."""
-
 from __future__ import annotations
 
 import threading
@@ -22,9 +21,8 @@ class Served:
         server.api = self  # type: ignore[attr-defined]
         self._server = server
         # A short poll interval makes shutdown() (which waits for the serve loop to notice) quick.
-        self._thread = threading.Thread(
-            target=server.serve_forever, args=(0.05,), name=type(self).__name__, daemon=True
-        )
+        self._thread = threading.Thread(target=server.serve_forever, args=(0.05,), name=type(self).__name__,
+                                        daemon=True)
         self._thread.start()
         return self
 
@@ -40,7 +38,6 @@ class Served:
     def __enter__(self) -> Self:
         return self.start()
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         self.stop()

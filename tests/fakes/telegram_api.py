@@ -38,19 +38,12 @@ DEFAULT_TOKEN = "7012345678:AAFakeTokenForTests_0123456789abcdef"
 class FakeBotApi(Served):
     """The fake server plus the test-facing API: push updates, inspect calls, plan failures."""
 
-    def __init__(
-        self, token: str = DEFAULT_TOKEN, *, username: str = "kyr_test_bot", max_poll_wait: float = 0.5
-    ) -> None:
+    def __init__(self, token: str = DEFAULT_TOKEN, *, username: str = "kyr_test_bot",
+                 max_poll_wait: float = 0.5) -> None:
         self.token = token
-        bot_user = {
-            "id": int(token.split(":", 1)[0]),
-            "is_bot": True,
-            "first_name": "KYR Test Bot",
-            "username": username,
-            "can_join_groups": True,
-            "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
-        }
+        bot_user = {"id": int(token.split(":", 1)[0]), "is_bot": True, "first_name": "KYR Test Bot",
+                    "username": username, "can_join_groups": True,
+                    "can_read_all_group_messages": False, "supports_inline_queries": False}
         self._state = ApiState(bot_user=bot_user, max_poll_wait=max_poll_wait)
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -121,19 +114,16 @@ class FakeBotApi(Served):
             arrived = state.cond.wait_for(lambda: self._count(method) >= count, timeout=timeout)
             if not arrived:
                 seen = [r.method for r in state.records]
-                raise AssertionError(
-                    f"expected {count} call(s) of {method} within {timeout}s; "
-                    f"got {self._count(method)}; all methods called: {seen}"
-                )
+                raise AssertionError(f"expected {count} call(s) of {method} within {timeout}s; "
+                                     f"got {self._count(method)}; all methods called: {seen}")
             return [r.params for r in state.records if r.method == method]
 
     def _count(self, method: str) -> int:
         """Calls of `method` so far; the caller holds the condition."""
         return sum(1 for r in self._state.records if r.method == method)
 
-    def fail_next(
-        self, method: str, error_code: int = 429, retry_after: int | None = 1, description: str | None = None
-    ) -> None:
+    def fail_next(self, method: str, error_code: int = 429, retry_after: int | None = 1,
+                  description: str | None = None) -> None:
         """Answer the next call of `method` with an error (429 carries parameters.retry_after)."""
         failure = default_failure(error_code, retry_after, description)
         with self._state.cond:
@@ -193,7 +183,8 @@ class _Handler(BaseHTTPRequestHandler):
         """Route the request and write the answer; a client that hung up is not an error."""
         path, _, query = self.path.partition("?")
         api: FakeBotApi = self.server.api  # type: ignore[attr-defined]
-        status, body, content_type = api.route(path, query, self.headers.get("Content-Type", ""), self._read_body())
+        status, body, content_type = api.route(path, query, self.headers.get("Content-Type", ""),
+                                               self._read_body())
         try:
             self.send_response(status)
             self.send_header("Content-Type", content_type)

@@ -190,12 +190,8 @@ def get_file(state: ApiState, params: JsonDict) -> JsonDict:
     if file_id not in state.files:
         raise ApiError(400, "Bad Request: invalid file_id")
     path, content = state.files[file_id]
-    return {
-        "file_id": file_id,
-        "file_unique_id": f"AgAD{zlib.crc32(file_id.encode()):08x}",
-        "file_size": len(content),
-        "file_path": path,
-    }
+    return {"file_id": file_id, "file_unique_id": f"AgAD{zlib.crc32(file_id.encode()):08x}",
+            "file_size": len(content), "file_path": path}
 
 
 def _flag(params: JsonDict, name: str) -> bool:

@@ -112,11 +112,8 @@ class ApiState:
     def get_updates(self, params: JsonDict) -> list[JsonDict]:
         """getUpdates: confirm (drop) updates below `offset`, long-poll, serve up to `limit`."""
         if self.webhook.get("url"):
-            raise ApiError(
-                409,
-                "Conflict: can't use getUpdates method while webhook is active; "
-                "use deleteWebhook to delete the webhook first",
-            )
+            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
+                           "use deleteWebhook to delete the webhook first")
         offset = int(params.get("offset", 0))
         # Telegram forgets an update once a later getUpdates asks for a higher offset.
         self.updates = self._pending(offset)

@@ -87,19 +87,16 @@ class FakeTwilioApi(Served):
         with self._state.cond:
             done = self._state.cond.wait_for(lambda: len(self._matching(to)) >= count, timeout=timeout)
             if not done:
-                raise AssertionError(
-                    f"expected {count} message(s) to {to or 'anyone'} within {timeout}s; "
-                    f"got {len(self._matching(to))} of {len(self._state.posts)} post(s)"
-                )
+                raise AssertionError(f"expected {count} message(s) to {to or 'anyone'} within {timeout}s; "
+                                     f"got {len(self._matching(to))} of {len(self._state.posts)} post(s)")
             return [p.params for p in self._matching(to)]
 
     def _matching(self, to: str | None) -> list[Post]:
         """Accepted posts to `to`; the caller holds the condition."""
         return [p for p in self._state.posts if p.status == 201 and (to is None or p.params.get("To") == to)]
 
-    def fail_next(
-        self, status: int = 429, code: int = 20429, message: str = "Too Many Requests", retry_after: int | None = 1
-    ) -> None:
+    def fail_next(self, status: int = 429, code: int = 20429, message: str = "Too Many Requests",
+                  retry_after: int | None = 1) -> None:
         """Answer the next post with this error (Twilio's JSON error body, Retry-After on a 429)."""
         with self._state.cond:
             self._state.failures.append(_Failure(status, code, message, retry_after))
@@ -116,10 +113,8 @@ class FakeTwilioApi(Served):
         expected = f"/2010-04-01/Accounts/{self.account_sid}/Messages.json"
         if method != "POST" or path.split("?")[0] != expected:
             return 404, {"code": 20404, "message": "The requested resource was not found", "status": 404}, {}
-        if (
-            headers.get("Authorization", "")
-            != "Basic " + base64.b64encode(f"{self.account_sid}:{self.auth_token}".encode()).decode()
-        ):
+        if headers.get("Authorization", "") != "Basic " + base64.b64encode(
+                f"{self.account_sid}:{self.auth_token}".encode()).decode():
             return 401, {"code": 20003, "message": "Authenticate", "status": 401}, {}
         params = dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
         with self._state.cond:
@@ -140,21 +135,9 @@ class FakeTwilioApi(Served):
             return 400, {"code": 21602, "message": "Message body is required.", "status": 400}, {}
         sid = "SM" + uuid.uuid4().hex
         self._state.posts.append(Post(params, now, 201, sid))
-        return (
-            201,
-            {
-                "sid": sid,
-                "account_sid": self.account_sid,
-                "to": params["To"],
-                "from": params.get("From"),
-                "body": params.get("Body", ""),
-                "status": "queued",
-                "num_segments": "1",
-                "direction": "outbound-api",
-                "api_version": "2010-04-01",
-            },
-            {},
-        )
+        return 201, {"sid": sid, "account_sid": self.account_sid, "to": params["To"], "from": params.get("From"),
+                     "body": params.get("Body", ""), "status": "queued", "num_segments": "1",
+                     "direction": "outbound-api", "api_version": "2010-04-01"}, {}
 
 
 class _Handler(BaseHTTPRequestHandler):
