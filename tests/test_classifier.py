@@ -3,6 +3,7 @@ scikit-learn's, its file round trip, and the router's use of it (where it may sp
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import numpy as np
 import pytest
 
 from bot.cli import train_router
+from bot.cli.validate import model_warning
+from bot.content.model import Phrase
 from bot.content.routing_model import load_model, save_model
 from bot.core.engine import Engine
 from bot.nlu.classifier import Guess, grams, stamp
@@ -133,3 +136,11 @@ def test_no_topic_takes_back_a_loose_match_unless_it_is_urgent(engine: Engine) -
 def test_a_clarifying_question_stays_a_question(engine: Engine) -> None:
     routing = engine.router.route("ice")  # several flows share the word: the person chooses
     assert routing.sure is None and len(routing.candidates) >= 2
+
+
+def test_validate_warns_when_the_model_is_older_than_the_phrases(engine: Engine) -> None:
+    content = engine.content
+    assert model_warning(content) is None
+    edited = dataclasses.replace(content, phrases=(*content.phrases, Phrase("my landlord keeps my deposit", "get_help", "en")))
+    warning = model_warning(edited)
+    assert warning is not None and "python3 scripts/train_router.py" in warning
