@@ -61,6 +61,7 @@ class Turn:
     text: str = ""
     replies: list[Reply] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
+    routed: tuple[Match | None, tuple[Match, ...]] | None = None  # the router's verdict on `text`, once per message
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,13 @@ class Kit:
         """The router's verdict on free text."""
         routing = self.router.route(text[:MAX_TEXT])
         return routing.sure, routing.candidates
+
+    def route_turn(self, turn: Turn) -> tuple[Match | None, tuple[Match, ...]]:
+        """The router's verdict on the turn's text, worked out once: a first message asks it twice (its language,
+        then its flow)."""
+        if turn.routed is None:
+            turn.routed = self.route(turn.text)
+        return turn.routed
 
     def labels(self, node: Node, lang: str) -> LabelIndex:
         """A node's option labels in every language, folded for matching, the user's language first. Derived from

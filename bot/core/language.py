@@ -47,7 +47,7 @@ def detect_language(kit: Kit, turn: Turn, text: str) -> None:
     guess = kit.detector.detect(text) if kit.detector else None
     found = guess.lang if guess and guess.lang in supported else None
     short = kit.router.short_language(text) if scripts == {"LATIN"} else None  # other scripts: the script decides
-    sure, _ = kit.route(text)
+    sure, _ = kit.route_turn(turn)  # text is turn.text: the flow step reuses this verdict
     if found and getattr(guess, "method", "") == "romanised":
         s.lang = found  # 'police ne mujhe roka', 'wo bei jingcha lanzhu le': answered in its script, English offered
         turn.events.append("romanised")

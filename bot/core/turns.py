@@ -135,7 +135,7 @@ def free_text(kit: Kit, turn: Turn) -> str | None:
     # One or two digits pick from the list on screen: a phrase that holds the digit ('2 years') must not take
     # them. A longer number (911, 287) may still name a topic.
     n = number(text)
-    sure, candidates = kit.route(text) if n is None or n >= 100 else (None, ())
+    sure, candidates = kit.route_turn(turn) if n is None or n >= 100 else (None, ())
     if sure and sure.urgent:
         turn.events.append("urgent")
         if number(text) is None and pick_label(kit, turn, text):
