@@ -13,7 +13,7 @@ import pytest
 from bot.cli import train_router
 from bot.cli.validate import model_warning
 from bot.content.model import Phrase
-from bot.content.routing_model import load_model, save_model
+from bot.content.routing_model import load_model, read_model, save_model
 from bot.core.engine import Engine
 from bot.nlu.classifier import Guess, grams, stamp
 from bot.nlu.router import Router, Routing
@@ -52,7 +52,7 @@ def test_the_file_keeps_the_answers_and_the_stamps(tmp_path: Path) -> None:
     model = train_router.train(TOY)
     model.stamps = {"phrases": stamp(TOY[:4]), "devset": stamp(TOY[4:])}
     save_model(model, tmp_path / "m.npz")
-    again = load_model.__wrapped__(tmp_path / "m.npz")
+    again = read_model(tmp_path / "m.npz")
     assert again is not None and again.stamps == model.stamps
     for text, _ in TOY:
         a, b = model.guess(text), again.guess(text)
@@ -61,7 +61,7 @@ def test_the_file_keeps_the_answers_and_the_stamps(tmp_path: Path) -> None:
 
 def test_a_missing_file_is_no_model_and_says_how_to_make_one(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
-        assert load_model.__wrapped__(tmp_path / "absent.npz") is None
+        assert read_model(tmp_path / "absent.npz") is None
     assert "run scripts/train_router.py" in caplog.text
 
 

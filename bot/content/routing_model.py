@@ -22,12 +22,14 @@ def save_model(model: FlowModel, path: Path = MODEL) -> None:
         np.savez(f, allow_pickle=False, **model.arrays())
 
 
-@functools.cache
-def load_model(path: Path = MODEL) -> FlowModel | None:
-    """The trained model, or None (logged) when there is no file: the router then works without it. Cached:
-    the file never changes while the bot runs."""
+def read_model(path: Path = MODEL) -> FlowModel | None:
+    """The trained model in a file, or None (logged) when there is none: the router then works without it."""
     if not path.exists():
         logger.warning("no routing model at %s: run scripts/train_router.py", path)
         return None
     with np.load(path) as data:
         return FlowModel.from_arrays(data)
+
+
+# The project's model, read once per process: the file never changes while the bot runs.
+load_model = functools.cache(read_model)
